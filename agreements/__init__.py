@@ -1,0 +1,1 @@
+"""A document made of clauses: draft files, consistency rules and sequencing."""

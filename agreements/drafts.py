@@ -1,0 +1,189 @@
+"""Draft files: read a YAML draft into an Agreement with every node located, and write one back."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import io
+import os
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from agreements.atomic import write_atomic
+from agreements.errors import DraftError, Location, Problem
+from agreements.model import Agreement
+from agreements.yamlsource import SourceMap, read_yaml
+from clauses.base import ID_PATTERN
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_REPORTED = 20
+
+
+def read_text(path: str) -> str:
+    """Return the text of a draft file, refusing what is missing, huge, binary or not UTF-8."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            raise DraftError.at(path, 1, 1, f"file is {size:,} bytes; a draft may be at most {MAX_FILE_BYTES:,}")
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DraftError.at(path, 1, 1, "no such file") from None
+    except IsADirectoryError:
+        raise DraftError.at(path, 1, 1, "is a folder, not a draft file") from None
+    except OSError as error:
+        raise DraftError.at(path, 1, 1, f"cannot read: {error.strerror}") from None
+    return decode(raw, path)
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Return UTF-8 bytes as text (a leading BOM is dropped), or raise a located error."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DraftError.at(path, 1, 1, "file is UTF-16: save the draft as UTF-8")
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise DraftError.at(path, line, 1, "binary data (NUL byte): not a YAML draft")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        bad = raw[error.start : error.start + 1].hex()
+        raise DraftError.at(path, line, column, f"not UTF-8 (byte 0x{bad}): save the draft as UTF-8") from None
+
+
+def load_agreement(path: str) -> Agreement:
+    """Return the Agreement in a YAML draft file, with its source map attached."""
+    return parse_agreement(read_text(path), path)
+
+
+def parse_agreement(text: str, file: str) -> Agreement:
+    """Return the Agreement written in YAML text; `file` names it in errors."""
+    data, source = read_yaml(text, file)
+    if not isinstance(data, dict):
+        raise DraftError.at(file, 1, 1, "a draft is a mapping with 'meta', 'parties' and 'body'")
+    try:
+        agreement = Agreement.model_validate(data)
+    except ValidationError as error:
+        raise DraftError(_problems(error, data, source)) from None
+    agreement._source = source
+    return agreement
+
+
+def _problems(error: ValidationError, data: dict, source: SourceMap) -> list[Problem]:
+    """Return one located problem per validation error, at most MAX_REPORTED plus a count."""
+    problems = [_problem(item, data, source) for item in error.errors(include_url=False)]
+    problems.sort(key=lambda problem: (problem.location.line, problem.location.column))
+    if len(problems) > MAX_REPORTED:
+        rest = len(problems) - MAX_REPORTED
+        problems = problems[:MAX_REPORTED] + [Problem(Location(source.file), "-", f"… and {rest} more errors")]
+    return problems
+
+
+def _problem(item: dict, data: dict, source: SourceMap) -> Problem:
+    """Return the located problem for one pydantic error."""
+    path, missing, on_key = _data_path(data, item["loc"])
+    location = source.locate(path, key=on_key)
+    return Problem(location, _owner_id(data, path), _message(item, path, missing))
+
+
+def _data_path(data: Any, loc: tuple) -> tuple[tuple, str | None, bool]:
+    """Map a pydantic error location onto the data: (path found, missing key or None, points at a key)."""
+    path: list = []
+    current = data
+    for part in loc:
+        if part == "[key]":
+            return tuple(path), None, True
+        if isinstance(current, dict) and part in current:
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, dict) and part == current.get("kind"):
+            continue
+        elif isinstance(current, dict) and isinstance(part, str) and not part.startswith(("function-", "tagged-")):
+            return tuple(path), part, False
+    return tuple(path), None, False
+
+
+def _owner_id(data: Any, path: tuple) -> str:
+    """Return the id of the innermost mapping along path that has one, else the top-level key, else '-'."""
+    owner = str(path[0]) if path else "-"
+    current = data
+    for part in (None, *path):
+        if part is not None:
+            current = current[part]
+        if isinstance(current, dict) and isinstance(current.get("id"), str):
+            owner = current["id"]
+    return owner
+
+
+def _message(item: dict, path: tuple, missing: str | None) -> str:
+    """Return a short message for one pydantic error."""
+    kind = item["type"]
+    field = path[-1] if path and isinstance(path[-1], str) else ""
+    if kind == "missing":
+        return f"missing field '{missing}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}'{_suggestion(field)}"
+    if kind == "union_tag_invalid":
+        return f"unknown kind '{item['ctx']['tag']}' (`peacedraft schema` lists the kinds)"
+    if kind == "union_tag_not_found":
+        return "missing field 'kind'"
+    if kind == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_PATTERN:
+        return f"{field}: '{item['input']}' is not an id: use a-z, 0-9, '-', '_' and dots (like unc.status)"
+    text = item["msg"].removeprefix("Value error, ")
+    text = text[:1].lower() + text[1:]
+    return f"{field}: {text}" if field else text
+
+
+def _suggestion(field: str) -> str:
+    """Return ' (did you mean …?)' for a near-miss field name, or ''."""
+    close = difflib.get_close_matches(field, _known_fields(), n=1, cutoff=0.8)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+@functools.cache
+def _known_fields() -> tuple[str, ...]:
+    """Return every field name of every model in the draft format."""
+    names: set[str] = set()
+    stack: list[type[BaseModel]] = [Agreement]
+    seen: set[type[BaseModel]] = set()
+    while stack:
+        cls = stack.pop()
+        if cls not in seen:
+            seen.add(cls)
+            names.update(cls.model_fields)
+            stack.extend(model for info in cls.model_fields.values() for model in _models_in(info.annotation))
+    return tuple(sorted(names))
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """Return the model classes named anywhere in an annotation."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in getattr(annotation, "__args__", ()) for model in _models_in(arg)]
+
+
+def dump_agreement(agreement: Agreement) -> str:
+    """Return the agreement as YAML text, defaults left out, keys in model order."""
+    from ruamel.yaml import YAML  # noqa: PLC0415
+
+    data = agreement.model_dump(exclude_defaults=True)
+    data = {"peacedraft": agreement.peacedraft, **data}
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.sort_base_mapping_type_on_output = False
+    yaml.allow_unicode = True
+    yaml.width = 100
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+def save_agreement(agreement: Agreement, path: str, overwrite: bool = True) -> None:
+    """Write the agreement to a YAML draft file atomically."""
+    write_atomic(path, dump_agreement(agreement).encode("utf-8"), overwrite=overwrite)

@@ -1,0 +1,50 @@
+"""Typed errors the library raises; cli.py turns them into one-line messages and exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file, 1-based."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located message about one node: `file:line:col: node-id: message`."""
+
+    location: Location
+    node_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.node_id}: {self.message}"
+
+
+class PeacedraftError(Exception):
+    """Base of every error peacedraft raises on purpose."""
+
+
+class DraftError(PeacedraftError):
+    """The input cannot be used (unreadable, not YAML, wrong types): exit code 2."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
+
+    @classmethod
+    def at(cls, file: str, line: int, column: int, message: str, node_id: str = "-") -> DraftError:
+        """Return an error with a single problem at one place."""
+        return cls([Problem(Location(file, line, column), node_id, message)])
+
+
+class OutputError(PeacedraftError):
+    """An output cannot be written (exists, folder missing, not writable): exit code 2."""

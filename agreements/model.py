@@ -1,0 +1,101 @@
+"""The Agreement: metadata, registries of parties, bodies and zones, preamble, and the body tree."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, PrivateAttr
+
+from clauses.base import LangText, Model, Node, NodeId, PartyRef
+from clauses.form_and_parties import InstrumentForm
+from clauses.registry import Clause
+
+FORMAT_VERSION = 1
+PartyRole = Literal["signatory", "guarantor", "witness", "observer"]
+BodyKind = Literal["command", "commission", "committee", "team", "mission", "office", "secretariat", "agency"]
+ZoneKind = Literal["demilitarized_zone", "peace_zone", "buffer_zone", "maritime_zone", "crossing_area", "joint_area"]
+
+
+class Meta(Model):
+    """What the draft is: title, form, round and version, date, authentic languages."""
+
+    title: LangText
+    short_title: LangText | None = None
+    form: InstrumentForm
+    round: Annotated[int, Field(ge=1, le=999)]
+    version: Annotated[str, Field(min_length=1, max_length=40)]
+    date: datetime.date
+    place: LangText | None = None
+    languages: Annotated[list[Literal["en", "ko", "zh"]], Field(min_length=1, max_length=3)]
+
+
+class Party(Model):
+    """A state or organisation taking part, with its names per language and its role."""
+
+    id: NodeId
+    names: LangText
+    short_names: LangText | None = None
+    role: PartyRole
+
+
+class Body(Model):
+    """A commission, team or other body the agreement sets up or refers to."""
+
+    id: NodeId
+    names: LangText
+    kind: BodyKind
+    members: list[PartyRef] = []
+
+
+class Zone(Model):
+    """A geographic zone named in the agreement."""
+
+    id: NodeId
+    names: LangText
+    kind: ZoneKind
+    width_km: Annotated[float, Field(gt=0, le=100)] | None = None
+
+
+class Recital(Node):
+    """One recital of the preamble."""
+
+    text: LangText
+
+
+class Article(Node):
+    """An article: a heading and its paragraphs (typed clauses)."""
+
+    kind: Literal["article"]
+    heading: LangText | None = None
+    children: list[Clause] = []
+
+
+class Part(Node):
+    """A part grouping articles under a heading."""
+
+    kind: Literal["part"]
+    heading: LangText
+    children: list[Article] = []
+
+
+BodyNode = Annotated[Union[Part, Article], Field(discriminator="kind")]
+
+
+class Agreement(Model):
+    """A whole draft agreement, as kept in one YAML file."""
+
+    peacedraft: Literal[1] = FORMAT_VERSION
+    meta: Meta
+    parties: Annotated[list[Party], Field(min_length=2)]
+    bodies: list[Body] = []
+    zones: list[Zone] = []
+    preamble: list[Recital] = []
+    body: list[BodyNode] = []
+
+    _source: object = PrivateAttr(default=None)
+
+    @property
+    def source(self):
+        """Return the source map of the file this agreement was loaded from, or None."""
+        return self._source

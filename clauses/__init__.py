@@ -1,0 +1,1 @@
+"""What a provision is: clause kinds (pydantic), deadlines and negotiation state."""

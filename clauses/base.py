@@ -1,0 +1,141 @@
+"""Building blocks shared by every clause kind: ids, languages, references, deadlines, negotiation state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$"
+LANGUAGES: tuple[str, ...] = ("en", "ko", "zh")
+MAX_DAYS = 7305  # twenty years: no step of a peace process is scheduled further out
+MAX_TEXT = 20_000
+ENTRY_INTO_FORCE = "entry_into_force"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a string as a reference to a registered party, body, zone, actor or scheduled event."""
+
+    target: Literal["party", "body", "zone", "actor", "event"]
+
+
+Lang = Literal["en", "ko", "zh"]
+NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
+PartyRef = Annotated[NodeId, Ref("party")]
+BodyRef = Annotated[NodeId, Ref("body")]
+ZoneRef = Annotated[NodeId, Ref("zone")]
+ActorRef = Annotated[NodeId, Ref("actor")]
+EventRef = Annotated[NodeId, Ref("event")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+LangText = Annotated[dict[Lang, Text], Field(min_length=1)]
+Days = Annotated[int, Field(ge=0, le=MAX_DAYS)]
+
+Status = Literal["agreed", "agreed_ad_referendum", "bracketed", "pending"]
+Stance = Literal["support", "oppose", "reserve"]
+TranslationStatus = Literal["final", "draft", "pending", "needs_review"]
+Track = Literal["denuclearization", "peace_regime", "military", "un_command", "border", "relations"]
+
+OPEN_STATUSES = ("bracketed", "pending")
+STRUCTURAL_FIELDS = frozenset(
+    {"id", "kind", "children", "status", "proposed_by", "alternatives", "positions", "translation", "note"}
+)
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors, so a misspelt field never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=False)
+
+
+class Deadline(Model):
+    """When an obligation falls due: `days` after entry into force or after another scheduled item."""
+
+    after: EventRef = ENTRY_INTO_FORCE
+    days: Days = 0
+
+
+class Position(Model):
+    """One party's stance on a node, with an optional note for the delegation."""
+
+    stance: Stance
+    note: Text | None = None
+
+
+class Alternative(Model):
+    """A competing option for a node: typed parameter overrides and/or its own text."""
+
+    id: NodeId
+    proposed_by: Annotated[list[PartyRef], Field(min_length=1)]
+    set: dict[str, Any] = {}
+    text: LangText | None = None
+    withdrawn: bool = False
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Alternative:
+        if not self.set and not self.text:
+            raise ValueError(f"alternative {self.id} needs 'set' (parameters) or 'text'")
+        return self
+
+
+class Step(Model):
+    """A scheduled step of implementation, on one track, with its preconditions."""
+
+    id: NodeId
+    track: Track
+    label: LangText
+    deadline: Deadline | None = None
+    requires: list[EventRef] = []
+    by: list[ActorRef] = []
+
+    due_field: ClassVar[str] = "deadline"
+
+
+class Node(Model):
+    """Any node of the agreement tree: a stable id plus its negotiation state."""
+
+    id: NodeId
+    status: Status = "pending"
+    proposed_by: list[PartyRef] = []
+    alternatives: list[Alternative] = []
+    positions: dict[PartyRef, Position] = {}
+    translation: dict[Lang, TranslationStatus] = {}
+    note: Text | None = None
+
+    def open_alternatives(self) -> list[Alternative]:
+        """Return the alternatives not withdrawn."""
+        return [alt for alt in self.alternatives if not alt.withdrawn]
+
+
+class ClauseBase(Node):
+    """A substantive provision: typed parameters, optional text override per language, points below."""
+
+    kind: str
+    text: LangText | None = None
+    children: list[Clause] = []
+
+    topic: ClassVar[str] = ""
+    due_field: ClassVar[str | None] = None
+
+    @model_validator(mode="after")
+    def _alternatives_fit_kind(self) -> ClauseBase:
+        for alternative in self.alternatives:
+            if alternative.set:
+                self._check_override(alternative)
+        return self
+
+    def _check_override(self, alternative: Alternative) -> None:
+        structural = sorted(STRUCTURAL_FIELDS & alternative.set.keys())
+        if structural:
+            raise ValueError(f"alternative {alternative.id}: cannot set {', '.join(structural)}")
+        data = self.model_dump(exclude={"alternatives", "children"}, exclude_defaults=True)
+        data.update(alternative.set)
+        try:
+            type(self).model_validate(data)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            message = first["msg"][:1].lower() + first["msg"][1:]
+            raise ValueError(f"alternative {alternative.id}: set.{where}: {message}") from None
+

@@ -1,0 +1,38 @@
+"""Movement of people, money and goods across the line; crossing points; customs."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
+
+from clauses.base import ClauseBase, Deadline, LangText, Model, NodeId, ZoneRef
+
+PeopleRegime = Literal["closed", "permit", "pre_registered_list", "visa_free"]
+GoodsRegime = Literal["prohibited", "licensed", "customs_declared", "duty_free"]
+MoneyRegime = Literal["prohibited", "declared_above_threshold", "free"]
+
+
+class CrossingPoint(Model):
+    """A place where people, vehicles or goods may cross, and from when."""
+
+    id: NodeId
+    name: LangText
+    zone: ZoneRef | None = None
+    modes: Annotated[list[Literal["road", "rail", "pedestrian", "sea"]], Field(min_length=1)]
+    deadline: Deadline | None = None
+
+    due_field: ClassVar[str] = "deadline"
+
+
+class BorderControls(ClauseBase):
+    """The rules for crossing people, money and goods."""
+
+    kind: Literal["border_controls"]
+    topic = "border_controls"
+
+    people: PeopleRegime
+    goods: GoodsRegime
+    money: MoneyRegime
+    cash_threshold_usd: Annotated[int, Field(gt=0, le=100_000_000)] | None = None
+    crossings: list[CrossingPoint] = []

@@ -1,0 +1,34 @@
+"""Verification bodies: membership, mandate, access and reporting."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from clauses.base import ActorRef, BodyRef, ClauseBase, Days
+
+Mandate = Literal[
+    "ceasefire_observance",
+    "dmz_demilitarization",
+    "force_reduction",
+    "foreign_forces",
+    "denuclearization",
+    "demining",
+    "border_crossings",
+]
+Access = Literal["routine_inspection", "challenge_inspection", "continuous_monitoring", "aerial_observation"]
+
+
+class Verification(ClauseBase):
+    """Who verifies what, with which access, and how often it reports."""
+
+    kind: Literal["verification"]
+    topic = "verification"
+
+    body: BodyRef
+    mandate: Annotated[list[Mandate], Field(min_length=1)]
+    access: Annotated[list[Access], Field(min_length=1)]
+    notice_hours: Annotated[int, Field(ge=0, le=8760)] | None = None
+    report_every_days: Annotated[int, Field(gt=0, le=3650)] | None = None
+    reports_to: list[ActorRef] = []
