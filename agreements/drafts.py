@@ -179,6 +179,7 @@ def dump_agreement(agreement: Agreement) -> str:
     yaml.sort_base_mapping_type_on_output = False
     yaml.allow_unicode = True
     yaml.width = 100
+    yaml.representer.ignore_aliases = lambda *args: True
     stream = io.StringIO()
     yaml.dump(data, stream)
     return stream.getvalue()

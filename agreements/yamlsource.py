@@ -111,8 +111,10 @@ class _Builder:
         for frame in reversed(self.stack):
             if isinstance(frame.container, dict) and isinstance(frame.container.get("id"), str):
                 return frame.container["id"]
-        if self.stack and len(self.stack) > 1:
+        if len(self.stack) > 1:
             return str(self.stack[1].path[0])
+        if self.stack and self.stack[0].key is not None:
+            return str(self.stack[0].key)
         return "-"
 
     def feed(self, event) -> None:

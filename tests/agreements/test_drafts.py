@@ -1,0 +1,70 @@
+"""Draft files: loading the shipped drafts, error mapping, and save → load as the identity."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agreements.drafts import dump_agreement, load_agreement, parse_agreement, save_agreement
+from agreements.errors import DraftError
+from agreements.examples import example_path
+from tests.conftest import BASE_DRAFT
+
+
+@pytest.mark.parametrize("name", ["round-1", "round-2"])
+def test_shipped_rounds_load(name):
+    agreement = load_agreement(str(example_path(name)))
+    assert agreement.meta.round == int(name[-1])
+    assert {party.id for party in agreement.parties} >= {"rok", "dprk", "usa", "prc"}
+    assert agreement.meta.languages == ["en", "ko", "zh"]
+
+
+def test_loaded_nodes_know_where_they_stand():
+    agreement = load_agreement(str(BASE_DRAFT))
+    location = agreement.source.locate(("body", 0, "children", 1, "children", 0, "disposition"))
+    assert (location.line, location.column) == (59, 26)
+
+
+def test_save_then_load_gives_the_same_agreement(tmp_path):
+    agreement = load_agreement(str(BASE_DRAFT))
+    target = tmp_path / "copy.yaml"
+    save_agreement(agreement, str(target))
+    assert load_agreement(str(target)).model_dump() == agreement.model_dump()
+
+
+def test_save_refuses_to_overwrite_when_asked(tmp_path):
+    agreement = load_agreement(str(BASE_DRAFT))
+    target = tmp_path / "copy.yaml"
+    target.write_text("keep me")
+    with pytest.raises(Exception, match="already exists"):
+        save_agreement(agreement, str(target), overwrite=False)
+    assert target.read_text() == "keep me"
+
+
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85"),
+    min_size=1,
+    max_size=60,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(en=TEXT, ko=TEXT, zh=TEXT, note=st.text(string.printable, min_size=1, max_size=40))
+def test_any_text_survives_save_and_load(en, ko, zh, note):
+    agreement = load_agreement(str(BASE_DRAFT))
+    recital = {"id": "recital-1", "text": {"en": en, "ko": ko, "zh": zh}, "note": note}
+    changed = agreement.model_validate({**agreement.model_dump(), "preamble": [recital]})
+    reloaded = parse_agreement(dump_agreement(changed), "round-trip.yaml")
+    assert reloaded.model_dump() == changed.model_dump()
+
+
+def test_errors_name_the_node_and_field():
+    text = BASE_DRAFT.read_text(encoding="utf-8").replace("role: signatory\n  - id: dprk", "role: emperor\n  - id: dprk")
+    with pytest.raises(DraftError) as caught:
+        parse_agreement(text, "d.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "d.yaml:13:11: rok: role: input should be 'signatory', 'guarantor', 'witness' or 'observer'"
+    ]
