@@ -9,10 +9,13 @@ from tests.conftest import BASE_DRAFT
 AGREEMENT = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml")
 
 
-def test_models_come_in_document_order():
+def test_models_come_parents_first_in_tree_order():
     ids = [visit.model.id for visit in iter_models(AGREEMENT) if hasattr(visit.model, "id")]
-    assert ids.index("pullback") < ids.index("pullback.distance") < ids.index("pullback.distance.opt-b") < ids.index("unc.status")
-    assert ids[-1] == "final.steps.note"
+    assert ids == [
+        "rok", "dprk", "unc", "jmc", "dmz", "military", "pullback", "pullback.distance", "pullback.distance.opt-b",
+        "unc-article", "unc.status", "final", "final.parties", "final.steps", "final.steps.note", "phase-1",
+        "step.liaison", "step.talks",
+    ]
 
 
 def test_references_carry_target_path_and_owner():
