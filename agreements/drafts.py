@@ -14,7 +14,8 @@ from agreements.atomic import write_atomic
 from agreements.errors import DraftError, Location, Problem
 from agreements.model import Agreement
 from agreements.yamlsource import SourceMap, read_yaml
-from clauses.base import ID_PATTERN
+from agreements.tree import iter_models
+from clauses.base import ID_PATTERN, ClauseBase
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_REPORTED = 20
@@ -67,8 +68,25 @@ def parse_agreement(text: str, file: str) -> Agreement:
         agreement = Agreement.model_validate(data)
     except ValidationError as error:
         raise DraftError(_problems(error, data, source)) from None
+    problems = _alternative_problems(agreement, source)
+    if problems:
+        raise DraftError(problems)
     agreement._source = source
     return agreement
+
+
+def _alternative_problems(agreement: Agreement, source: SourceMap) -> list[Problem]:
+    """Return a located problem for every alternative whose `set` does not fit its clause's kind."""
+    problems = []
+    for visit in iter_models(agreement):
+        if not isinstance(visit.model, ClauseBase):
+            continue
+        for index, alternative in enumerate(visit.model.alternatives):
+            message = alternative.set and visit.model.override_problem(alternative)
+            if message:
+                location = source.locate((*visit.path, "alternatives", index, "set"))
+                problems.append(Problem(location, visit.model.id, message))
+    return problems
 
 
 def _problems(error: ValidationError, data: dict, source: SourceMap) -> list[Problem]:

@@ -118,17 +118,11 @@ class ClauseBase(Node):
     topic: ClassVar[str] = ""
     due_field: ClassVar[str | None] = None
 
-    @model_validator(mode="after")
-    def _alternatives_fit_kind(self) -> ClauseBase:
-        for alternative in self.alternatives:
-            if alternative.set:
-                self._check_override(alternative)
-        return self
-
-    def _check_override(self, alternative: Alternative) -> None:
+    def override_problem(self, alternative: Alternative) -> str | None:
+        """Return why an alternative's `set` does not fit this clause's kind, or None when it fits."""
         structural = sorted(STRUCTURAL_FIELDS & alternative.set.keys())
         if structural:
-            raise ValueError(f"alternative {alternative.id}: cannot set {', '.join(structural)}")
+            return f"alternative {alternative.id}: cannot set {', '.join(structural)}"
         data = self.model_dump(exclude={"alternatives", "children"}, exclude_defaults=True)
         data.update(alternative.set)
         try:
@@ -137,5 +131,6 @@ class ClauseBase(Node):
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"])
             message = first["msg"][:1].lower() + first["msg"][1:]
-            raise ValueError(f"alternative {alternative.id}: set.{where}: {message}") from None
+            return f"alternative {alternative.id}: set.{where}: {message}"
+        return None
 

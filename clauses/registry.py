@@ -52,5 +52,5 @@ TOPICS: tuple[str, ...] = tuple(cls.topic for cls in CLAUSE_CLASSES if cls is no
 
 Clause = Annotated[Union[CLAUSE_CLASSES], Field(discriminator="kind")]
 
-for _cls in (ClauseBase, *CLAUSE_CLASSES):
-    _cls.model_rebuild(force=True, _types_namespace={"Clause": Clause})
+for _cls in CLAUSE_CLASSES:
+    _cls.model_rebuild(_types_namespace={"Clause": Clause})

@@ -55,7 +55,7 @@ CASES = [
     Case("bad-status", edit("status: bracketed", "status: maybe"), 2,
          ("{f}:41:21: pullback.distance: status: input should be 'agreed', 'agreed_ad_referendum', 'bracketed' or 'pending'",)),
     Case("bad-alternative", edit("set: {pullback_km: 20}", "set: {pullback_km: -1}"), 2,
-         ("{f}:39:13: pullback.distance: alternative pullback.distance.opt-b: set.pullback_km: input should be greater than 0",)),
+         ("{f}:49:22: pullback.distance: alternative pullback.distance.opt-b: set.pullback_km: input should be greater than 0",)),
     Case("bad-date", edit("date: 2027-01-15", "date: 2027-13-45"), 2,
          ("{f}:8:9: meta: date: input should be a valid date or datetime, month value is outside expected range of 1-12",)),
     Case("unknown-language", edit("title: {en: Test Peace Agreement,", "title: {fr: Accord, en: Test Peace Agreement,"), 2,

@@ -100,17 +100,19 @@ def test_children_are_clauses_of_any_kind():
     assert [child.id for child in node.children] == ["n1.a"]
 
 
-def test_alternative_overrides_are_validated_against_the_kind():
+def test_alternative_overrides_are_checked_against_the_kind():
     good = {"id": "n1.b", "proposed_by": ["dprk"], "set": {"disposition": "dissolve"}}
-    assert ADAPTER.validate_python(clause("un_command_status", alternatives=[good])).alternatives[0].set
-    bad = {**good, "set": {"disposition": "abolish"}}
-    with pytest.raises(ValidationError, match="alternative n1.b: set.disposition: input should be"):
-        ADAPTER.validate_python(clause("un_command_status", alternatives=[bad]))
+    bad = {**good, "id": "n1.c", "set": {"disposition": "abolish"}}
+    node = ADAPTER.validate_python(clause("un_command_status", alternatives=[good, bad]))
+    assert node.override_problem(node.alternatives[0]) is None
+    assert node.override_problem(node.alternatives[1]) == (
+        "alternative n1.c: set.disposition: input should be 'dissolve', 'transform' or 'retain_reduced'"
+    )
 
 
 def test_alternative_cannot_change_structure_or_be_empty():
-    with pytest.raises(ValidationError, match="cannot set id"):
-        ADAPTER.validate_python(clause("text", alternatives=[{"id": "b", "proposed_by": ["rok"], "set": {"id": "x"}}]))
+    node = ADAPTER.validate_python(clause("text", alternatives=[{"id": "b", "proposed_by": ["rok"], "set": {"id": "x"}}]))
+    assert node.override_problem(node.alternatives[0]) == "alternative b: cannot set id"
     with pytest.raises(ValidationError, match="needs 'set'"):
         ADAPTER.validate_python(clause("text", alternatives=[{"id": "b", "proposed_by": ["rok"]}]))
 
