@@ -1,4 +1,7 @@
-"""peacedraft's command line: the only module that prints or exits."""
+"""peacedraft's command line: the only module that prints or exits.
+
+Commands import the library inside their bodies, so `peacedraft --help` starts without pydantic.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ def handles_errors(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from agreements.errors import DraftError, OutputError  # noqa: PLC0415 - keeps --help fast
+        from agreements.errors import DraftError, OutputError
 
         try:
             return command(*args, **kwargs)
@@ -52,8 +55,8 @@ def new(draft: str, example: str | None, force: bool) -> None:
 
     Example: peacedraft new example.yaml --example round-2
     """
-    from agreements.atomic import write_atomic  # noqa: PLC0415
-    from agreements.examples import example_bytes  # noqa: PLC0415
+    from agreements.atomic import write_atomic
+    from agreements.examples import example_bytes
 
     write_atomic(draft, example_bytes(example), overwrite=force)
     click.echo(f"wrote {draft}" + (f" (example {example})" if example else ""), err=True)
@@ -72,8 +75,8 @@ def validate(draft: str, strict: bool, output_format: str) -> None:
 
     Example: peacedraft validate example.yaml --format json
     """
-    from agreements.drafts import load_agreement  # noqa: PLC0415
-    from agreements.rules import check  # noqa: PLC0415
+    from agreements.drafts import load_agreement
+    from agreements.rules import check
 
     findings = check(load_agreement(draft))
     errors = sum(finding.severity == "error" for finding in findings)
@@ -122,8 +125,8 @@ def schema(output: str | None) -> None:
 
     Example: peacedraft schema -o peacedraft.schema.json
     """
-    from agreements.atomic import write_atomic  # noqa: PLC0415
-    from agreements.schema import draft_schema  # noqa: PLC0415
+    from agreements.atomic import write_atomic
+    from agreements.schema import draft_schema
 
     text = json.dumps(draft_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if output:

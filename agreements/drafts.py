@@ -9,6 +9,7 @@ import os
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
 
 from agreements.atomic import write_atomic
 from agreements.errors import DraftError, Location, Problem
@@ -187,8 +188,6 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 def dump_agreement(agreement: Agreement) -> str:
     """Return the agreement as YAML text, defaults left out, keys in model order."""
-    from ruamel.yaml import YAML  # noqa: PLC0415
-
     data = agreement.model_dump(exclude_defaults=True)
     data = {"peacedraft": agreement.peacedraft, **data}
     yaml = YAML(typ="safe", pure=True)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Literal, Union
 
 from pydantic import Field, PrivateAttr
 
 from clauses.base import LangText, Model, Node, NodeId, PartyRef
 from clauses.form_and_parties import InstrumentForm
 from clauses.registry import Clause
+
+if TYPE_CHECKING:
+    from agreements.yamlsource import SourceMap
 
 FORMAT_VERSION = 1
 PartyRole = Literal["signatory", "guarantor", "witness", "observer"]
@@ -93,9 +96,9 @@ class Agreement(Model):
     preamble: list[Recital] = []
     body: list[BodyNode] = []
 
-    _source: object = PrivateAttr(default=None)
+    _source: SourceMap | None = PrivateAttr(default=None)
 
     @property
-    def source(self):
+    def source(self) -> SourceMap | None:
         """Return the source map of the file this agreement was loaded from, or None."""
         return self._source

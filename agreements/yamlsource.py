@@ -196,10 +196,15 @@ def _syntax_error(error: MarkedYAMLError, text: str, file: str, owner: str) -> D
     return DraftError.at(file, line, column, f"YAML syntax: {problem}", owner)
 
 
+def _new_yaml() -> YAML:
+    """Return a safe YAML reader, with ruamel's C parser where it is installed."""
+    return YAML(typ="safe")
+
+
 def _reader_error(error: ReaderError, text: str, file: str, owner: str) -> DraftError:
     """Return a located error for a character YAML does not accept."""
     position = error.position if isinstance(error.position, int) else 0
-    if YAML(typ="safe").Parser.__module__.startswith("ruamel.yaml.clib"):  # the C reader counts bytes
+    if _new_yaml().Parser.__module__.startswith("ruamel.yaml.clib"):  # the C reader counts bytes
         position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
@@ -211,7 +216,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     """Return the plain data of one YAML document and the source map of its values."""
     builder = _Builder(file)
     try:
-        for event in YAML(typ="safe").parse(text):
+        for event in _new_yaml().parse(text):
             builder.feed(event)
     except MarkedYAMLError as error:
         raise _syntax_error(error, text, file, builder.owner()) from None

@@ -46,7 +46,7 @@ STRUCTURAL_FIELDS = frozenset(
 class Model(BaseModel):
     """Base of every model: unknown keys are errors, so a misspelt field never passes silently."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False)
+    model_config = ConfigDict(extra="forbid")
 
 
 class Deadline(Model):
