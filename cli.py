@@ -118,6 +118,33 @@ def _findings_json(draft: str, findings, errors: int, warnings: int) -> dict:
 
 
 @main.command()
+@click.argument("draft")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "ko", "zh"]), default="en", show_default=True)
+@click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder of your own clause templates (sandboxed).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@handles_errors
+def render(draft: str, output_format: str, lang: str, templates: str | None, output: str | None) -> None:
+    """Print the draft's text in one language, numbered, with its brackets and options.
+
+    Example: peacedraft render example.yaml --lang ko --format markdown
+    """
+    from pathlib import Path
+
+    from agreements.atomic import write_atomic
+    from agreements.drafts import load_agreement
+    from agreements.textrender import render_document
+
+    folder = Path(templates).resolve() if templates else None
+    text = render_document(load_agreement(draft), lang, markdown=output_format == "markdown", user_folder=folder)
+    if output:
+        write_atomic(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the schema to a file instead of stdout.")
 @handles_errors
 def schema(output: str | None) -> None:

@@ -1,55 +1,56 @@
-"""Numbers derived from tree order: Part I, Article 7, paragraph 1., point (a)."""
+"""Positions derived from tree order — Part 1, Article 7, paragraph 2, point (b) — never stored."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from agreements.model import Agreement, Article, Part
-
-ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+from clauses.language import Language
 
 
-def roman(number: int) -> str:
-    """Return the Roman numeral of a positive integer."""
-    out = []
-    for value, letters in ROMAN:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
+@dataclass(frozen=True)
+class Position:
+    """Where a node stands: its level and its numbers from the article down (parts count apart)."""
+
+    level: str  # part | article | paragraph | point | subpoint
+    numbers: tuple[int, ...]
+
+    def label(self, language: Language) -> str:
+        """Return the node's own label in a language ('Article 7', '2.', '(b)')."""
+        return language.label(self.level, self.numbers)
+
+    def reference(self, language: Language) -> str:
+        """Return a cross-reference to the node in a language ('paragraph 2 of Article 7')."""
+        return language.reference(self.level, self.numbers)
 
 
-def letter(number: int) -> str:
-    """Return the point letter for 1, 2, … 27: a, b, … z, aa."""
-    text = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        text = chr(ord("a") + rest) + text
-    return text
+POINT_LEVELS = ("point", "subpoint")
 
 
-def number_nodes(agreement: Agreement) -> dict[str, str]:
-    """Return the display number of every part, article, paragraph and point, keyed by node id."""
-    numbers: dict[str, str] = {}
+def positions(agreement: Agreement) -> dict[str, Position]:
+    """Return the position of every part, article, paragraph and point, keyed by node id."""
+    found: dict[str, Position] = {}
     articles = 0
     parts = 0
     for top in agreement.body:
         if isinstance(top, Part):
             parts += 1
-            numbers[top.id] = f"Part {roman(parts)}"
-            children = top.children
-        else:
-            children = [top]
-        for article in children:
+            found[top.id] = Position("part", (parts,))
+        for article in top.children if isinstance(top, Part) else [top]:
             articles += 1
-            numbers[article.id] = f"Article {articles}"
-            _number_paragraphs(article, numbers)
-    return numbers
+            found[article.id] = Position("article", (articles,))
+            _number_paragraphs(article, articles, found)
+    return found
 
 
-def _number_paragraphs(article: Article, numbers: dict[str, str]) -> None:
-    """Number an article's paragraphs 1., 2. … and their points (a), (b) …, then (i), (ii) …"""
+def _number_paragraphs(article: Article, number: int, found: dict[str, Position]) -> None:
+    """Record the positions of an article's paragraphs and of their points and subpoints."""
     for index, paragraph in enumerate(article.children, 1):
-        numbers[paragraph.id] = f"{index}."
-        for point_index, point in enumerate(paragraph.children, 1):
-            numbers[point.id] = f"({letter(point_index)})"
-            for sub_index, sub in enumerate(point.children, 1):
-                numbers[sub.id] = f"({roman(sub_index).lower()})"
+        found[paragraph.id] = Position("paragraph", (number, index))
+        stack = [(paragraph, (number, index), 0)]
+        while stack:
+            node, numbers, depth = stack.pop()
+            level = POINT_LEVELS[min(depth, len(POINT_LEVELS) - 1)]
+            for child_index, child in enumerate(node.children, 1):
+                found[child.id] = Position(level, (*numbers, child_index))
+                stack.append((child, (*numbers, child_index), depth + 1))

@@ -11,7 +11,7 @@ from typing import Literal
 from agreements.errors import Location
 from agreements.model import Agreement
 from agreements.sequencing import SequencingCycle, collect, due_days
-from agreements.tree import Path, Reference, Visit, iter_models, iter_references
+from agreements.tree import Path, Reference, Visit, field_plans, iter_models, iter_references
 from clauses.base import ENTRY_INTO_FORCE, Node
 from clauses.un_command_status import UnCommandStatus
 
@@ -224,6 +224,25 @@ def bracketed_but_supported(index: Index) -> Iterator[Finding]:
             yield index.finding("bracketed-but-supported", "warning", model.id, message, (*visit.path, "status"))
 
 
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "zh": "Chinese"}
+
+
+def languages_complete(index: Index) -> Iterator[Finding]:
+    """Every text, name and label, and every free-text node, exists in every authentic language."""
+    wanted = index.agreement.meta.languages
+    for visit in index.visits:
+        pending = getattr(visit.model, "translation", {})
+        for plan in field_plans(type(visit.model)):
+            value = getattr(visit.model, plan.name)
+            if not plan.lang_text or not value:
+                continue
+            for lang in wanted:
+                if lang not in value:
+                    severity = "warning" if pending.get(lang) == "pending" else "error"
+                    message = f"no {LANGUAGE_NAMES[lang]} ({lang}) text in '{plan.name}'"
+                    yield index.finding("languages-complete", severity, visit.owner_id, message, (*visit.path, plan.name))
+
+
 RULES: tuple[tuple[str, Check], ...] = (
     ("unique-ids", unique_ids),
     ("references-resolve", references_resolve),
@@ -234,6 +253,7 @@ RULES: tuple[tuple[str, Check], ...] = (
     ("command-successor", command_successor),
     ("unused-registry-entries", unused_registry_entries),
     ("bracketed-but-supported", bracketed_but_supported),
+    ("languages-complete", languages_complete),
 )
 
 

@@ -42,6 +42,7 @@ class FieldPlan:
     name: str
     value_ref: str | None
     key_ref: str | None
+    lang_text: bool = False
 
 
 def _find_ref(annotation: object) -> str | None:
@@ -60,10 +61,25 @@ def _find_ref(annotation: object) -> str | None:
     return None
 
 
+def _is_lang_text(annotation: object) -> bool:
+    """Return whether an annotation is text per language (a dict keyed by language codes)."""
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        return any(_is_lang_text(arg) for arg in typing.get_args(annotation))
+    if typing.get_origin(annotation) is Annotated:
+        return _is_lang_text(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) is dict:
+        key, value = typing.get_args(annotation)
+        is_language = typing.get_origin(key) is typing.Literal and "en" in typing.get_args(key)
+        return is_language and typing.get_origin(value) is not typing.Literal
+    return False
+
+
 def _plan_field(name: str, info) -> FieldPlan:
     """Return the walking plan of one pydantic field."""
     own = next((item.target for item in info.metadata if isinstance(item, Ref)), None)
     annotation = info.annotation
+    if _is_lang_text(annotation):
+        return FieldPlan(name, None, None, lang_text=True)
     if typing.get_origin(annotation) is dict:
         key, value = typing.get_args(annotation)
         return FieldPlan(name, _find_ref(value), _find_ref(key))

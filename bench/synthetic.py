@@ -42,7 +42,7 @@ def synthetic_agreement(clauses: int, per_article: int = 5) -> dict:
     return {
         "peacedraft": 1,
         "meta": {"title": {"en": "Synthetic agreement"}, "form": "peace_agreement", "round": 1, "version": "S",
-                 "date": "2027-01-01", "languages": ["en", "ko", "zh"]},
+                 "date": "2027-01-01", "languages": ["en"]},
         "parties": [{"id": "rok", "names": {"en": "ROK"}, "role": "signatory"},
                     {"id": "dprk", "names": {"en": "DPRK"}, "role": "signatory"}],
         "bodies": [{"id": "jmc", "names": {"en": "Joint Military Commission"}, "kind": "commission",

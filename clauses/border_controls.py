@@ -19,7 +19,7 @@ class CrossingPoint(Model):
     id: NodeId
     name: LangText
     zone: ZoneRef | None = None
-    modes: Annotated[list[Literal["road", "rail", "pedestrian", "sea"]], Field(min_length=1)]
+    modes: Annotated[list[Literal["road", "rail", "pedestrian", "sea_route"]], Field(min_length=1)]
     deadline: Deadline | None = None
 
     due_field: ClassVar[str] = "deadline"

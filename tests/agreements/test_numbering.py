@@ -1,20 +1,39 @@
-"""Numbers come from tree order, never from the file."""
+"""Numbers come from tree order, never from the file, and are written per language."""
 
 from __future__ import annotations
 
+import pytest
+
 from agreements.drafts import parse_agreement
-from agreements.numbering import letter, number_nodes, roman
+from agreements.numbering import positions
+from clauses.language import chinese_numeral, hangul, language, letter, roman
 from tests.conftest import BASE_DRAFT
 
+AGREEMENT = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml")
+POSITIONS = positions(AGREEMENT)
 
-def test_roman_and_letters():
+
+def test_numeral_systems():
     assert [roman(n) for n in (1, 4, 9, 14, 40, 1990)] == ["I", "IV", "IX", "XIV", "XL", "MCMXC"]
     assert [letter(n) for n in (1, 2, 26, 27, 28)] == ["a", "b", "z", "aa", "ab"]
+    assert [hangul(n) for n in (1, 2, 14, 15)] == ["가", "나", "하", "가1"]
+    assert [chinese_numeral(n) for n in (1, 10, 11, 24, 101, 110)] == ["一", "十", "十一", "二十四", "一百〇一", "一百一十"]
 
 
 def test_articles_run_on_across_parts():
-    agreement = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml")
-    numbers = number_nodes(agreement)
-    assert numbers["military"] == "Part I"
-    assert [numbers[key] for key in ("pullback", "unc-article", "final")] == ["Article 1", "Article 2", "Article 3"]
-    assert [numbers[key] for key in ("final.parties", "final.steps", "final.steps.note")] == ["1.", "2.", "(a)"]
+    assert POSITIONS["military"].numbers == (1,)
+    assert [POSITIONS[key].numbers for key in ("pullback", "unc-article", "final")] == [(1,), (2,), (3,)]
+    assert POSITIONS["final.steps.note"] == type(POSITIONS["final"])("point", (3, 2, 1))
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels", "reference"),
+    [
+        ("en", ["Part I", "Article 3", "2.", "(a)"], "subparagraph (a) of paragraph 2 of Article 3"),
+    ],
+)
+def test_labels_and_references_per_language(lang, labels, reference):
+    words = language(lang)
+    ids = ("military", "final", "final.steps", "final.steps.note")
+    assert [POSITIONS[key].label(words) for key in ids] == labels
+    assert POSITIONS["final.steps.note"].reference(words) == reference

@@ -21,7 +21,7 @@ def test_base_draft_is_clean(base_text):
 
 def test_rule_names_are_unique_and_ordered():
     names = [name for name, _ in RULES]
-    assert len(names) == len(set(names)) == 9
+    assert len(names) == len(set(names)) == 10
     assert names[0] == "unique-ids"
 
 
@@ -117,3 +117,25 @@ def test_bracketed_but_supported_warns(base_text):
     assert findings(text, "bracketed-but-supported") == [
         "pullback.distance: warning: every signatory supports this bracketed text: mark it agreed?"
     ]
+
+
+def test_languages_complete_names_node_field_and_language(base_text):
+    text = mutate(base_text, "text: {en: The Parties shall review the phases annually., ko: 당사자들은 매년 단계를 검토한다., zh: 各方应每年审查各阶段。}",
+                  "text: {en: The Parties shall review the phases annually., zh: 各方应每年审查各阶段。}")
+    assert findings(text, "languages-complete") == ["final.steps.note: error: no Korean (ko) text in 'text'"]
+
+
+def test_a_pending_translation_is_only_a_warning(base_text):
+    text = mutate(base_text, "label: {en: Military talks, ko: 군사회담, zh: 军事会谈}", "label: {en: Military talks}")
+    assert findings(text, "languages-complete") == [
+        "step.talks: error: no Korean (ko) text in 'label'", "step.talks: error: no Chinese (zh) text in 'label'",
+    ]
+    text = mutate(base_text, "            kind: text\n", "            kind: text\n            translation: {ko: pending}\n")
+    text = mutate(text, "ko: 당사자들은 매년 단계를 검토한다., ", "")
+    assert findings(text, "languages-complete") == ["final.steps.note: warning: no Korean (ko) text in 'text'"]
+
+
+def test_only_authentic_languages_are_required(base_text):
+    text = mutate(base_text, "languages: [en, ko, zh]", "languages: [en]")
+    text = mutate(text, "label: {en: Military talks, ko: 군사회담, zh: 军事会谈}", "label: {en: Military talks}")
+    assert findings(text, "languages-complete") == []

@@ -1,0 +1,109 @@
+"""What clause templates may name: registered names, scheduled events and cross-references, per language."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ruamel.yaml import YAML
+
+from clauses.base import ENTRY_INTO_FORCE, Deadline
+from clauses.language import TEMPLATES, Language, korean_particle, language
+
+STANDARD_REGISTRY = Path(__file__).resolve().parent / "library" / "registry.yaml"
+EventWording = Callable[[Language], str]
+OPENED_NOT_COMPLETED = frozenset({"crossing"})
+
+
+@functools.cache
+def standard_names() -> dict[str, dict[str, str]]:
+    """Return the names of the standard parties, bodies and zones by id."""
+    data = YAML(typ="safe").load(STANDARD_REGISTRY.read_text(encoding="utf-8"))
+    return {entry["id"]: entry["names"] for key in ("parties", "bodies", "zones") for entry in data[key]}
+
+
+def preconditions(step) -> list[str]:
+    """Return what a step requires beyond the event its deadline already counts from."""
+    counted_from = step.deadline.after if step.deadline else None
+    return [key for key in step.requires if key != counted_from]
+
+
+@dataclass
+class Scope:
+    """The names, events and references a template may use; unknown ids fall back to the standard registry."""
+
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+    short_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    events: dict[str, tuple[str, EventWording]] = field(default_factory=dict)
+    references: dict[str, Callable[[Language], str]] = field(default_factory=dict)
+    user_folder: Path | None = None
+
+    def name(self, key: str, lang: str) -> str:
+        """Return the name of a party, body or zone in a language (its id when it has none)."""
+        names = self.names.get(key) or standard_names().get(key) or {}
+        return names.get(lang) or names.get("en") or key
+
+    def short_name(self, key: str, lang: str) -> str:
+        """Return the short name of a party (for option labels), else its name."""
+        short = self.short_names.get(key) or {}
+        return short.get(lang) or self.name(key, lang)
+
+    def event_name(self, key: str, words: Language) -> str:
+        """Return how a scheduled item is named in running text ('the step “Freeze”')."""
+        kind, wording = self.events.get(key, ("", None))
+        return wording(words) if wording else key
+
+    def event(self, key: str, words: Language) -> str:
+        """Return how the completion of a scheduled item is named ('the completion of the step “Freeze”')."""
+        kind, _ = self.events.get(key, ("", None))
+        name = self.event_name(key, words)
+        return name if kind in OPENED_NOT_COMPLETED else words.phrase("event_completion", name=name)
+
+    def reference(self, key: str, words: Language) -> str:
+        """Return a cross-reference to a node ('paragraph 2 of Article 7'), or the id when it has no place."""
+        wording = self.references.get(key)
+        return wording(words) if wording else key
+
+    def deadline(self, deadline: Deadline, words: Language) -> str:
+        """Return a deadline as a phrase ('within 90 days after the entry into force of this Agreement')."""
+        if deadline.after == ENTRY_INTO_FORCE:
+            key, values = "deadline_eif", {}
+        else:
+            key, values = "deadline_event", {"event": self.event(deadline.after, words)}
+        if deadline.days == 0:
+            return words.phrase(f"{key}_zero", **values)
+        return words.phrase(key, days=words.days(deadline.days), **values)
+
+    def helpers(self, lang: str) -> dict[str, object]:
+        """Return the functions and values a template of one language may call."""
+        words = language(lang, TEMPLATES / "language")
+
+        def name(key: str) -> str:
+            return words.phrase("name_in_text", name=self.name(key, lang))
+
+        def names(keys: list[str], conjunction: str = "and") -> str:
+            return words.join([name(key) for key in keys], conjunction)
+
+        def terms(values: list[str], conjunction: str = "and") -> str:
+            return words.join([words.term(value) for value in values], conjunction)
+
+        return {
+            "lang": lang,
+            "party": name, "body": name, "zone": name, "actor": name,
+            "parties": names, "bodies": names, "zones": names, "actors": names,
+            "term": words.term, "terms": terms, "join": words.join,
+            "deadline": lambda deadline: self.deadline(deadline, words),
+            "days": words.days, "number": words.number, "date": words.date,
+            "km": lambda value: words.phrase("km", n=words.number(value)),
+            "phrase": words.phrase,
+            "event": lambda key: self.event(key, words),
+            "event_name": lambda key: self.event_name(key, words),
+            "events": lambda keys: words.join([self.event(key, words) for key in keys]),
+            "preconditions": preconditions,
+            "particle": korean_particle,
+            "cap": lambda text: text[:1].upper() + text[1:],
+            "ref": lambda key: self.reference(key, words),
+            "local": lambda text: (text or {}).get(lang) or (text or {}).get("en", ""),
+        }
