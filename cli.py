@@ -12,6 +12,13 @@ import sys
 import click
 
 EXAMPLES = ("round-1", "round-2")
+TOPIC_CHOICES = (
+    "form_and_parties", "non_korean_parties_roles", "end_of_war_and_non_aggression", "demarcation_and_dmz",
+    "dmz_demining", "force_reduction_and_redeployment", "foreign_forces", "un_command_status",
+    "inter_korean_relations", "inter_korean_and_multilateral_tracks", "border_controls",
+    "denuclearization_linkage", "verification", "dispute_resolution", "prisoners_and_remains",
+    "implementation_sequencing", "final_provisions",
+)
 
 
 def handles_errors(command):
@@ -20,6 +27,8 @@ def handles_errors(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         from agreements.errors import DraftError, OutputError
+        from clauses.library import LibraryError
+        from clauses.rendering import RenderError
 
         try:
             return command(*args, **kwargs)
@@ -27,7 +36,7 @@ def handles_errors(command):
             for problem in error.problems:
                 click.echo(str(problem), err=True)
             sys.exit(2)
-        except OutputError as error:
+        except (OutputError, LibraryError, RenderError) as error:
             click.echo(f"peacedraft: {error}", err=True)
             sys.exit(2)
 
@@ -115,6 +124,119 @@ def _findings_json(draft: str, findings, errors: int, warnings: int) -> dict:
             for finding in findings
         ],
     }
+
+
+@main.group()
+def clauses() -> None:
+    """Browse the clause library: options per topic, with parameters, rationale and precedents."""
+
+
+@clauses.command("list")
+@click.option("--topic", type=click.Choice(TOPIC_CHOICES), help="Only the options of one topic.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handles_errors
+def clauses_list(topic: str | None, output_format: str) -> None:
+    """List the options of the clause library, by topic.
+
+    Example: peacedraft clauses list --topic un_command_status
+    """
+    from clauses.library import library
+
+    options = [option for option in library().values() if topic in (None, option.kind)]
+    if output_format == "json":
+        rows = [{"id": option.id, "topic": option.kind, "title": option.title,
+                 "citations": len(option.citations)} for option in options]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    width = max((len(option.id) for option in options), default=10)
+    current = None
+    for option in options:
+        if option.kind != current:
+            current = option.kind
+            click.echo(("\n" if option is not options[0] else "") + click.style(current, bold=True))
+        cited = f"  [{len(option.citations)} precedent{'s' * (len(option.citations) != 1)}]" if option.citations else ""
+        click.echo(f"  {option.id:<{width}}  {option.title}{cited}")
+
+
+@clauses.command("show")
+@click.argument("option_id", metavar="OPTION")
+@click.option("--lang", type=click.Choice(["en", "ko", "zh"]), default="en", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handles_errors
+def clauses_show(option_id: str, lang: str, output_format: str) -> None:
+    """Show an option: its parameters with types and defaults, rationale, precedents and text.
+
+    Example: peacedraft clauses show unc_status/transform --lang ko
+    """
+    from agreements.library_view import option_report
+
+    report = option_report(option_id, lang)
+    if output_format == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+        return
+    from agreements.library_view import format_report
+
+    click.echo(format_report(report))
+
+
+@main.command()
+@click.argument("draft")
+@click.argument("option_id", metavar="OPTION")
+@click.option("--under", metavar="ID", help="Add under this part, article or clause (default: a new article at the end).")
+@click.option("--as", "as_id", metavar="NEW_ID", help="Id of the new clause (default: from the option's topic).")
+@click.option("--set", "assignments", metavar="KEY=VALUE", multiple=True, help="Set a parameter (dotted keys for nested ones).")
+@click.option("--alternative-to", metavar="ID", help="Add the option as an alternative to this clause instead.")
+@click.option("--proposed-by", metavar="PARTY", help="Who proposes the alternative (with --alternative-to).")
+@handles_errors
+def add(draft: str, option_id: str, under: str | None, as_id: str | None, assignments: tuple[str, ...],
+        alternative_to: str | None, proposed_by: str | None) -> None:
+    """Add a library OPTION to DRAFT, editing the YAML in place (comments and layout kept).
+
+    The result is validated before it is written; on any error the file is untouched.
+
+    Example: peacedraft add draft.yaml force_reduction/artillery-15km --set pullback_km=20
+    """
+    from agreements.composing import add_alternative, add_option
+
+    if alternative_to:
+        if not proposed_by:
+            raise click.UsageError("--alternative-to needs --proposed-by PARTY")
+        result = add_alternative(draft, option_id, alternative_to, proposed_by, assignments)
+    else:
+        result = add_option(draft, option_id, under, as_id, assignments)
+    click.echo(f"{draft}: {result.summary}", err=True)
+
+
+@main.command("set")
+@click.argument("draft")
+@click.argument("node_id", metavar="ID")
+@click.argument("assignments", metavar="KEY=VALUE...", nargs=-1, required=True)
+@handles_errors
+def set_command(draft: str, node_id: str, assignments: tuple[str, ...]) -> None:
+    """Set parameters of node ID (or its status, proposed_by, note, translation), in place.
+
+    Example: peacedraft set draft.yaml force.artillery pullback_km=15 deadline.days=180
+    """
+    from agreements.editing import set_values
+
+    click.echo(f"{draft}: {set_values(draft, node_id, assignments).summary}", err=True)
+
+
+@main.command()
+@click.argument("draft")
+@click.argument("node_id", metavar="ID")
+@click.argument("party")
+@click.argument("stance", type=click.Choice(["support", "oppose", "reserve"]))
+@click.option("--note", help="The party's reasons, for the delegation.")
+@handles_errors
+def position(draft: str, node_id: str, party: str, stance: str, note: str | None) -> None:
+    """Record PARTY's stance on node ID: support, oppose or reserve.
+
+    Example: peacedraft position draft.yaml unc.status dprk oppose --note "Wants dissolution"
+    """
+    from agreements.editing import set_position
+
+    click.echo(f"{draft}: {set_position(draft, node_id, party, stance, note).summary}", err=True)
 
 
 @main.command()

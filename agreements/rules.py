@@ -12,7 +12,7 @@ from agreements.errors import Location
 from agreements.model import Agreement
 from agreements.sequencing import SequencingCycle, collect, due_days
 from agreements.tree import Path, Reference, Visit, field_plans, iter_models, iter_references
-from clauses.base import ENTRY_INTO_FORCE, Node
+from clauses.base import ENTRY_INTO_FORCE, ClauseBase, Node
 from clauses.un_command_status import UnCommandStatus
 
 Severity = Literal["error", "warning"]
@@ -43,6 +43,7 @@ class Index:
     def __post_init__(self) -> None:
         self.visits = list(iter_models(self.agreement))
         self.references = list(iter_references(self.agreement))
+        self.references += [ref for visit in self.visits for ref in _alternative_references(visit)]
 
     def locate(self, path: Path, key: bool = False) -> Location:
         """Return where a path is written, or the draft's name alone when it was not loaded from a file."""
@@ -84,6 +85,22 @@ class Index:
             "actor": parties | bodies,
             "event": set(self.schedule) | {ENTRY_INTO_FORCE},
         }
+
+
+def _alternative_references(visit: Visit) -> Iterator[Reference]:
+    """Yield the references an alternative's parameter overrides make, located in its `set`."""
+    node = visit.model
+    if not isinstance(node, ClauseBase):
+        return
+    for index, alternative in enumerate(node.alternatives):
+        if not alternative.set or node.override_problem(alternative):
+            continue
+        data = node.model_dump(exclude={"alternatives", "children"}, exclude_defaults=True)
+        variant = type(node).model_validate({**data, **alternative.set})
+        for ref in iter_references(variant):
+            if ref.path and ref.path[0] in alternative.set:
+                path = (*visit.path, "alternatives", index, "set", *ref.path)
+                yield Reference(path, ref.target, ref.value, alternative.id, ref.is_key)
 
 
 Check = Callable[[Index], Iterator[Finding]]

@@ -10,7 +10,7 @@ from agreements.tree import Visit, scheduled_items
 from clauses.base import ClauseBase
 from clauses.border_controls import CrossingPoint
 from clauses.dmz_demining import DeminingPhase
-from clauses.language import Language
+from clauses.language import Language, number_values
 from clauses.scope import EventWording, Scope
 
 
@@ -43,7 +43,7 @@ def _event_wording(visit: Visit, scope: Scope) -> tuple[str, EventWording]:
         return "crossing", lambda words: words.phrase("event_crossing", label=_local(model.name, words))
     if isinstance(model, DeminingPhase):
         number = visit.path[-1] + 1
-        return "demining_phase", lambda words: words.phrase("event_demining_phase", n=number)
+        return "demining_phase", lambda words: words.phrase("event_demining_phase", **number_values(number))
     if isinstance(model, ClauseBase):
         return "clause", lambda words: words.phrase("event_clause", ref=scope.reference(model.id, words))
     return "step", lambda words: words.phrase("event_step", label=_local(model.label, words))

@@ -121,9 +121,10 @@ class Language:
 
     def number(self, value: float) -> str:
         """Return a number as written in running text (1,000; 2.5)."""
+        grouping = "," if self.phrases.get("group_digits", True) else ""
         if float(value).is_integer():
-            return f"{int(value):,}"
-        return f"{value:,}"
+            return format(int(value), grouping)
+        return format(value, grouping)
 
     def days(self, count: int) -> str:
         """Return a number of days: 'one day', '90 days', '90일', '90天'."""

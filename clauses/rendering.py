@@ -14,7 +14,8 @@ from clauses.language import TEMPLATES, LanguageError
 
 CLAUSE_TEMPLATES = TEMPLATES / "clauses"
 CJK = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
-SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{CJK}])\s+|\s+(?=[{CJK}])")
+SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{CJK}]) +| +(?=[{CJK}])")
+ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:)\]])")
 OPTIONS = {"undefined": jinja2.StrictUndefined, "autoescape": False, "trim_blocks": True, "lstrip_blocks": True}
 
@@ -40,7 +41,7 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
 
 def normalize(text: str, lang: str) -> str:
     """Return template output as one line: runs of white space folded, none beside Chinese characters."""
-    text = " ".join(text.split())
+    text = ASCII_SPACE.sub(" ", text).strip(" ")
     if lang == "zh":
         text = SPACE_NEXT_TO_CJK.sub("", text)
     return SPACE_BEFORE_PUNCTUATION.sub("", text)

@@ -10,7 +10,7 @@ from typing import Callable
 from ruamel.yaml import YAML
 
 from clauses.base import ENTRY_INTO_FORCE, Deadline
-from clauses.language import TEMPLATES, Language, korean_particle, language
+from clauses.language import TEMPLATES, Language, chinese_numeral, korean_particle, language
 
 STANDARD_REGISTRY = Path(__file__).resolve().parent / "library" / "registry.yaml"
 EventWording = Callable[[Language], str]
@@ -103,6 +103,7 @@ class Scope:
             "events": lambda keys: words.join([self.event(key, words) for key in keys]),
             "preconditions": preconditions,
             "particle": korean_particle,
+            "cn": chinese_numeral,
             "cap": lambda text: text[:1].upper() + text[1:],
             "ref": lambda key: self.reference(key, words),
             "local": lambda text: (text or {}).get(lang) or (text or {}).get("en", ""),

@@ -1,0 +1,63 @@
+"""What `clauses show` tells about an option: parameters with types and defaults, rationale, precedents, text."""
+
+from __future__ import annotations
+
+import textwrap
+
+from agreements.segments import own_text
+from clauses.library import find_option
+from clauses.parameters import parameters
+from clauses.registry import KINDS
+from clauses.scope import Scope
+
+
+def option_report(option_id: str, lang: str) -> dict:
+    """Return everything a drafter needs to know about an option, as plain data."""
+    option = find_option(option_id)
+    clause = option.instantiate()
+    defaults = clause.model_dump(mode="json")
+    return {
+        "id": option.id,
+        "title": option.title,
+        "topic": option.kind,
+        "heading": option.heading.get(lang) or option.heading.get("en"),
+        "parameters": [
+            {"name": parameter.name, "type": parameter.description, "required": parameter.required,
+             "value": defaults.get(parameter.name)}
+            for parameter in parameters(KINDS[option.kind])
+        ],
+        "rationale": " ".join(option.rationale.split()),
+        "citations": [citation.model_dump() for citation in option.citations],
+        "lang": lang,
+        "text": own_text(clause, lang, Scope()),
+    }
+
+
+def format_report(report: dict) -> str:
+    """Return an option report as readable text."""
+    wrap = textwrap.TextWrapper(width=96, initial_indent="  ", subsequent_indent="  ")
+    deeper = textwrap.TextWrapper(width=96, initial_indent="    ", subsequent_indent="    ")
+    lines = [f"{report['id']} — {report['title']}", f"topic: {report['topic']}", "", "Parameters"]
+    width = max(len(row["name"]) for row in report["parameters"])
+    for row in report["parameters"]:
+        marker = "*" if row["required"] else " "
+        lines.append(f"  {row['name']:<{width}}{marker} = {_value(row['value'])}")
+        lines.append(f"  {'':<{width}}   {row['type']}")
+    lines += ["", "Rationale", wrap.fill(report["rationale"]), "", "Precedents"]
+    for citation in report["citations"] or [{"precedent": "(none in the fact sheet)", "provision": "", "basis": "",
+                                              "relevance": ""}]:
+        basis = f" [{citation['basis']}]" if citation["basis"] else ""
+        lines.append(f"  {citation['precedent']} {citation['provision']}{basis}")
+        if citation["relevance"]:
+            lines.append(deeper.fill(" ".join(citation["relevance"].split())))
+    lines += ["", f"Text ({report['lang']})", wrap.fill(report["text"])]
+    return "\n".join(lines)
+
+
+def _value(value: object) -> str:
+    """Return a default value compactly."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_value(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    return "—" if value is None else str(value)
