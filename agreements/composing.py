@@ -26,9 +26,12 @@ LOCAL_REFERENCE_KEYS = ("id", "after", "requires", "denuclearization_step", "pea
 REGISTRIES = {"party": "parties", "body": "bodies", "zone": "zones"}
 
 
-def default_id(option: LibraryOption) -> str:
-    """Return the id a node added from an option gets unless told otherwise ('unc_status/x' → 'unc-status')."""
-    return option.id.split("/")[0].replace("_", "-")
+def default_id(option: LibraryOption, taken: set[str]) -> str:
+    """Return a free id for a node added from an option: 'unc_status/dissolve' → 'unc-status.dissolve' (then '…-2')."""
+    prefix, name = option.id.split("/")
+    base = f"{prefix.replace('_', '-')}.{name.replace('_', '-')}"
+    candidates = (base if number == 1 else f"{base}-{number}" for number in range(1, len(taken) + 3))
+    return next(key for key in candidates if key not in taken and f"art.{key}" not in taken)
 
 
 def clause_data(option: LibraryOption, node_id: str, assignments: list[str], file: str) -> dict[str, Any]:
@@ -129,9 +132,9 @@ def add_option(path: str, option_id: str, under: str | None = None, as_id: str |
                assignments: tuple[str, ...] = ()) -> EditResult:
     """Add a library option to a draft: as a new article, or under a part, an article or a clause."""
     option = find_option(option_id)
-    node_id = as_id or default_id(option)
 
     def change(document: CommentedMap, agreement: Agreement) -> str:
+        node_id = as_id or default_id(option, _taken(agreement) | set(_standard_registry()))
         data = clause_data(option, node_id, list(assignments), path)
         clause = option.instantiate(node_id, _without_id(data))
         new_ids = [visit.model.id for visit in iter_models(clause) if isinstance(getattr(visit.model, "id", None), str)]

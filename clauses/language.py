@@ -40,10 +40,16 @@ def letter(number: int) -> str:
     return text
 
 
+HANGUL_VOWELS = (0, 4, 8, 13, 18, 20)  # ㅏ ㅓ ㅗ ㅜ ㅡ ㅣ: 가…하, then 거…허, 고…호
+
+
 def hangul(number: int) -> str:
-    """Return the Korean point marker for 1, 2, …: 가, 나, …, then 가1, 나1 …"""
-    quotient, rest = divmod(number - 1, len(HANGUL_ORDER))
-    return HANGUL_ORDER[rest] + (str(quotient) if quotient else "")
+    """Return the Korean point marker for 1, 2, …: 가, 나, … 하, then 거, 너, … 허, then 고 …"""
+    series, rest = divmod(number - 1, len(HANGUL_ORDER))
+    if series >= len(HANGUL_VOWELS):
+        return str(number)
+    base = ord(HANGUL_ORDER[rest]) - 0xAC00
+    return chr(0xAC00 + base + HANGUL_VOWELS[series] * 28)
 
 
 def chinese_numeral(number: int) -> str:
@@ -68,15 +74,32 @@ DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5":
                    "6": True, "7": True, "8": True, "9": False}
 
 
+LATIN_FINALS = {"l": "ㄹ", "r": "ㄹ", "m": "ㅁ", "n": "ㄴ"}  # letters whose Korean names end in a consonant
+TRAILING = ")]）」』”’\"'. "
+
+
+def _last_sound(word: str) -> str:
+    """Return the last pronounced character of a word, skipping closing marks and a bracketed gloss."""
+    word = word.rstrip(TRAILING.replace(")", "").replace("）", ""))
+    while word.endswith((")", "）")):
+        opening = max(word.rfind("("), word.rfind("（"))
+        word = word[:opening].rstrip(TRAILING) if opening > 0 else word[:-1]
+    return word.rstrip(TRAILING)[-1:] or " "
+
+
 def korean_particle(word: str, pair: str) -> str:
     """Return word with the Korean particle that fits its last sound: pair is '은/는', '이/가', '을/를', '과/와' or '으로/로'."""
     with_final, without_final = pair.split("/")
-    last = word.rstrip(")]”’\"' ")[-1:] or " "
+    last = _last_sound(word)
     if "가" <= last <= "힣":
         final = (ord(last) - 0xAC00) % 28
-        has_final = final != 0 and not (with_final == "으로" and final == 8)
+        has_final, rieul = final != 0, final == 8
+    elif last.lower() in LATIN_FINALS:
+        has_final, rieul = True, LATIN_FINALS[last.lower()] == "ㄹ"
     else:
-        has_final = DIGIT_HAS_FINAL.get(last, False) and not (with_final == "으로" and last in "178")
+        has_final, rieul = DIGIT_HAS_FINAL.get(last, False), last in "178"
+    if with_final == "으로" and rieul:
+        has_final = False
     return word + (with_final if has_final else without_final)
 
 

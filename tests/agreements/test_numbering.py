@@ -16,7 +16,7 @@ POSITIONS = positions(AGREEMENT)
 def test_numeral_systems():
     assert [roman(n) for n in (1, 4, 9, 14, 40, 1990)] == ["I", "IV", "IX", "XIV", "XL", "MCMXC"]
     assert [letter(n) for n in (1, 2, 26, 27, 28)] == ["a", "b", "z", "aa", "ab"]
-    assert [hangul(n) for n in (1, 2, 14, 15)] == ["가", "나", "하", "가1"]
+    assert [hangul(n) for n in (1, 2, 14, 15, 29)] == ["가", "나", "하", "거", "고"]
     assert [chinese_numeral(n) for n in (1, 10, 11, 24, 101, 110)] == ["一", "十", "十一", "二十四", "一百〇一", "一百一十"]
 
 
