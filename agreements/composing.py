@@ -148,9 +148,9 @@ def add_option(path: str, option_id: str, under: str | None = None, as_id: str |
             node["children"] = CommentedSeq([styled(data)])
         holder = document if target is None else node_in(document, target.id, path)
         holder.setdefault("body" if target is None else "children", CommentedSeq()).append(node)
-        where = "a new article" if wrapper else f"under {target.id}"
+        where = "in a new article" if wrapper and target is None else f"under {target.id}"
         registered = f"; registered {', '.join(added)}" if added else ""
-        return f"added {option.id} as {node_id} in {where}{registered}"
+        return f"added {option.id} as {node_id} {where}{registered}"
 
     return edit_draft(path, change)
 

@@ -37,7 +37,7 @@ def edit_draft(path: str, change: Change) -> EditResult:
     new_text = _keep_original_bytes(text, unchanged, changed, path)
     after = parse_agreement(new_text, path)
     findings = check(after)
-    _refuse_new_errors(check(before), findings)
+    _refuse_new_errors(before, check(before), findings)
     write_atomic(path, new_text.encode("utf-8"))
     return EditResult(summary, findings)
 
@@ -54,13 +54,25 @@ def _keep_original_bytes(text: str, unchanged: str, changed: str, path: str) -> 
     return patched if same else changed
 
 
-def _refuse_new_errors(before: list[Finding], after: list[Finding]) -> None:
-    """Raise a DraftError listing the rule errors the edit would introduce."""
+def _refuse_new_errors(draft: Agreement, before: list[Finding], after: list[Finding]) -> None:
+    """Raise a DraftError listing the rule errors the edit would introduce, located in the file as it still is."""
     known = {(finding.rule, finding.node_id, finding.message) for finding in before}
     new = [finding for finding in after
            if finding.severity == "error" and (finding.rule, finding.node_id, finding.message) not in known]
     if new:
-        raise DraftError([Problem(finding.location, finding.node_id, finding.message) for finding in new])
+        where = _node_locations(draft)
+        default = Location(draft.source.file) if draft.source else Location("<draft>")
+        raise DraftError([Problem(where.get(finding.node_id, default), finding.node_id, finding.message) for finding in new])
+
+
+def _node_locations(draft: Agreement) -> dict[str, Location]:
+    """Return where each node with an id starts in the file the draft was loaded from."""
+    from agreements.tree import iter_models
+
+    if draft.source is None:
+        return {}
+    return {visit.model.id: draft.source.locate(visit.path) for visit in iter_models(draft)
+            if isinstance(getattr(visit.model, "id", None), str)}
 
 
 def node_in(document: CommentedMap, node_id: str, path: str) -> CommentedMap:

@@ -92,6 +92,8 @@ def parse_assignment(text: str) -> tuple[list[str], Any]:
         value = YAML(typ="safe").load(raw) if raw.strip() else ""
     except YAMLError:
         value = raw
+    if isinstance(value, (dict, list)) and not raw.lstrip().startswith(("{", "[")):
+        value = raw.strip()
     return key.strip().split("."), value
 
 

@@ -1,0 +1,57 @@
+"""Per-language wording: lists, numbers, dates, deadlines and Korean particles."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from clauses.base import Deadline
+from clauses.language import korean_particle, language
+from clauses.scope import Scope
+
+
+@pytest.mark.parametrize(
+    ("lang", "two", "three"),
+    [("en", "a and b", "a, b and c"), ("ko", "a 및 b", "a, b 및 c"), ("zh", "a和b", "a、b和c")],
+)
+def test_lists(lang, two, three):
+    words = language(lang)
+    assert words.join(["a", "b"]) == two
+    assert words.join(["a", "b", "c"]) == three
+
+
+def test_numbers_group_digits_except_in_chinese():
+    assert language("en").number(28500) == "28,500"
+    assert language("zh").number(28500) == "28500"
+    assert language("en").number(2.5) == "2.5"
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "12 March 2027"), ("ko", "2027년 3월 12일"), ("zh", "2027年3月12日")])
+def test_dates(lang, text):
+    assert language(lang).date(datetime.date(2027, 3, 12)) == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "days", "text"),
+    [
+        ("en", 90, "within 90 days after the entry into force of this Agreement"),
+        ("en", 0, "upon the entry into force of this Agreement"),
+        ("en", 1, "within one day after the entry into force of this Agreement"),
+        ("ko", 90, "이 협정 발효 후 90일 이내에"),
+    ],
+)
+def test_deadlines(lang, days, text):
+    assert Scope().deadline(Deadline(days=days), language(lang)) == text
+
+
+@pytest.mark.parametrize(
+    ("word", "pair", "expected"),
+    [
+        ("대한민국", "은/는", "대한민국은"), ("위원회", "은/는", "위원회는"), ("미합중국", "이/가", "미합중국이"),
+        ("서울", "으로/로", "서울로"), ("부산", "으로/로", "부산으로"), ("국제연합(UN)", "은/는", "국제연합(UN)은"),
+        ("UN", "은/는", "UN은"), ("IAEA", "이/가", "IAEA가"), ("3", "을/를", "3을"), ("「판문점」", "과/와", "「판문점」과"),
+    ],
+)
+def test_korean_particles(word, pair, expected):
+    assert korean_particle(word, pair) == expected

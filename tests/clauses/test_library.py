@@ -1,0 +1,88 @@
+"""The clause library: enough real options per topic, each valid, rendered, and cited only from the fact sheet."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from clauses.library import PRECEDENTS, LibraryError, find_option, library
+from clauses.registry import TOPICS
+from clauses.scope import Scope
+from agreements.segments import own_text
+
+FACT_SHEET = Path(__file__).resolve().parents[3] / "shared" / "reference" / "precedents-factsheet.md"
+SECTIONS = {
+    "armistice-1953": "## 1. ", "paris-1973": "## 2. ", "geneva-1954": "## 3. ", "two-plus-four-1990": "## 4. ",
+    "basic-treaty-1972": "## 5. ", "unification-treaty-1990": "## 6. ", "aden-1989": "### 7a. ",
+    "sanaa-1990": "### 7b. ", "amman-1994": "### 7c. ", "stockholm-2018": "### 7e. ",
+    "inter-korean-basic-1991": "### 8a. ", "denuclearization-declaration-1992": "### 8b. ",
+    "panmunjom-2018": "### 8c. ", "cma-2018": "### 8d. ", "six-party-2005": "### 8e. ",
+}
+MORE_OPTIONS = ("un_command_status", "dmz_demining", "force_reduction_and_redeployment",
+                "denuclearization_linkage", "implementation_sequencing")
+OPTIONS = list(library().values())
+
+
+def test_every_topic_has_real_choices():
+    counts = Counter(option.kind for option in OPTIONS)
+    assert set(counts) == set(TOPICS)
+    assert all(counts[topic] >= 2 for topic in TOPICS)
+    assert all(counts[topic] >= 3 for topic in MORE_OPTIONS)
+
+
+def test_options_of_a_topic_differ_in_their_parameters():
+    seen: dict[tuple[str, str], str] = {}
+    for option in OPTIONS:
+        key = (option.kind, repr(sorted(option.instantiate().model_dump(mode="json").items())))
+        assert key not in seen, f"{option.id} has the same parameters as {seen.get(key)}"
+        seen[key] = option.id
+
+
+def test_unc_status_offers_the_three_dispositions():
+    dispositions = {option.instantiate().disposition for option in OPTIONS if option.kind == "un_command_status"}
+    assert dispositions == {"dissolve", "transform", "retain_reduced"}
+
+
+@pytest.mark.parametrize("option", OPTIONS, ids=[option.id for option in OPTIONS])
+@pytest.mark.parametrize("lang", ["en", "ko", "zh"])
+def test_every_option_renders_in_every_language(option, lang):
+    text = own_text(option.instantiate(), lang, Scope())
+    assert len(text) > 20
+    assert option.heading[lang]
+
+
+def test_unknown_option_suggests_close_ids():
+    with pytest.raises(LibraryError, match=r"unknown option 'unc_status/disolve' \(did you mean unc_status/dissolve"):
+        find_option("unc_status/disolve")
+
+
+def _sections(sheet: str) -> dict[str, str]:
+    """Return each precedent's part of the fact sheet, up to the next precedent heading."""
+    starts = sorted((sheet.index("\n" + heading), key) for key, heading in SECTIONS.items())
+    ends = [position for position, _ in starts[1:]] + [len(sheet)]
+    return {key: sheet[start:end] for (start, key), end in zip(starts, ends)}
+
+
+def _rows(section: str) -> list[str]:
+    """Return the first cells of the provision table rows of a section (never the UNVERIFIED bullet lists)."""
+    return [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+
+
+CITATIONS = [(option.id, citation) for option in OPTIONS for citation in option.citations]
+
+
+@pytest.mark.skipif(not FACT_SHEET.exists(), reason="the precedent fact sheet (shared/reference) is not beside this checkout")
+@pytest.mark.parametrize(("option_id", "citation"), CITATIONS, ids=[f"{o}:{c.precedent}:{c.provision}" for o, c in CITATIONS])
+def test_every_citation_is_a_fact_sheet_row_with_its_basis_code(option_id, citation):
+    section = _sections(FACT_SHEET.read_text(encoding="utf-8"))[citation.precedent]
+    cells = [cell for cell in _rows(section) if re.match(re.escape(citation.provision) + r"\s*\[", cell)]
+    assert cells, f"{option_id}: {citation.precedent} has no provision row '{citation.provision}'"
+    assert any(f"[{citation.basis}]" in cell for cell in cells), f"{option_id}: basis {citation.basis} not in {cells}"
+
+
+def test_citations_name_known_precedents():
+    assert {citation.precedent for _, citation in CITATIONS} <= set(PRECEDENTS)
+    assert len(CITATIONS) >= 2 * len(TOPICS)
