@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from agreements.atomic import write_atomic
@@ -12,8 +13,10 @@ from agreements.drafts import parse_agreement, read_text
 from agreements.errors import DraftError, Location, Problem
 from agreements.model import Agreement
 from agreements.rules import Finding, check
-from agreements.yamledit import dump_document, find_node, load_document, write_back
+from agreements.tree import iter_models
+from agreements.yamledit import dump_document, find_node, load_document, styled, write_back
 from agreements.yamlsource import read_yaml
+from clauses.parameters import AssignmentError, apply_assignment, explain, parse_assignment
 
 Change = Callable[[CommentedMap, Agreement], str]
 
@@ -67,8 +70,6 @@ def _refuse_new_errors(draft: Agreement, before: list[Finding], after: list[Find
 
 def _node_locations(draft: Agreement) -> dict[str, Location]:
     """Return where each node with an id starts in the file the draft was loaded from."""
-    from agreements.tree import iter_models
-
     if draft.source is None:
         return {}
     return {visit.model.id: draft.source.locate(visit.path) for visit in iter_models(draft)
@@ -106,12 +107,6 @@ SETTABLE_STATE = ("status", "proposed_by", "note", "translation")
 
 def set_values(path: str, node_id: str, assignments: tuple[str, ...]) -> EditResult:
     """Set parameters (or status, proposers, note, translation) of a node: `KEY=VALUE`, dotted keys for nesting."""
-    from pydantic import ValidationError
-
-    from agreements.tree import iter_models
-    from agreements.yamledit import styled
-    from clauses.parameters import AssignmentError, apply_assignment, explain, parse_assignment
-
     def change(document: CommentedMap, agreement: Agreement) -> str:
         node = node_in(document, node_id, path)
         model = next(visit.model for visit in iter_models(agreement) if getattr(visit.model, "id", None) == node_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -91,18 +92,11 @@ def library() -> dict[str, LibraryOption]:
     return options
 
 
-def topic_of(option: LibraryOption) -> str:
-    """Return the topic an option belongs to."""
-    return option.kind
-
-
 def find_option(option_id: str) -> LibraryOption:
     """Return an option by id, or raise LibraryError naming the closest ids."""
     options = library()
     if option_id in options:
         return options[option_id]
-    import difflib
-
     close = difflib.get_close_matches(option_id, list(options), n=3)
     hint = f" (did you mean {', '.join(close)}?)" if close else " (`peacedraft clauses list` shows them)"
     raise LibraryError(f"unknown option '{option_id}'{hint}")
