@@ -241,29 +241,43 @@ def position(draft: str, node_id: str, party: str, stance: str, note: str | None
 
 @main.command()
 @click.argument("draft")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["en", "ko", "zh"]), default="en", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["docx", "text", "markdown"]),
+              help="Output format (default: docx with -o FILE.docx, else text).")
+@click.option("--lang", type=click.Choice(["en", "ko", "zh", "parallel"]), default="en", show_default=True,
+              help="Language; parallel puts every authentic language side by side (docx only).")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder of your own clause templates (sandboxed).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @handles_errors
-def render(draft: str, output_format: str, lang: str, templates: str | None, output: str | None) -> None:
-    """Print the draft's text in one language, numbered, with its brackets and options.
+def render(draft: str, output_format: str | None, lang: str, templates: str | None, output: str | None) -> None:
+    """Render the draft: a Word document, or its text in one language, numbered, with brackets and options.
 
-    Example: peacedraft render example.yaml --lang ko --format markdown
+    Example: peacedraft render example.yaml -o example-ko.docx --lang ko
     """
     from pathlib import Path
 
     from agreements.atomic import write_atomic
     from agreements.drafts import load_agreement
-    from agreements.textrender import render_document
 
+    output_format = output_format or ("docx" if output and output.lower().endswith(".docx") else "text")
+    if output_format == "docx" and not output:
+        raise click.UsageError("a Word document needs -o FILE.docx")
+    if lang == "parallel" and output_format != "docx":
+        raise click.UsageError("--lang parallel is for Word documents (--format docx)")
     folder = Path(templates).resolve() if templates else None
-    text = render_document(load_agreement(draft), lang, markdown=output_format == "markdown", user_folder=folder)
+    agreement = load_agreement(draft)
+    if output_format == "docx":
+        from agreements.docx.render import render_docx
+
+        data = render_docx(agreement, lang, folder)
+    else:
+        from agreements.textrender import render_document
+
+        data = render_document(agreement, lang, markdown=output_format == "markdown", user_folder=folder).encode("utf-8")
     if output:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, data)
         click.echo(f"wrote {output}", err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(data.decode("utf-8"), nl=False)
 
 
 @main.command()

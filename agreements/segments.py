@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -94,12 +95,7 @@ def _inline_or_whole(options: list[Option], lang: str) -> list[Segment]:
 
 def _common_prefix(texts: list[str]) -> int:
     """Return the length of the prefix all texts share."""
-    length = 0
-    for characters in zip(*texts):
-        if len(set(characters)) > 1:
-            break
-        length += 1
-    return length
+    return len(os.path.commonprefix(texts))
 
 
 def _common_suffix(texts: list[str]) -> int:

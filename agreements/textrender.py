@@ -40,7 +40,7 @@ def _option_text(option, words: Language, scope: Scope, inline: bool) -> str:
             else words.phrase("bracketed", text=option.text)
     label = words.phrase("option", letter=option.letter)
     if not proposers:
-        return words.phrase("bracketed", text=f"{label}: {option.text}")
+        return words.phrase("option_plain", option=label, text=option.text)
     return words.phrase("option_label", option=label, proposers=proposers, text=option.text)
 
 

@@ -43,6 +43,7 @@ class FieldPlan:
     value_ref: str | None
     key_ref: str | None
     lang_text: bool = False
+    holds_models: bool = False
 
 
 def _find_ref(annotation: object) -> str | None:
@@ -74,16 +75,24 @@ def _is_lang_text(annotation: object) -> bool:
     return False
 
 
+def _holds_models(annotation: object) -> bool:
+    """Return whether values of an annotation may contain models (so the walk must look inside)."""
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel)
+    return any(_holds_models(arg) for arg in typing.get_args(annotation))
+
+
 def _plan_field(name: str, info) -> FieldPlan:
     """Return the walking plan of one pydantic field."""
     own = next((item.target for item in info.metadata if isinstance(item, Ref)), None)
     annotation = info.annotation
     if _is_lang_text(annotation):
         return FieldPlan(name, None, None, lang_text=True)
+    holds = _holds_models(annotation)
     if typing.get_origin(annotation) is dict:
         key, value = typing.get_args(annotation)
-        return FieldPlan(name, _find_ref(value), _find_ref(key))
-    return FieldPlan(name, own or _find_ref(annotation), None)
+        return FieldPlan(name, _find_ref(value), _find_ref(key), holds_models=holds)
+    return FieldPlan(name, own or _find_ref(annotation), None, holds_models=holds)
 
 
 @functools.cache
@@ -112,6 +121,8 @@ def iter_models(root: BaseModel) -> Iterator[Visit]:
         yield visit
         found: list[Visit] = []
         for plan in field_plans(type(visit.model)):
+            if not plan.holds_models:
+                continue
             value = getattr(visit.model, plan.name)
             for path, item in _children(value, (*visit.path, plan.name)):
                 if isinstance(item, BaseModel):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+import re
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$"
 LANGUAGES: tuple[str, ...] = ("en", "ko", "zh")
@@ -28,7 +30,18 @@ BodyRef = Annotated[NodeId, Ref("body")]
 ZoneRef = Annotated[NodeId, Ref("zone")]
 ActorRef = Annotated[NodeId, Ref("actor")]
 EventRef = Annotated[NodeId, Ref("event")]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+NOT_IN_DOCUMENTS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _printable(text: str) -> str:
+    """Return text that a Word document can hold, or raise naming the first character it cannot."""
+    match = NOT_IN_DOCUMENTS.search(text)
+    if match:
+        raise ValueError(f"control character U+{ord(match.group()):04X} cannot appear in an agreement's text")
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_printable)]
 LangText = Annotated[dict[Lang, Text], Field(min_length=1)]
 Days = Annotated[int, Field(ge=0, le=MAX_DAYS)]
 

@@ -116,6 +116,7 @@ class Language:
     code: str
     phrases: dict
     terms: dict
+    word_lists: dict
 
     def phrase(self, key: str, **values: object) -> str:
         """Return a phrase with its placeholders filled."""
@@ -177,4 +178,4 @@ class Language:
 def language(code: str, folder: Path = TEMPLATES / "language") -> Language:
     """Return the language whose wording file is `<folder>/<code>.yaml`."""
     data = YAML(typ="safe").load((folder / f"{code}.yaml").read_text(encoding="utf-8"))
-    return Language(code, data["phrases"], data["terms"])
+    return Language(code, data["phrases"], data["terms"], data.get("word_lists", {}))

@@ -39,6 +39,7 @@ class Scope:
     events: dict[str, tuple[str, EventWording]] = field(default_factory=dict)
     references: dict[str, Callable[[Language], str]] = field(default_factory=dict)
     user_folder: Path | None = None
+    helper_cache: dict[str, dict[str, object]] = field(default_factory=dict, repr=False, compare=False)
 
     def name(self, key: str, lang: str) -> str:
         """Return the name of a party, body or zone in a language (its id when it has none)."""
@@ -77,7 +78,13 @@ class Scope:
         return words.phrase(key, days=words.days(deadline.days), **values)
 
     def helpers(self, lang: str) -> dict[str, object]:
-        """Return the functions and values a template of one language may call."""
+        """Return the functions and values a template of one language may call (built once per language)."""
+        if lang not in self.helper_cache:
+            self.helper_cache[lang] = self._helpers(lang)
+        return self.helper_cache[lang]
+
+    def _helpers(self, lang: str) -> dict[str, object]:
+        """Build the helpers of one language."""
         words = language(lang, TEMPLATES / "language")
 
         def name(key: str) -> str:

@@ -52,7 +52,7 @@ TEXT = st.text(
 
 
 @settings(max_examples=60, deadline=None)
-@given(en=TEXT, ko=TEXT, zh=TEXT, note=st.text(string.printable, min_size=1, max_size=40))
+@given(en=TEXT, ko=TEXT, zh=TEXT, note=st.text(string.printable.replace("\x0b", "").replace("\x0c", ""), min_size=1, max_size=40))
 def test_any_text_survives_save_and_load(en, ko, zh, note):
     agreement = load_agreement(str(BASE_DRAFT))
     recital = {"id": "recital-1", "text": {"en": en, "ko": ko, "zh": zh}, "note": note}
@@ -68,3 +68,20 @@ def test_errors_name_the_node_and_field():
     assert [str(problem) for problem in caught.value.problems] == [
         "d.yaml:13:11: rok: role: input should be 'signatory', 'guarantor', 'witness' or 'observer'"
     ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(before=TEXT, control=st.sampled_from(["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\ufffe"]))
+def test_characters_a_document_cannot_hold_are_refused(before, control):
+    agreement = load_agreement(str(BASE_DRAFT))
+    recital = {"id": "recital-1", "text": {"en": before + control, "ko": "가", "zh": "中"}}
+    data = {**agreement.model_dump(), "preamble": [recital]}
+    with pytest.raises(Exception, match=f"control character U\\+{ord(control):04X}"):
+        agreement.model_validate(data)
+
+
+def test_escaped_control_characters_in_yaml_are_refused_at_their_place():
+    text = BASE_DRAFT.read_text(encoding="utf-8").replace("note: Wants 20 km.", 'note: "Wants \\x01 20 km."')
+    with pytest.raises(DraftError) as caught:
+        parse_agreement(text, "d.yaml")
+    assert str(caught.value) == "d.yaml:52:44: pullback.distance: note: control character U+0001 cannot appear in an agreement's text"

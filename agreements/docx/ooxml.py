@@ -1,0 +1,241 @@
+"""The one module that writes raw Word XML: runs and fonts, numbering, fields, comments' dates, properties, zip."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import functools
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
+
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+EAST_ASIAN = {"ko": ("Batang", "ko-KR"), "zh": ("SimSun", "zh-CN")}
+LATIN_FONT = "Times New Roman"
+LANGUAGE_TAGS = {"en": "en-GB", "ko": "ko-KR", "zh": "zh-CN"}
+
+
+@functools.cache
+def _tag(tag: str) -> tuple[str, dict]:
+    """Return the Clark name and namespace map of a prefixed tag."""
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+_make = oxml_parser.makeelement
+
+
+@functools.cache
+def _attribute(name: str) -> str:
+    """Return the Clark name of a w: attribute."""
+    return qn(f"w:{name}")
+
+
+def element(tag: str, **attributes: str):
+    """Return a new Word XML element (of python-docx's classes) with w: attributes."""
+    clark, nsmap = _tag(tag)
+    node = _make(clark, nsmap=nsmap)
+    for name, value in attributes.items():
+        node.set(_attribute(name), value)
+    return node
+
+
+@functools.cache
+def _run_properties_model(lang: str, bold: bool, italic: bool):
+    """Return the shared w:rPr that run_properties copies."""
+    return _build_run_properties(lang, bold, italic)
+
+
+def run_properties(lang: str, bold: bool = False, italic: bool = False):
+    """Return w:rPr for text in a language: Latin and East Asian fonts, and the language tags."""
+    return copy.deepcopy(_run_properties_model(lang, bold, italic))
+
+
+def _build_run_properties(lang: str, bold: bool, italic: bool):
+    """Build w:rPr for text in a language."""
+    properties = element("w:rPr")
+    fonts = element("w:rFonts", ascii=LATIN_FONT, hAnsi=LATIN_FONT)
+    if lang in EAST_ASIAN:
+        fonts.set(qn("w:eastAsia"), EAST_ASIAN[lang][0])
+        fonts.set(qn("w:hint"), "eastAsia")
+    properties.append(fonts)
+    if bold:
+        properties.append(element("w:b"))
+    if italic:
+        properties.append(element("w:i"))
+    language = element("w:lang", val=LANGUAGE_TAGS["en"])
+    if lang in EAST_ASIAN:
+        language.set(qn("w:eastAsia"), EAST_ASIAN[lang][1])
+    properties.append(language)
+    return properties
+
+
+def run(text: str, lang: str, bold: bool = False, italic: bool = False):
+    """Return a w:r holding text in a language."""
+    node = element("w:r")
+    node.append(run_properties(lang, bold, italic))
+    node.append(_text(text))
+    return node
+
+
+def _text(text: str):
+    """Return a w:t that keeps its spaces."""
+    node = element("w:t")
+    node.text = text
+    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return node
+
+
+def paragraph(style_id: str, numbering: tuple[int, int] | None = None, alignment: str | None = None):
+    """Return an empty w:p with a style, and optionally list numbering (num id, level) and alignment."""
+    node = element("w:p")
+    properties = element("w:pPr")
+    properties.append(element("w:pStyle", val=style_id))
+    if numbering is not None:
+        number = element("w:numPr")
+        number.append(element("w:ilvl", val=str(numbering[1])))
+        number.append(element("w:numId", val=str(numbering[0])))
+        properties.append(number)
+    if alignment:
+        properties.append(element("w:jc", val=alignment))
+    node.append(properties)
+    return node
+
+
+def page_break():
+    """Return a run holding a page break."""
+    node = element("w:r")
+    node.append(element("w:br", type="page"))
+    return node
+
+
+def field(instruction: str, cached: list, lang: str = "en") -> list:
+    """Return the runs of a complex field (begin, instruction, separate, cached result, end)."""
+    def marker(kind: str):
+        node = element("w:r")
+        node.append(element("w:fldChar", fldCharType=kind))
+        return node
+
+    code = element("w:r")
+    text = element("w:instrText")
+    text.text = f" {instruction} "
+    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    code.append(text)
+    return [marker("begin"), code, marker("separate"), *cached, marker("end")]
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a list: its number format, label text, indentation and the style it belongs to."""
+
+    number_format: str
+    text: str
+    style_id: str | None = None
+    indent: int = 0
+    hanging: int = 0
+    alignment: str = "left"
+    suffix: str = "tab"
+
+
+def add_list(numbering, abstract_id: int, num_id: int, levels: list[Level]) -> None:
+    """Add a multi-level list definition (w:abstractNum) and its instance (w:num) to the numbering part."""
+    abstract = element("w:abstractNum", abstractNumId=str(abstract_id))
+    abstract.append(element("w:multiLevelType", val="multilevel"))
+    for index, level in enumerate(levels):
+        abstract.append(_level(index, level))
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    instance = element("w:num", numId=str(num_id))
+    instance.append(element("w:abstractNumId", val=str(abstract_id)))
+    numbering.append(instance)
+
+
+def _level(index: int, level: Level):
+    """Return one w:lvl."""
+    node = element("w:lvl", ilvl=str(index))
+    node.append(element("w:start", val="1"))
+    node.append(element("w:numFmt", val=level.number_format))
+    if level.style_id:
+        node.append(element("w:pStyle", val=level.style_id))
+    node.append(element("w:suff", val=level.suffix))
+    node.append(element("w:lvlText", val=level.text))
+    node.append(element("w:lvlJc", val=level.alignment))
+    properties = element("w:pPr")
+    indent = element("w:ind", left=str(level.indent))
+    if level.hanging:
+        indent.set(qn("w:hanging"), str(level.hanging))
+    properties.append(indent)
+    node.append(properties)
+    return node
+
+
+def set_style_numbering(style_element, num_id: int, level: int) -> None:
+    """Tie a paragraph style to a list level, so its paragraphs are numbered by Word."""
+    number = style_element.get_or_add_pPr().get_or_add_numPr()
+    number.get_or_add_ilvl().val = level
+    number.get_or_add_numId().val = num_id
+
+
+def add_comment(comments_element, comment_id: int, text: str, author: str, initials: str,
+                when: datetime.datetime, lang: str) -> None:
+    """Append a comment (one paragraph per line of text) to the comments part."""
+    comment = element("w:comment", id=str(comment_id), author=author, initials=initials,
+                      date=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    for line in text.split("\n"):
+        body = element("w:p")
+        body.append(element("w:pPr"))
+        body[0].append(element("w:pStyle", val="CommentText"))
+        body.append(run(line, lang))
+        comment.append(body)
+    comments_element.append(comment)
+
+
+def anchor_comment(first_run, last_run, comment_id: int) -> None:
+    """Mark the text from first_run to last_run as the comment's range and place its reference after it."""
+    first_run.addprevious(element("w:commentRangeStart", id=str(comment_id)))
+    end = element("w:commentRangeEnd", id=str(comment_id))
+    last_run.addnext(end)
+    reference = element("w:r")
+    reference.append(element("w:rPr"))
+    reference[0].append(element("w:rStyle", val="CommentReference"))
+    reference.append(element("w:commentReference", id=str(comment_id)))
+    end.addnext(reference)
+
+
+def set_document_languages(styles_element, lang: str) -> None:
+    """Set the default fonts and language of the document's text (w:docDefaults)."""
+    defaults = styles_element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    if run_defaults is None:
+        return
+    old = run_defaults.find(qn("w:rPr"))
+    if old is not None:
+        run_defaults.remove(old)
+    run_defaults.append(run_properties(lang))
+
+
+def forbidden_character(text: str) -> str | None:
+    """Return the first character a Word document cannot hold, or None."""
+    match = XML_FORBIDDEN.search(text)
+    return match.group() if match else None
+
+
+def deterministic_zip(data: bytes) -> bytes:
+    """Return the package with every entry's time fixed and its order kept, so equal content gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,118 @@
+"""The shared Word writer: a document from the house style, styles resolved once, paragraphs built as XML.
+
+Render, redline, annex, memo and package all write Word through this class.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import docx
+from docx.oxml.ns import qn
+
+from agreements.docx import ooxml
+from agreements.docx.house_style import REFERENCE, STYLE_NAMES
+from clauses.language import Language
+
+AUTHOR, INITIALS = "peacedraft", "PD"
+LIST_LEVELS = ("article", "paragraph", "point", "subpoint")
+LEVEL_STYLES = {"part": "Heading 1", "article": "Heading 2", "paragraph": "Article Paragraph",
+                "point": "Article Point", "subpoint": "Article Subpoint"}
+
+
+class WordWriter:
+    """A Word document being written: paragraphs, lists, comments, header and footer, saved reproducibly."""
+
+    def __init__(self, lang: str, when: datetime.datetime):
+        self.document = docx.Document(str(REFERENCE))
+        self.when = when
+        self.body = self.document.element.body
+        self.section_properties = self.body.find(qn("w:sectPr"))
+        self.style_ids = {name: self.document.styles[name].style_id for name in STYLE_NAMES}
+        self.numbering = self.document.part.numbering_part.element
+        self.lists: dict[str, tuple[int, int]] = {}
+        self.last = None
+        self.lang = lang
+        self.comments = None
+        self.comment_count = 0
+        ooxml.set_document_languages(self.document.styles.element, lang)
+
+    def paragraph(self, style: str, numbering: tuple[int, int] | None = None, container=None, alignment=None):
+        """Append an empty paragraph of a style (to the body, or to a table cell) and return it."""
+        node = ooxml.paragraph(self.style_ids[style], numbering, alignment)
+        if container is not None:
+            container.append(node)
+        elif self.section_properties is not None:
+            self.section_properties.addprevious(node)
+        else:
+            self.body.append(node)
+        self.last = node
+        return node
+
+    def text(self, node, text: str, lang: str, bold: bool = False, italic: bool = False):
+        """Append a run of text to a paragraph and return the run."""
+        character = ooxml.forbidden_character(text)
+        if character:
+            raise ValueError(f"character U+{ord(character):04X} cannot appear in a Word document")
+        run = ooxml.run(text, lang, bold, italic)
+        node.append(run)
+        return run
+
+    def page_break(self) -> None:
+        """End the page at the end of the last paragraph written (no empty paragraph, so no blank page)."""
+        self.last.append(ooxml.page_break())
+
+    def comment(self, first_run, last_run, text: str) -> None:
+        """Attach a comment, dated like the document, to the text from first_run to last_run."""
+        if self.comments is None:
+            self.comments = self.document.part._comments_part.element
+        ooxml.add_comment(self.comments, self.comment_count, text, AUTHOR, INITIALS, self.when, self.lang)
+        ooxml.anchor_comment(first_run, last_run, self.comment_count)
+        self.comment_count += 1
+
+    def add_lists(self, key: str, words: Language, first_id: int) -> None:
+        """Define the part list and the article/paragraph/point list of one language."""
+        lists = words.word_lists
+        part = ooxml.Level(lists["part"]["format"], lists["part"]["text"], alignment="center", suffix="space")
+        ooxml.add_list(self.numbering, first_id, first_id, [part])
+        levels = [
+            ooxml.Level(lists["article"]["format"], lists["article"]["text"], alignment="center", suffix="space"),
+            ooxml.Level(lists["paragraph"]["format"], lists["paragraph"]["text"], indent=425, hanging=425),
+            ooxml.Level(lists["point"]["format"], lists["point"]["text"], indent=850, hanging=425),
+            ooxml.Level(lists["subpoint"]["format"], lists["subpoint"]["text"], indent=1275, hanging=425),
+        ]
+        ooxml.add_list(self.numbering, first_id + 1, first_id + 1, levels)
+        self.lists[key] = (first_id, first_id + 1)
+
+    def numbering_for(self, key: str, level: str) -> tuple[int, int]:
+        """Return the (num id, level) that numbers a part, article, paragraph or point in a language's lists."""
+        parts, articles = self.lists[key]
+        return (parts, 0) if level == "part" else (articles, LIST_LEVELS.index(level))
+
+    def tie_styles_to_lists(self, key: str) -> None:
+        """Make the heading and paragraph styles number themselves with one language's lists."""
+        for level, style in LEVEL_STYLES.items():
+            num_id, index = self.numbering_for(key, level)
+            ooxml.set_style_numbering(self.document.styles[style].element, num_id, index)
+
+    def header_and_footer(self, header: str, lang: str) -> None:
+        """Put the draft mark in the header and the page number in the footer."""
+        section = self.document.sections[0]
+        top = section.header.paragraphs[0]._p
+        self.text(top, header, lang)
+        bottom = section.footer.paragraphs[0]._p
+        bottom.get_or_add_pPr().get_or_add_jc().val = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+        for node in ooxml.field("PAGE", [ooxml.run("1", lang)]):
+            bottom.append(node)
+
+    def save(self, title: str, lang: str) -> bytes:
+        """Return the document's bytes: fixed dates, properties and zip entries, so equal input gives equal bytes."""
+        properties = self.document.core_properties
+        properties.title = title
+        properties.language = ooxml.LANGUAGE_TAGS.get(lang, lang)
+        properties.created = properties.modified = self.when.replace(tzinfo=None)
+        properties.revision = 1
+        stream = io.BytesIO()
+        self.document.save(stream)
+        return ooxml.deterministic_zip(stream.getvalue())
