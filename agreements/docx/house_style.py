@@ -42,7 +42,8 @@ RESTYLED = {
     "Heading 2": (11, True, CENTER, 12, 6),
     "TOC Heading": (12, True, CENTER, 0, 12),
 }
-STYLE_NAMES = ("Normal", "Header", "Footer", "Table Grid", *RESTYLED, *PARAGRAPH_STYLES)
+STYLE_NAMES = ("Normal", "Header", "Footer", "Table Grid", "annotation text", "annotation reference",
+               *RESTYLED, *PARAGRAPH_STYLES)
 
 
 def _format(style, size, bold, alignment, before, after, indent=0) -> None:
@@ -78,6 +79,17 @@ def _drop_thumbnail(document) -> None:
             del package.rels[key]
 
 
+def _add_comment_styles(document) -> None:
+    """Add Word's styles for comment text and comment marks, under the ids Word itself uses."""
+    text = document.styles.add_style("annotation text", WD_STYLE_TYPE.PARAGRAPH)
+    text.base_style = document.styles["Normal"]
+    text.style_id = "CommentText"
+    text.font.size = Pt(10)
+    mark = document.styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER)
+    mark.style_id = "CommentReference"
+    mark.font.size = Pt(8)
+
+
 def build_reference() -> bytes:
     """Return the bytes of the house-style reference document."""
     document = docx.Document()
@@ -90,6 +102,7 @@ def build_reference() -> bytes:
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = document.styles[base]
         _format(style, size, bold, alignment, before, after, indent)
+    _add_comment_styles(document)
     document.styles["Heading 1"].paragraph_format.keep_with_next = True
     document.styles["Heading 2"].paragraph_format.keep_with_next = True
     properties = document.core_properties

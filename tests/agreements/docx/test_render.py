@@ -167,3 +167,14 @@ def test_golden_document_xml():
 def test_shipped_rounds_render_in_every_variant(name, lang):
     document = opened(render_docx(load_agreement(str(example_path(name))), lang))
     assert len(document.paragraphs) > 30
+
+
+@pytest.mark.parametrize("lang", ["en", "parallel"])
+def test_every_style_a_part_names_is_defined(lang):
+    data = render_docx(BASE, lang)
+    defined = {style.get(f"{W}styleId") for style in part(data, "word/styles.xml").findall(f"{W}style")}
+    used = set()
+    for name in ("word/document.xml", "word/comments.xml"):
+        tree = part(data, name)
+        used |= {node.get(f"{W}val") for tag in ("pStyle", "rStyle", "tblStyle") for node in tree.iter(f"{W}{tag}")}
+    assert used and used <= defined
