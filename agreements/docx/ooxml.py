@@ -107,6 +107,14 @@ def paragraph(style_id: str, numbering: tuple[int, int] | None = None, alignment
     return node
 
 
+def line_break(lang: str):
+    """Return a run holding a line break."""
+    node = element("w:r")
+    node.append(run_properties(lang))
+    node.append(element("w:br"))
+    return node
+
+
 def page_break():
     """Return a run holding a page break."""
     node = element("w:r")

@@ -16,6 +16,7 @@ from agreements.docx.house_style import REFERENCE, STYLE_NAMES
 from clauses.language import Language
 
 AUTHOR, INITIALS = "peacedraft", "PD"
+TOC_FIELD = 'TOC \\o "1-2" \\h \\z \\u'
 LIST_LEVELS = ("article", "paragraph", "point", "subpoint")
 LEVEL_STYLES = {"part": "Heading 1", "article": "Heading 2", "paragraph": "Article Paragraph",
                 "point": "Article Point", "subpoint": "Article Subpoint"}
@@ -72,22 +73,29 @@ class WordWriter:
         self.comment_count += 1
 
     def add_lists(self, key: str, words: Language, first_id: int) -> None:
-        """Define the part list and the article/paragraph/point list of one language."""
+        """Define a language's lists: parts, and articles/paragraphs/points; twice, for the body and the contents.
+
+        The contents' entries are numbered by lists of their own (separate definitions, so separate counters)
+        that count exactly like the body's, so Word writes the same numbers in both.
+        """
         lists = words.word_lists
-        part = ooxml.Level(lists["part"]["format"], lists["part"]["text"], alignment="center", suffix="space")
-        ooxml.add_list(self.numbering, first_id, first_id, [part])
-        levels = [
+        part = [ooxml.Level(lists["part"]["format"], lists["part"]["text"], alignment="center", suffix="space")]
+        articles = [
             ooxml.Level(lists["article"]["format"], lists["article"]["text"], alignment="center", suffix="space"),
             ooxml.Level(lists["paragraph"]["format"], lists["paragraph"]["text"], indent=425, hanging=425),
             ooxml.Level(lists["point"]["format"], lists["point"]["text"], indent=850, hanging=425),
             ooxml.Level(lists["subpoint"]["format"], lists["subpoint"]["text"], indent=1275, hanging=425),
         ]
-        ooxml.add_list(self.numbering, first_id + 1, first_id + 1, levels)
+        toc_part = [ooxml.Level(lists["part"]["format"], lists["part"]["text"], suffix="space")]
+        toc_article = [ooxml.Level(lists["article"]["format"], lists["article"]["text"], indent=240, suffix="space")]
+        for offset, levels in enumerate((part, articles, toc_part, toc_article)):
+            ooxml.add_list(self.numbering, first_id + offset, first_id + offset, levels)
         self.lists[key] = (first_id, first_id + 1)
+        self.lists[f"{key}:toc"] = (first_id + 2, first_id + 3)
 
-    def numbering_for(self, key: str, level: str) -> tuple[int, int]:
+    def numbering_for(self, key: str, level: str, lists: str = "body") -> tuple[int, int]:
         """Return the (num id, level) that numbers a part, article, paragraph or point in a language's lists."""
-        parts, articles = self.lists[key]
+        parts, articles = self.lists[key if lists == "body" else f"{key}:toc"]
         return (parts, 0) if level == "part" else (articles, LIST_LEVELS.index(level))
 
     def tie_styles_to_lists(self, key: str) -> None:
@@ -95,6 +103,39 @@ class WordWriter:
         for level, style in LEVEL_STYLES.items():
             num_id, index = self.numbering_for(key, level)
             ooxml.set_style_numbering(self.document.styles[style].element, num_id, index)
+
+    def block(self, block, lang: str, container=None, direct: bool = False):
+        """Write a block as a paragraph (numbered directly when `direct`, else by its style) and return it."""
+        numbering = None
+        if block.unnumbered:
+            numbering = (0, 0)
+        elif block.level and (direct or block.lists != "body"):
+            numbering = self.numbering_for(lang, block.level, block.lists)
+        paragraph = self.paragraph(block.style, numbering, container, block.alignment)
+        if block.field == "begin":
+            for node in ooxml.field(TOC_FIELD, [], lang)[:3]:
+                paragraph.append(node)
+        runs = [run for piece in block.pieces for run in self.piece(paragraph, piece, lang)]
+        if block.field == "end":
+            paragraph.append(ooxml.field(TOC_FIELD, [], lang)[-1])
+        if block.comment and runs:
+            self.comment(runs[0], runs[-1], block.comment)
+        if block.page_break_after:
+            paragraph.append(ooxml.page_break())
+        return paragraph
+
+    def piece(self, paragraph, piece, lang: str) -> list:
+        """Write a piece of text (line breaks included) and its comment; return its runs."""
+        runs = []
+        for index, line in enumerate(piece.text.split("\n")):
+            if index:
+                runs.append(ooxml.line_break(lang))
+                paragraph.append(runs[-1])
+            if line:
+                runs.append(self.text(paragraph, line, lang, piece.bold, piece.italic))
+        if piece.comment and runs:
+            self.comment(runs[0], runs[-1], piece.comment)
+        return runs
 
     def header_and_footer(self, header: str, lang: str) -> None:
         """Put the draft mark in the header and the page number in the footer."""
