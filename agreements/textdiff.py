@@ -1,0 +1,51 @@
+"""Text differences at word granularity with diff-match-patch: words for Latin and Hangul, characters for Chinese."""
+
+from __future__ import annotations
+
+import re
+
+from diff_match_patch import diff_match_patch
+
+TOKEN = re.compile(r"\s+|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|.", re.S)
+EQUAL, INSERT, DELETE = 0, 1, -1
+SURROGATES = range(0xD800, 0xE000)
+
+
+def tokens(text: str) -> list[str]:
+    """Return text split into words, runs of white space, and single other characters (each Chinese character)."""
+    return TOKEN.findall(text)
+
+
+def _code(index: int) -> str:
+    """Return the character standing for the index-th distinct token (skipping surrogates)."""
+    point = index + 1
+    return chr(point + len(SURROGATES) if point >= SURROGATES.start else point)
+
+
+def word_diff(old: str, new: str) -> list[tuple[int, str]]:
+    """Return the differences between two texts as (operation, text) pairs: 0 equal, 1 inserted, -1 deleted."""
+    if old == new:
+        return [(EQUAL, old)] if old else []
+    table: dict[str, str] = {}
+    words: list[str] = []
+
+    def encode(text: str) -> str:
+        out = []
+        for token in tokens(text):
+            if token not in table:
+                table[token] = _code(len(words))
+                words.append(token)
+            out.append(table[token])
+        return "".join(out)
+
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    diffs = engine.diff_main(encode(old), encode(new), False)
+    engine.diff_cleanupSemantic(diffs)
+    decoded = {code: word for word, code in table.items()}
+    return [(operation, "".join(decoded[code] for code in text)) for operation, text in diffs if text]
+
+
+def apply_side(diffs: list[tuple[int, str]], side: int) -> str:
+    """Return the old (side -1) or new (side 1) text a diff was made from."""
+    return "".join(text for operation, text in diffs if operation in (EQUAL, side))
