@@ -29,7 +29,6 @@ class Block:
     style: str
     pieces: list[Piece] = field(default_factory=list)
     level: str | None = None
-    lists: str = "body"
     comment: str | None = None
     alignment: str | None = None
     page_break_after: bool = False
@@ -43,5 +42,5 @@ class Block:
 
     def same_form(self, other: Block) -> bool:
         """Return whether two blocks are the same kind of paragraph (style, numbering, field)."""
-        return (self.style, self.level, self.lists, self.unnumbered, self.field) == (
-            other.style, other.level, other.lists, other.unnumbered, other.field)
+        return (self.style, self.level, self.unnumbered, self.field) == (
+            other.style, other.level, other.unnumbered, other.field)

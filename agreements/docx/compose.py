@@ -64,15 +64,25 @@ class Composer:
         return blocks
 
     def contents(self) -> list[Block]:
-        """Return the contents: a heading, then a field whose entries Word numbers like the headings."""
+        """Return the contents: a heading, then a TOC field whose cached entries list the parts and articles.
+
+        The entries carry their numbers as text (Word rewrites them when it updates the field); LibreOffice
+        reads the field as an index, where Word list numbering would not survive accepting or rejecting.
+        """
         blocks = [Block("contents", "TOC Heading", [Piece(self.words.phrase("contents"))], unnumbered=True),
-                  Block("contents:begin", "toc 1", unnumbered=True, field="begin")]
+                  Block("contents:begin", "toc 1", field="begin")]
         for node in self._headings():
-            is_part = isinstance(node, Part)
-            blocks.append(Block(f"toc:{node.id}", "toc 1" if is_part else "toc 2", self._heading_pieces(node),
-                                level="part" if is_part else "article", lists="toc"))
-        blocks.append(Block("contents:end", "toc 1", unnumbered=True, field="end", page_break_after=True))
+            style = "toc 1" if isinstance(node, Part) else "toc 2"
+            blocks.append(Block(f"toc:{node.id}", style, [Piece(self._contents_line(node))]))
+        blocks.append(Block("contents:end", "toc 1", field="end", page_break_after=True))
         return blocks
+
+    def _contents_line(self, node: Part | Article) -> str:
+        """Return 'Article 7 — Definitions' for the contents."""
+        label = self.where[node.id].label(self.words)
+        if node.heading and self.lang in node.heading:
+            return self.words.phrase("heading", label=label, title=node.heading[self.lang])
+        return label
 
     def body(self) -> Iterator[Block]:
         """Yield the preamble and the body: part and article headings, paragraphs and points."""

@@ -206,8 +206,12 @@ def add_comment(comments_element, comment_id: int, text: str, author: str, initi
     comments_element.append(comment)
 
 
-def anchor_comment(first_run, last_run, comment_id: int) -> None:
-    """Mark the text from first_run to last_run as the comment's range and place its reference after it."""
+def anchor_comment(first_run, last_run, comment_id: int, holder=None) -> None:
+    """Mark the text from first_run to last_run as the comment's range and place its reference after it.
+
+    With a holder (a w:ins or w:del), the reference goes inside it, so rejecting or accepting the change
+    removes the mark too and leaves no stray run behind.
+    """
     first_run.addprevious(element("w:commentRangeStart", id=str(comment_id)))
     end = element("w:commentRangeEnd", id=str(comment_id))
     last_run.addnext(end)
@@ -215,7 +219,10 @@ def anchor_comment(first_run, last_run, comment_id: int) -> None:
     reference.append(element("w:rPr"))
     reference[0].append(element("w:rStyle", val="CommentReference"))
     reference.append(element("w:commentReference", id=str(comment_id)))
-    end.addnext(reference)
+    if holder is not None:
+        holder.append(reference)
+    else:
+        end.addnext(reference)
 
 
 def set_document_languages(styles_element, lang: str) -> None:
@@ -247,3 +254,38 @@ def deterministic_zip(data: bytes) -> bytes:
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(info.filename))
     return out.getvalue()
+
+
+def revision(kind: str, revision_id: int, author: str, when: datetime.datetime):
+    """Return an empty w:ins or w:del carrying its author and date."""
+    return element(f"w:{kind}", id=str(revision_id), author=author, date=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def deleted_run(text: str, lang: str):
+    """Return a run of deleted text (w:delText), or of a deleted line break for '\\n'."""
+    node = element("w:r")
+    node.append(run_properties(lang))
+    if text == "\n":
+        node.append(element("w:br"))
+        return node
+    deleted = element("w:delText")
+    deleted.text = text
+    deleted.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    node.append(deleted)
+    return node
+
+
+def track_paragraph_mark(paragraph, kind: str, revision_id: int, author: str, when: datetime.datetime) -> None:
+    """Mark a paragraph's own mark as inserted or deleted, so accepting or rejecting removes the paragraph whole."""
+    properties = paragraph.find(qn("w:pPr"))
+    marks = element("w:rPr")
+    marks.append(revision(kind, revision_id, author, when))
+    properties.append(marks)
+
+
+def move_range(kind: str, edge: str, range_id: int, name: str, author: str, when: datetime.datetime):
+    """Return the start or end marker of a move range: kind is moveFrom or moveTo, edge Start or End."""
+    if edge == "End":
+        return element(f"w:{kind}RangeEnd", id=str(range_id))
+    return element(f"w:{kind}RangeStart", id=str(range_id), name=name, author=author,
+                   date=when.strftime("%Y-%m-%dT%H:%M:%SZ"))

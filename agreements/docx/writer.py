@@ -64,20 +64,16 @@ class WordWriter:
         """End the page at the end of the last paragraph written (no empty paragraph, so no blank page)."""
         self.last.append(ooxml.page_break())
 
-    def comment(self, first_run, last_run, text: str) -> None:
-        """Attach a comment, dated like the document, to the text from first_run to last_run."""
+    def comment(self, first_run, last_run, text: str, holder=None) -> None:
+        """Attach a comment, dated like the document, to the text from first_run to last_run (see anchor_comment)."""
         if self.comments is None:
             self.comments = self.document.part._comments_part.element
         ooxml.add_comment(self.comments, self.comment_count, text, AUTHOR, INITIALS, self.when, self.lang)
-        ooxml.anchor_comment(first_run, last_run, self.comment_count)
+        ooxml.anchor_comment(first_run, last_run, self.comment_count, holder)
         self.comment_count += 1
 
     def add_lists(self, key: str, words: Language, first_id: int) -> None:
-        """Define a language's lists: parts, and articles/paragraphs/points; twice, for the body and the contents.
-
-        The contents' entries are numbered by lists of their own (separate definitions, so separate counters)
-        that count exactly like the body's, so Word writes the same numbers in both.
-        """
+        """Define a language's lists: one for parts, one for articles, paragraphs, points and subpoints."""
         lists = words.word_lists
         part = [ooxml.Level(lists["part"]["format"], lists["part"]["text"], alignment="center", suffix="space")]
         articles = [
@@ -86,16 +82,13 @@ class WordWriter:
             ooxml.Level(lists["point"]["format"], lists["point"]["text"], indent=850, hanging=425),
             ooxml.Level(lists["subpoint"]["format"], lists["subpoint"]["text"], indent=1275, hanging=425),
         ]
-        toc_part = [ooxml.Level(lists["part"]["format"], lists["part"]["text"], suffix="space")]
-        toc_article = [ooxml.Level(lists["article"]["format"], lists["article"]["text"], indent=240, suffix="space")]
-        for offset, levels in enumerate((part, articles, toc_part, toc_article)):
+        for offset, levels in enumerate((part, articles)):
             ooxml.add_list(self.numbering, first_id + offset, first_id + offset, levels)
         self.lists[key] = (first_id, first_id + 1)
-        self.lists[f"{key}:toc"] = (first_id + 2, first_id + 3)
 
-    def numbering_for(self, key: str, level: str, lists: str = "body") -> tuple[int, int]:
+    def numbering_for(self, key: str, level: str) -> tuple[int, int]:
         """Return the (num id, level) that numbers a part, article, paragraph or point in a language's lists."""
-        parts, articles = self.lists[key if lists == "body" else f"{key}:toc"]
+        parts, articles = self.lists[key]
         return (parts, 0) if level == "part" else (articles, LIST_LEVELS.index(level))
 
     def tie_styles_to_lists(self, key: str) -> None:
@@ -109,8 +102,8 @@ class WordWriter:
         numbering = None
         if block.unnumbered:
             numbering = (0, 0)
-        elif block.level and (direct or block.lists != "body"):
-            numbering = self.numbering_for(lang, block.level, block.lists)
+        elif block.level and direct:
+            numbering = self.numbering_for(lang, block.level)
         paragraph = self.paragraph(block.style, numbering, container, block.alignment)
         if block.field == "begin":
             for node in ooxml.field(TOC_FIELD, [], lang)[:3]:

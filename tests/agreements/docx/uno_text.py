@@ -1,0 +1,76 @@
+"""LibreOffice as the reviewer: open Word files, accept or reject all tracked changes, save the text.
+
+Runs under Debian's /usr/bin/python3 (the only Python that imports `uno`):
+    python3 uno_text.py OUT_DIR MODE:FILE.docx ...     MODE is plain, accept or reject
+Writes OUT_DIR/<file stem>.<mode>.txt for each input. One soffice process serves every file.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    """Return a UNO property value."""
+    item = PropertyValue()
+    item.Name, item.Value = name, value
+    return item
+
+
+def connect(pipe):
+    """Return the desktop of the soffice listening on a named pipe, waiting for it to start."""
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(120):
+        try:
+            context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            return context, context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        except Exception:
+            time.sleep(0.5)
+    raise SystemExit("soffice did not start")
+
+
+def convert(context, desktop, mode, path, out_dir):
+    """Open one document, accept or reject its changes, and store its text."""
+    url = uno.systemPathToFileUrl(os.path.abspath(path))
+    document = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+    if mode in ("accept", "reject"):
+        dispatcher = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
+        command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
+        dispatcher.executeDispatch(document.getCurrentController().getFrame(), command, "", 0, ())
+    stem = os.path.splitext(os.path.basename(path))[0]
+    target = uno.systemPathToFileUrl(os.path.abspath(os.path.join(out_dir, f"{stem}.{mode}.txt")))
+    document.storeToURL(target, (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8,LF")))
+    document.close(True)
+
+
+def main():
+    """Convert every MODE:FILE argument into OUT_DIR."""
+    out_dir, jobs = sys.argv[1], [argument.split(":", 1) for argument in sys.argv[2:]]
+    pipe = f"peacedraft-{uuid.uuid4().hex}"
+    profile = tempfile.mkdtemp(prefix="lo-profile-")
+    office = subprocess.Popen(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
+                               "--norestore", f"--accept=pipe,name={pipe};urp;"])
+    try:
+        context, desktop = connect(pipe)
+        for mode, path in jobs:
+            convert(context, desktop, mode, path, out_dir)
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+    finally:
+        try:
+            office.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            office.kill()
+
+
+if __name__ == "__main__":
+    main()
