@@ -281,6 +281,51 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
 
 
 @main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write a redline .docx with tracked changes.")
+@click.option("--author", default="peacedraft", show_default=True, help="Author of the tracked changes.")
+@click.option("--lang", type=click.Choice(["en", "ko", "zh"]), default="en", show_default=True,
+              help="Language of the redline.")
+@click.option("--summary-out", type=click.Path(dir_okay=False), help="Write the change summary as a .docx.")
+@handles_errors
+def diff(old: str, new: str, output_format: str, output: str | None, author: str, lang: str,
+         summary_out: str | None) -> None:
+    """Compare two versions of a draft: what changed, node by node, and a Word redline.
+
+    OLD and NEW are files, or REV:PATH read from git (e.g. HEAD~1:draft.yaml).
+    Renumbering alone is reported apart and is never a tracked change.
+
+    Example: peacedraft diff round-1.yaml round-2.yaml -o redline.docx --author "ROK delegation"
+    """
+    import os
+
+    from agreements.atomic import write_atomic
+    from agreements.diff import compare_agreements
+    from agreements.diffreport import summary_docx, text_report
+    from agreements.versions import load_version
+
+    before, after = load_version(old), load_version(new)
+    comparison = compare_agreements(before, after)
+    if output:
+        from agreements.docx.redline import redline_docx
+
+        write_atomic(output, redline_docx(before, after, comparison, lang, author))
+        click.echo(f"wrote {output}", err=True)
+    if summary_out:
+        write_atomic(summary_out, summary_docx(comparison, old, new))
+        click.echo(f"wrote {summary_out}", err=True)
+    if output_format == "json":
+        click.echo(json.dumps(comparison.to_json(old, new), ensure_ascii=False, indent=2))
+        return
+    plain = bool(os.environ.get("NO_COLOR"))
+    style = (lambda text, **_: text) if plain else click.style
+    for line in text_report(comparison, old, new, style):
+        click.echo(line)
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the schema to a file instead of stdout.")
 @handles_errors
 def schema(output: str | None) -> None:

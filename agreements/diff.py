@@ -50,7 +50,7 @@ def place_nodes(agreement: Agreement) -> dict[str, Placed]:
     stack: list[tuple[Node, str, int, str]] = [(top, "body", index, "") for index, top in enumerate(agreement.body)]
     while stack:
         node, parent, index, article = stack.pop(0)
-        article = node.id if isinstance(node, Article) else article
+        article = node.id if isinstance(node, (Article, Part)) else article
         placed[node.id] = Placed(node, parent, index, where.get(node.id), article)
         children = getattr(node, "children", [])
         stack[0:0] = [(child, node.id, child_index, article) for child_index, child in enumerate(children)]
