@@ -189,4 +189,6 @@ class Composer:
         return DraftError([Problem(location, node.id, message)])
 
 
-END = Block("end", "Normal")
+# The body's last paragraph: never changed, never tracked, and not empty to LibreOffice (it holds an empty
+# field), so paragraphs inserted or deleted before it come and go whole when changes are accepted or rejected.
+END = Block("end", "Normal", field="anchor")

@@ -289,3 +289,21 @@ def move_range(kind: str, edge: str, range_id: int, name: str, author: str, when
         return element(f"w:{kind}RangeEnd", id=str(range_id))
     return element(f"w:{kind}RangeStart", id=str(range_id), name=name, author=author,
                    date=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def take_paragraph_mark(paragraph):
+    """Remove and return the tracked change on a paragraph's mark (w:pPr/w:rPr/w:ins|del|moveFrom|moveTo), or None."""
+    marks = paragraph.find(qn("w:pPr") + "/" + qn("w:rPr"))
+    if marks is None or not len(marks):
+        return None
+    mark = marks[-1]
+    marks.getparent().remove(marks)
+    return mark
+
+
+def put_paragraph_mark(paragraph, mark) -> None:
+    """Track a paragraph's mark with a given change element."""
+    properties = paragraph.find(qn("w:pPr"))
+    marks = element("w:rPr")
+    marks.append(mark)
+    properties.append(marks)

@@ -38,15 +38,19 @@ class Redliner:
         matcher = difflib.SequenceMatcher(None, [b.key for b in old], [b.key for b in new], autojunk=False)
         opcodes = matcher.get_opcodes()
         self.moves = _moves(old, new, opcodes)
-        for tag, i1, i2, j1, j2 in opcodes:
+        for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
             if tag == "equal":
                 for before, after in zip(old[i1:i2], new[j1:j2]):
                     self._pair(before, after)
                 continue
+            anchor, written = self.writer.last, []
             for block in old[i1:i2]:
-                self.whole(block, "del")
+                written.append(self.whole(block, "del"))
             for block in new[j1:j2]:
-                self.whole(block, "ins")
+                written.append(self.whole(block, "ins"))
+            following = opcodes[index + 1] if index + 1 < len(opcodes) else None
+            if following and new[following[3]].field == "end":
+                _shift_marks(anchor, written)
 
     def _pair(self, before: Block, after: Block) -> None:
         """Write a block present in both versions: as it is, or with its words tracked."""
@@ -61,8 +65,7 @@ class Redliner:
     def whole(self, block: Block, kind: str) -> None:
         """Write a whole paragraph as inserted or deleted, its paragraph mark too (a moved one as a move)."""
         if block.key in self.moves:
-            self.moved(block, "moveTo" if kind == "ins" else "moveFrom")
-            return
+            return self.moved(block, "moveTo" if kind == "ins" else "moveFrom")
         paragraph = self.writer.block(_bare(block), self.lang) if kind == "ins" else self._empty(block)
         revision = self._revision(kind)
         if kind == "ins":
@@ -80,6 +83,7 @@ class Redliner:
         note = self.notes.get(f"{kind}:{block.key}")
         if note and len(revision):
             self.writer.comment(revision, revision, note, holder=revision)
+        return paragraph
 
     def moved(self, block: Block, kind: str) -> None:
         """Write a paragraph that moved unchanged as a native move (w:moveFrom at the old place, w:moveTo at the new)."""
@@ -99,6 +103,7 @@ class Redliner:
         note = self.notes.get(f"{'ins' if kind == 'moveTo' else 'del'}:{block.key}")
         if note and len(revision):
             self.writer.comment(revision, revision, note, holder=revision)
+        return paragraph
 
     def _empty(self, block: Block):
         """Return the paragraph of a deleted block, without its text."""
@@ -137,6 +142,18 @@ class Redliner:
             runs.append(ooxml.line_break(self.lang) if line == "\n" else ooxml.run(line, self.lang))
             paragraph.append(runs[-1])
         return runs
+
+
+def _shift_marks(anchor, paragraphs: list) -> None:
+    """Move the tracked paragraph marks of a run one paragraph back, onto the paragraph before it.
+
+    Before an empty paragraph (the end of the contents field), a run of whole paragraphs must be tracked the
+    way Word tracks paragraphs appended at the end: the mark before the run and the run's marks but its last.
+    """
+    marks = [ooxml.take_paragraph_mark(paragraph) for paragraph in paragraphs]
+    for paragraph, mark in zip([anchor, *paragraphs[:-1]], marks):
+        if mark is not None:
+            ooxml.put_paragraph_mark(paragraph, mark)
 
 
 def _moves(old: list[Block], new: list[Block], opcodes) -> dict[str, tuple[str, int]]:

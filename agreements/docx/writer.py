@@ -111,6 +111,8 @@ class WordWriter:
         runs = [run for piece in block.pieces for run in self.piece(paragraph, piece, lang)]
         if block.field == "end":
             paragraph.append(ooxml.field(TOC_FIELD, [], lang)[-1])
+        if block.field in ("anchor", "end"):
+            paragraph.append(ooxml.element("w:fldSimple", instr=" COMMENTS "))
         if block.comment and runs:
             self.comment(runs[0], runs[-1], block.comment)
         if block.page_break_after:

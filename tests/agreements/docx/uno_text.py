@@ -2,6 +2,7 @@
 
 Runs under Debian's /usr/bin/python3 (the only Python that imports `uno`):
     python3 uno_text.py OUT_DIR MODE:FILE.docx ...     MODE is plain, accept or reject
+    python3 uno_text.py OUT_DIR --serve                 read MODE:FILE lines on stdin, answer "done" per line
 Writes OUT_DIR/<file stem>.<mode>.txt for each input. One soffice process serves every file.
 """
 
@@ -52,7 +53,9 @@ def convert(context, desktop, mode, path, out_dir):
 
 def main():
     """Convert every MODE:FILE argument into OUT_DIR."""
-    out_dir, jobs = sys.argv[1], [argument.split(":", 1) for argument in sys.argv[2:]]
+    out_dir = sys.argv[1]
+    serving = sys.argv[2:] == ["--serve"]
+    jobs = [] if serving else [argument.split(":", 1) for argument in sys.argv[2:]]
     pipe = f"peacedraft-{uuid.uuid4().hex}"
     profile = tempfile.mkdtemp(prefix="lo-profile-")
     office = subprocess.Popen(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
@@ -61,6 +64,15 @@ def main():
         context, desktop = connect(pipe)
         for mode, path in jobs:
             convert(context, desktop, mode, path, out_dir)
+        if serving:
+            print("ready", flush=True)
+            for line in sys.stdin:
+                mode, path = line.strip().split(":", 1)
+                try:
+                    convert(context, desktop, mode, path, out_dir)
+                    print("done", flush=True)
+                except Exception as error:  # report and go on: the test decides
+                    print(f"failed {error}", flush=True)
         try:
             desktop.terminate()
         except Exception:
