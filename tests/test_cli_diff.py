@@ -1,0 +1,109 @@
+"""The diff command: report, JSON, redline and summary files, versions from git, and its errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import zipfile
+
+import docx
+import pytest
+
+from agreements.examples import example_bytes, example_path
+from cli import main
+from tests.conftest import BASE_DRAFT
+
+ROUND_1, ROUND_2 = str(example_path("round-1")), str(example_path("round-2"))
+
+
+def test_text_report_without_colour(runner, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = runner.invoke(main, ["diff", ROUND_1, ROUND_2], color=True)
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0
+    assert lines[0] == f"{ROUND_1} (R1) → {ROUND_2} (R2): 66 changes"
+    assert "\x1b[" not in result.stdout
+    assert "  ~ force.artillery: pull-back distance: 10 km → 15 km" in lines
+    assert "  → art.prisoners-remains moved from Article 11 to Article 19" in lines
+    assert "Article 8 — Pull-back of Forces and Limitation of Exercises" in lines
+
+
+def test_colour_when_allowed(runner, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    result = runner.invoke(main, ["diff", ROUND_1, ROUND_2], color=True)
+    assert "\x1b[32m  + art.incidents added as Article 10" in result.stdout or "\x1b[32m+ art.incidents" in result.stdout
+
+
+def test_json_report(runner):
+    result = runner.invoke(main, ["diff", ROUND_1, ROUND_2, "--format", "json"])
+    report = json.loads(result.stdout)
+    assert report["counts"]["moved"] == 1 and report["counts"]["added"] == 4
+    assert {"kind": "parameters", "node": "force.artillery", "article": "art.force-reduction"} == {
+        key: value for key, value in next(c for c in report["changes"] if c["node"] == "force.artillery"
+                                          and c["kind"] == "parameters").items() if key in ("kind", "node", "article")}
+
+
+def test_redline_and_summary_files(runner, tmp_path):
+    redline, summary = tmp_path / "redline.docx", tmp_path / "summary.docx"
+    result = runner.invoke(main, ["diff", ROUND_1, ROUND_2, "-o", str(redline), "--summary-out", str(summary),
+                                  "--author", "ROK delegation", "--lang", "ko"])
+    assert result.exit_code == 0
+    xml = zipfile.ZipFile(redline).read("word/document.xml").decode()
+    assert 'w:author="ROK delegation"' in xml and "<w:ins " in xml
+    texts = [paragraph.text for paragraph in docx.Document(str(summary)).paragraphs]
+    assert texts[0] == "Changes from R1 to R2" and "moved: 1" in texts
+
+
+def test_identical_inputs(runner, tmp_path):
+    redline = tmp_path / "same.docx"
+    result = runner.invoke(main, ["diff", ROUND_2, ROUND_2, "-o", str(redline)])
+    assert result.exit_code == 0 and result.stdout.splitlines()[-1] == "no changes"
+    assert "<w:ins " not in zipfile.ZipFile(redline).read("word/document.xml").decode()
+
+
+@pytest.fixture
+def repository(tmp_path, monkeypatch):
+    """Return a git repository with round 1 committed, then round 2 written over it and committed."""
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "test@example.invalid")
+    git("config", "user.name", "test")
+    (tmp_path / "draft.yaml").write_bytes(example_bytes("round-1"))
+    git("add", "draft.yaml")
+    git("commit", "-qm", "round 1")
+    (tmp_path / "draft.yaml").write_bytes(example_bytes("round-2"))
+    git("commit", "-qam", "round 2")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_versions_from_git(runner, repository):
+    result = runner.invoke(main, ["diff", "HEAD~1:draft.yaml", "HEAD:draft.yaml", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["old"]["version"], report["new"]["version"]) == ("R1", "R2")
+
+
+def test_unknown_revision(runner, repository):
+    result = runner.invoke(main, ["diff", "nope:draft.yaml", "HEAD:draft.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == "nope:draft.yaml:1:1: -: git cannot read it: invalid object name 'nope'.\n"
+
+
+def test_not_a_repository(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["diff", "HEAD:draft.yaml", ROUND_2])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("HEAD:draft.yaml:1:1: -: git cannot read it: not a git repository")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_unrelated_drafts_are_said_to_be_unrelated(runner, tmp_path):
+    other = tmp_path / "other.yaml"
+    runner.invoke(main, ["new", str(other)])
+    result = runner.invoke(main, ["diff", str(other), str(BASE_DRAFT)])
+    assert result.exit_code == 0
+    assert "warning: the two drafts share no ids" in result.stdout
