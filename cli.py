@@ -26,7 +26,7 @@ def handles_errors(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from agreements.errors import DraftError, OutputError
+        from agreements.errors import DraftError, InputError, OutputError
         from clauses.library import LibraryError
         from clauses.rendering import RenderError
 
@@ -36,7 +36,7 @@ def handles_errors(command):
             for problem in error.problems:
                 click.echo(str(problem), err=True)
             sys.exit(2)
-        except (OutputError, LibraryError, RenderError) as error:
+        except (OutputError, InputError, LibraryError, RenderError) as error:
             click.echo(f"peacedraft: {error}", err=True)
             sys.exit(2)
 
@@ -323,6 +323,138 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
     style = (lambda text, **_: text) if plain else click.style
     for line in text_report(comparison, old, new, style):
         click.echo(line)
+
+
+CORPUS_OPTION = click.option("--corpus", "corpus_folders", multiple=True, metavar="DIR",
+                             help="Add a folder of your own precedent files (also PEACEDRAFT_CORPUS).")
+FORMAT_OPTION = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+                             show_default=True)
+
+
+def _index(folders: tuple[str, ...]):
+    """Return the search index of the corpus (built, or rebuilt when the files changed)."""
+    from precedents.index import SearchIndex
+
+    return SearchIndex.for_folders(list(folders))
+
+
+def _emit(output_format: str, data, lines: list[str]) -> None:
+    """Print JSON data or text lines."""
+    if output_format == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        for line in lines:
+            click.echo(line)
+
+
+@main.group()
+def precedents() -> None:
+    """The precedent corpus: the 1953 Armistice, Vietnam, Germany, Yemen and the inter-Korean texts."""
+
+
+@precedents.command("list")
+@CORPUS_OPTION
+@FORMAT_OPTION
+@handles_errors
+def precedents_list(corpus_folders: tuple[str, ...], output_format: str) -> None:
+    """List the precedent agreements.
+
+    Example: peacedraft precedents list --format json
+    """
+    from precedents.corpus import load_corpus
+    from precedents.views import agreement_json, list_lines
+
+    corpus = load_corpus(list(corpus_folders))
+    data = [agreement_json(agreement, corpus, provisions=False) for agreement in corpus.agreements.values()]
+    _emit(output_format, data, list_lines(corpus))
+
+
+@precedents.command("show")
+@click.argument("agreement_id", metavar="ID")
+@CORPUS_OPTION
+@FORMAT_OPTION
+@handles_errors
+def precedents_show(agreement_id: str, corpus_folders: tuple[str, ...], output_format: str) -> None:
+    """Show one precedent: parties, date, context, every provision with its basis code, what is not yet verified.
+
+    Example: peacedraft precedents show paris-1973
+    """
+    from precedents.corpus import load_corpus
+    from precedents.views import agreement_json, show_lines
+
+    corpus = load_corpus(list(corpus_folders))
+    agreement = corpus.agreement(agreement_id)
+    _emit(output_format, agreement_json(agreement, corpus), show_lines(agreement, corpus))
+
+
+@precedents.command("search")
+@click.argument("query")
+@click.option("--topic", type=click.Choice(TOPIC_CHOICES), help="Only provisions on this topic.")
+@click.option("--agreement", "agreements", multiple=True, metavar="ID", help="Only provisions of this agreement.")
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@CORPUS_OPTION
+@FORMAT_OPTION
+@handles_errors
+def precedents_search(query: str, topic: str | None, agreements: tuple[str, ...], limit: int,
+                      corpus_folders: tuple[str, ...], output_format: str) -> None:
+    """Search the provisions (SQLite FTS5, best first); your words are matched as words, never as operators.
+
+    Example: peacedraft precedents search "withdrawal of foreign troops" --topic foreign_forces
+    """
+    from precedents.views import match_line
+
+    index = _index(corpus_folders)
+    index.check_agreements(list(agreements))
+    matches = [index.match(key) for key, _ in index.search(query, topic, list(agreements), limit)]
+    _emit(output_format, [match.to_json() for match in matches], [match_line(match) for match in matches]
+          or ["no provision matches"])
+
+
+@precedents.command("check")
+@click.argument("folder")
+@handles_errors
+def precedents_check(folder: str) -> None:
+    """Check a folder of your own precedent files against the corpus schema (located errors).
+
+    Example: peacedraft precedents check my-precedents/
+    """
+    from precedents.corpus import check_folder
+
+    agreements = check_folder(folder)
+    count = sum(len(agreement.provisions) for agreement in agreements)
+    click.echo(f"{folder}: {len(agreements)} agreements, {count} provisions, valid", err=True)
+
+
+@main.command()
+@click.argument("draft")
+@click.option("--precedent", "precedent_ids", multiple=True, metavar="ID", help="Compare with these precedents only.")
+@click.option("--topic", type=click.Choice(TOPIC_CHOICES), help="Only clauses on this topic.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the comparison annex as .docx.")
+@CORPUS_OPTION
+@FORMAT_OPTION
+@handles_errors
+def compare(draft: str, precedent_ids: tuple[str, ...], topic: str | None, output: str | None,
+            corpus_folders: tuple[str, ...], output_format: str) -> None:
+    """Set each clause of DRAFT beside the precedents on its point, with parameters side by side.
+
+    Also lists the topics the precedents settle that the draft leaves out, and what becomes of each
+    function of the 1953 Armistice.
+
+    Example: peacedraft compare example.yaml --precedent paris-1973 -o annex.docx
+    """
+    from agreements.atomic import write_atomic
+    from agreements.drafts import load_agreement
+    from precedents.compare import compare_with_precedents
+    from precedents.views import comparison_json, comparison_lines
+
+    agreement = load_agreement(draft)
+    comparison = compare_with_precedents(agreement, _index(corpus_folders), list(precedent_ids), topic)
+    if output:
+        from precedents.annex import annex_docx
+
+        write_atomic(output, annex_docx(agreement, comparison))
+        click.echo(f"wrote {output}", err=True)
+    _emit(output_format, comparison_json(comparison), comparison_lines(comparison))
 
 
 @main.command()

@@ -68,7 +68,7 @@ def parse_agreement(text: str, file: str) -> Agreement:
     try:
         agreement = Agreement.model_validate(data)
     except ValidationError as error:
-        raise DraftError(_problems(error, data, source)) from None
+        raise DraftError(validation_problems(error, data, source)) from None
     problems = _alternative_problems(agreement, source)
     if problems:
         raise DraftError(problems)
@@ -90,7 +90,7 @@ def _alternative_problems(agreement: Agreement, source: SourceMap) -> list[Probl
     return problems
 
 
-def _problems(error: ValidationError, data: dict, source: SourceMap) -> list[Problem]:
+def validation_problems(error: ValidationError, data: dict, source: SourceMap) -> list[Problem]:
     """Return one located problem per validation error, at most MAX_REPORTED plus a count."""
     problems = [_problem(item, data, source) for item in error.errors(include_url=False)]
     problems.sort(key=lambda problem: (problem.location.line, problem.location.column))

@@ -48,3 +48,7 @@ class DraftError(PeacedraftError):
 
 class OutputError(PeacedraftError):
     """An output cannot be written (exists, folder missing, not writable): exit code 2."""
+
+
+class InputError(PeacedraftError):
+    """A value given on the command line cannot be used (unknown precedent, empty query): exit code 2."""

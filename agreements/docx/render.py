@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx.oxml.ns import qn
-
 from agreements.docx.compose import END, Composer, document_time
 from agreements.docx.writer import WordWriter
 from agreements.model import Agreement
@@ -53,30 +51,16 @@ def render_parallel(agreement: Agreement, user_folder: Path | None = None) -> by
             writer.block(block, composer.lang)
     for block in composers[0].contents():
         writer.block(block, languages[0])
-    table = writer.document.add_table(rows=0, cols=len(languages))
-    table.style = writer.document.styles["Table Grid"]
-    _row(writer, table, [(composer.words.phrase("language_name"), composer.lang) for composer in composers])
+    table = writer.table(len(languages))
+    for cell, composer in zip(writer.row(table), composers):
+        label = composer.words.phrase("language_name")
+        writer.text(writer.paragraph("Cell Text", container=cell, alignment="center"), label, composer.lang, bold=True)
     for blocks in zip(*(composer.body() for composer in composers)):
-        cells = _empty_row(table)
+        cells = writer.row(table)
         for cell, block, lang in zip(cells, blocks, languages):
             writer.block(block, lang, container=cell, direct=True)
     writer.block(END, languages[0])
     return finish(writer, agreement, languages[0])
-
-
-def _empty_row(table) -> list:
-    """Add a row and return its cells' XML, emptied of the paragraph each new cell starts with."""
-    cells = [cell._tc for cell in table.add_row().cells]
-    for cell in cells:
-        for paragraph in cell.findall(qn("w:p")):
-            cell.remove(paragraph)
-    return cells
-
-
-def _row(writer: WordWriter, table, labels: list[tuple[str, str]]) -> None:
-    """Add the header row naming each column's language."""
-    for cell, (label, lang) in zip(_empty_row(table), labels):
-        writer.text(writer.paragraph("Cell Text", container=cell, alignment="center"), label, lang, bold=True)
 
 
 def render_docx(agreement: Agreement, lang: str, user_folder: Path | None = None) -> bytes:

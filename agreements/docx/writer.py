@@ -132,6 +132,21 @@ class WordWriter:
             self.comment(runs[0], runs[-1], piece.comment)
         return runs
 
+    def table(self, columns: int):
+        """Start a bordered table of a number of columns (rows are added with `row`)."""
+        table = self.document.add_table(rows=0, cols=columns)
+        table.style = self.document.styles["Table Grid"]
+        return table
+
+    @staticmethod
+    def row(table) -> list:
+        """Add a row and return its cells' XML, emptied of the paragraph each new cell starts with."""
+        cells = [cell._tc for cell in table.add_row().cells]
+        for cell in cells:
+            for paragraph in cell.findall(qn("w:p")):
+                cell.remove(paragraph)
+        return cells
+
     def header_and_footer(self, header: str, lang: str) -> None:
         """Put the draft mark in the header and the page number in the footer."""
         section = self.document.sections[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -12,15 +11,8 @@ from clauses.library import PRECEDENTS, LibraryError, find_option, library
 from clauses.registry import TOPICS
 from clauses.scope import Scope
 from agreements.segments import own_text
+from tests.factsheet import FACT_SHEET, matching_rows, sections
 
-FACT_SHEET = Path(__file__).resolve().parents[3] / "shared" / "reference" / "precedents-factsheet.md"
-SECTIONS = {
-    "armistice-1953": "## 1. ", "paris-1973": "## 2. ", "geneva-1954": "## 3. ", "two-plus-four-1990": "## 4. ",
-    "basic-treaty-1972": "## 5. ", "unification-treaty-1990": "## 6. ", "aden-1989": "### 7a. ",
-    "sanaa-1990": "### 7b. ", "amman-1994": "### 7c. ", "stockholm-2018": "### 7e. ",
-    "inter-korean-basic-1991": "### 8a. ", "denuclearization-declaration-1992": "### 8b. ",
-    "panmunjom-2018": "### 8c. ", "cma-2018": "### 8d. ", "six-party-2005": "### 8e. ",
-}
 MORE_OPTIONS = ("un_command_status", "dmz_demining", "force_reduction_and_redeployment",
                 "denuclearization_linkage", "implementation_sequencing")
 OPTIONS = list(library().values())
@@ -59,24 +51,12 @@ def test_unknown_option_suggests_close_ids():
         find_option("unc_status/disolve")
 
 
-def _sections(sheet: str) -> dict[str, str]:
-    """Return each precedent's part of the fact sheet, up to the next precedent heading."""
-    starts = sorted((sheet.index("\n" + heading), key) for key, heading in SECTIONS.items())
-    ends = [position for position, _ in starts[1:]] + [len(sheet)]
-    return {key: sheet[start:end] for (start, key), end in zip(starts, ends)}
-
-
-def _rows(section: str) -> list[str]:
-    """Return the first cells of the provision table rows of a section (never the UNVERIFIED bullet lists)."""
-    return [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("| ") and "---" not in line]
-
-
 CITATIONS = [(option.id, citation) for option in OPTIONS for citation in option.citations]
 
 
-def citation_problem(sections: dict[str, str], option_id: str, citation) -> str | None:
+def citation_problem(sheet: dict[str, str], option_id: str, citation) -> str | None:
     """Return why a citation is not a provision row of the fact sheet with that basis code, or None."""
-    cells = [cell for cell in _rows(sections[citation.precedent]) if re.match(re.escape(citation.provision) + r"\s*\[", cell)]
+    cells = [row[0] for row in matching_rows(sheet[citation.precedent], citation.provision)]
     if not cells:
         return f"{option_id}: {citation.precedent} has no provision row '{citation.provision}'"
     if not any(f"[{citation.basis}]" in cell for cell in cells):
@@ -86,20 +66,20 @@ def citation_problem(sections: dict[str, str], option_id: str, citation) -> str 
 
 @pytest.mark.skipif(not FACT_SHEET.exists(), reason="the precedent fact sheet (shared/reference) is not beside this checkout")
 def test_every_citation_is_a_fact_sheet_row_with_its_basis_code():
-    sections = _sections(FACT_SHEET.read_text(encoding="utf-8"))
-    problems = [citation_problem(sections, option_id, citation) for option_id, citation in CITATIONS]
+    sheet = sections()
+    problems = [citation_problem(sheet, option_id, citation) for option_id, citation in CITATIONS]
     assert [problem for problem in problems if problem] == []
 
 
 @pytest.mark.skipif(not FACT_SHEET.exists(), reason="the precedent fact sheet (shared/reference) is not beside this checkout")
 def test_the_citation_check_catches_an_invented_provision():
-    sections = _sections(FACT_SHEET.read_text(encoding="utf-8"))
+    sheet = sections()
     real = CITATIONS[0][1]
-    assert citation_problem(sections, "x", real) is None
-    assert citation_problem(sections, "x", real.model_copy(update={"provision": "Art. XCIX"})) is not None
-    cell = next(cell for cell in _rows(sections[real.precedent]) if cell.startswith(real.provision + " ["))
+    assert citation_problem(sheet, "x", real) is None
+    assert citation_problem(sheet, "x", real.model_copy(update={"provision": "Art. XCIX"})) is not None
+    cell = matching_rows(sheet[real.precedent], real.provision)[0][0]
     other_basis = next(code for code in "TACXS" if f"[{code}]" not in cell)
-    assert citation_problem(sections, "x", real.model_copy(update={"basis": other_basis})) is not None
+    assert citation_problem(sheet, "x", real.model_copy(update={"basis": other_basis})) is not None
 
 
 def test_citations_name_known_precedents():

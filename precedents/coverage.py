@@ -1,0 +1,90 @@
+"""Armistice supersession coverage: what becomes of each function of the 1953 Armistice under the draft."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agreements.model import Agreement
+from agreements.tree import iter_models
+from clauses.base import ClauseBase
+from precedents.model import ArmisticeFunction
+
+ARMISTICE = "armistice-1953"
+TRANSFERRED = {"military_armistice_commission": "military_armistice_commission",
+               "neutral_nations_supervisory_commission": "neutral_nations_supervisory_commission",
+               "dmz_administration": "dmz_access_control"}
+REPLACING_KINDS = {
+    "cease_fire": ("end_of_war_and_non_aggression",),
+    "demarcation_line": ("demarcation_and_dmz",),
+    "demilitarized_zone": ("demarcation_and_dmz",),
+    "joint_observer_teams": ("verification",),
+    "inspection_teams": ("verification",),
+    "reinforcement_limits": ("force_reduction_and_redeployment", "foreign_forces"),
+    "prisoners_of_war": ("prisoners_and_remains",),
+    "political_conference": ("inter_korean_and_multilateral_tracks", "implementation_sequencing"),
+    "duration_and_supersession": ("final_provisions",),
+}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the draft does with one Armistice function: replaced, continued, terminated, or left open (a gap)."""
+
+    function: str
+    outcome: str  # replaced | continued | terminated | gap
+    clause: str | None
+    citations: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        """Return one line, e.g. 'military_armistice_commission: replaced by unc.status (Art. II ¶19)'."""
+        cited = f" ({', '.join(self.citations)})" if self.citations else ""
+        if self.outcome == "gap":
+            return f"{self.function}: neither continued, replaced nor terminated{cited}"
+        return f"{self.function}: {self.outcome} by {self.clause}{cited}"
+
+
+def _clauses(agreement: Agreement) -> list[ClauseBase]:
+    """Return every clause of the draft."""
+    return [visit.model for visit in iter_models(agreement) if isinstance(visit.model, ClauseBase)]
+
+
+def _replacement(function: str, clauses: list[ClauseBase]) -> ClauseBase | None:
+    """Return the clause that takes over a function, or None."""
+    for clause in clauses:
+        if clause.kind == "un_command_status" and TRANSFERRED.get(function) in clause.functions_transferred:
+            return clause
+    for clause in clauses:
+        if clause.kind in REPLACING_KINDS.get(function, ()):
+            if function == "coastal_waters_and_islands" and getattr(clause, "maritime", "") == "to_be_negotiated":
+                continue
+            return clause
+    if function == "coastal_waters_and_islands":
+        return next((c for c in clauses if c.kind == "demarcation_and_dmz" and c.maritime != "to_be_negotiated"), None)
+    return None
+
+
+def coverage(agreement: Agreement, armistice: list[tuple[str, list[str]]]) -> list[Coverage]:
+    """Return the fate under the draft of every function the Armistice's provisions (citation, functions) carry."""
+    clauses = _clauses(agreement)
+    final = next((clause for clause in clauses if clause.kind == "final_provisions"), None)
+    supersession = final.supersedes_armistice if final is not None else None
+    found: list[Coverage] = []
+    functions: dict[str, list[str]] = {}
+    for citation, carried in armistice:
+        for function in carried:
+            functions.setdefault(function, []).append(citation)
+    for function, citations in functions.items():
+        replacement = _replacement(function, clauses)
+        if replacement is not None:
+            found.append(Coverage(function, "replaced", replacement.id, tuple(citations)))
+        elif supersession == "full":
+            found.append(Coverage(function, "terminated", final.id, tuple(citations)))
+        elif supersession in ("partial_until_bodies_replaced", "none"):
+            found.append(Coverage(function, "continued", final.id, tuple(citations)))
+        else:
+            found.append(Coverage(function, "gap", None, tuple(citations)))
+    return found
+
+
+FUNCTIONS: tuple[ArmisticeFunction, ...] = ArmisticeFunction.__args__  # type: ignore[attr-defined]

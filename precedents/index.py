@@ -1,0 +1,157 @@
+"""Full-text search over precedent provisions: SQLite FTS5 ranked by BM25, cached, rebuilt when the corpus changes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from agreements.errors import InputError
+from precedents.corpus import Corpus, corpus_files, load_corpus
+from precedents.match import Match
+
+WORD = re.compile(r"\w+")
+SCHEMA = """
+CREATE TABLE provisions (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, agreement TEXT, region TEXT, short_title TEXT,
+                         citation TEXT, basis TEXT, topics TEXT, parameters TEXT, paraphrase TEXT, functions TEXT);
+CREATE TABLE topics (rowid INTEGER, topic TEXT);
+CREATE INDEX topics_by_topic ON topics (topic, rowid);
+CREATE VIRTUAL TABLE search USING fts5(citation, paraphrase, parameters, agreement, topic, source,
+                                     tokenize='unicode61 remove_diacritics 2');
+"""
+
+
+def cache_folder() -> Path:
+    """Return where indexes are kept: PEACEDRAFT_CACHE, else the user's cache folder."""
+    if os.environ.get("PEACEDRAFT_CACHE"):
+        return Path(os.environ["PEACEDRAFT_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "peacedraft"
+
+
+MOST_WORDS = 10
+
+
+def match_expression(query: str, any_word: bool = False) -> str:
+    """Return a query as a safe FTS5 expression: each word quoted (no operator of the user's reaches FTS5).
+
+    With any_word (ranking a clause's text), the ten longest distinct words are enough to rank by.
+    """
+    words = WORD.findall(query)
+    if not words:
+        raise InputError(f"the query {query!r} has no words to search for")
+    if any_word:
+        words = sorted(dict.fromkeys(words), key=lambda word: (-len(word), word))[:MOST_WORDS]
+        return " OR ".join(f'"{word}"' for word in words)
+    return " ".join(f'"{word}"' for word in words)
+
+
+class SearchIndex:
+    """An FTS5 index of one corpus, stored under its fingerprint; the corpus files are parsed only to build it."""
+
+    def __init__(self, fingerprint: str, load: Callable[[], Corpus], folder: Path | None = None):
+        folder = folder or cache_folder()
+        self.path = folder / f"precedents-{fingerprint[:20]}.sqlite"
+        if not self.path.exists():
+            self.corpus = load()
+            self._build(folder)
+        self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+
+    @classmethod
+    def for_folders(cls, extra: list[str] | None = None, folder: Path | None = None) -> SearchIndex:
+        """Return the index of the shipped corpus plus the given folders, building it if the files changed."""
+        _, fingerprint = corpus_files(extra)
+        return cls(fingerprint, lambda: load_corpus(extra), folder)
+
+    def _build(self, folder: Path) -> None:
+        """Build the index in a temporary file and rename it into place; drop indexes of older corpora."""
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".sqlite.tmp")
+        os.close(handle)
+        connection = sqlite3.connect(temporary)
+        connection.executescript(SCHEMA)
+        rows, topic_rows, texts = [], [], []
+        for rowid, (key, (agreement, provision)) in enumerate(self.corpus.provisions.items(), 1):
+            parameters = json.dumps(provision.parameters.model_dump(exclude_defaults=True), ensure_ascii=False)
+            rows.append((rowid, key, agreement.id, agreement.region, agreement.short_title, provision.citation,
+                         provision.basis, json.dumps(provision.topics), parameters, provision.paraphrase,
+                         json.dumps(provision.functions)))
+            topic_rows += [(rowid, topic) for topic in provision.topics]
+            texts.append((rowid, provision.citation, provision.paraphrase, parameters, agreement.title,
+                          " ".join(provision.topics), agreement.id))
+        connection.executemany("INSERT INTO provisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        connection.executemany("INSERT INTO topics VALUES (?, ?)", topic_rows)
+        connection.executemany("INSERT INTO search (rowid, citation, paraphrase, parameters, agreement, topic, source) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)", texts)
+        connection.commit()
+        connection.close()
+        os.replace(temporary, self.path)
+        for old in folder.glob("precedents-*.sqlite"):
+            if old != self.path:
+                old.unlink(missing_ok=True)
+
+    def search(self, query: str, topic: str | None = None, agreements: list[str] | None = None,
+               limit: int = 20, any_word: bool = False) -> list[tuple[str, float]]:
+        """Return (provision id, BM25 score) for the best matches, best (lowest score) first.
+
+        Topic and agreement filters are part of the FTS5 expression, so FTS5 ranks only what passes them.
+        """
+        expression = match_expression(query, any_word)
+        if topic:
+            expression = f'topic : "{topic}" AND ({expression})'
+        if agreements:
+            expression = "(" + " OR ".join(f'source : "{key}"' for key in agreements) + f") AND ({expression})"
+        rows = self.connection.execute("SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
+                                       (expression, limit)).fetchall()
+        ids = dict(self.connection.execute(
+            f"SELECT rowid, id FROM provisions WHERE rowid IN ({', '.join('?' * len(rows))})", [r for r, _ in rows]))
+        return [(ids[rowid], score) for rowid, score in rows]
+
+    def on_topic(self, topic: str, agreements: list[str] | None = None, limit: int = 1_000_000) -> list[str]:
+        """Return the ids of the provisions on a topic (in corpus order), at most limit."""
+        sql = "SELECT p.id FROM provisions p JOIN topics t ON t.rowid = p.rowid WHERE t.topic = ?"
+        parameters: list = [topic]
+        if agreements:
+            sql += f" AND p.agreement IN ({', '.join('?' * len(agreements))})"
+            parameters += agreements
+        return [key for (key,) in self.connection.execute(sql + " ORDER BY p.rowid LIMIT ?", [*parameters, limit])]
+
+    def match(self, key: str) -> Match:
+        """Return a provision as a match, read from the index."""
+        row = self.connection.execute(
+            "SELECT id, agreement, short_title, region, citation, basis, topics, parameters, paraphrase "
+            "FROM provisions WHERE id = ?", (key,)).fetchone()
+        return Match(row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])), json.loads(row[7]),
+                     row[8])
+
+    def agreement_ids(self) -> list[str]:
+        """Return the ids of the agreements in the index."""
+        return [key for (key,) in self.connection.execute("SELECT DISTINCT agreement FROM provisions ORDER BY rowid")]
+
+    def check_agreements(self, keys: list[str]) -> None:
+        """Raise a one-line error for an agreement id the corpus does not have."""
+        known = self.agreement_ids()
+        for key in keys:
+            if key not in known:
+                raise InputError(f"unknown precedent '{key}' (known: {', '.join(known)})")
+
+    def settled_topics(self, agreements: list[str] | None = None) -> dict[str, list[str]]:
+        """Return, per topic, the short titles of the agreements with a provision on it."""
+        sql = ("SELECT DISTINCT t.topic, p.short_title FROM topics t JOIN provisions p ON p.rowid = t.rowid"
+               + (f" WHERE p.agreement IN ({', '.join('?' * len(agreements))})" if agreements else "")
+               + " ORDER BY p.rowid")
+        found: dict[str, list[str]] = {}
+        for topic, title in self.connection.execute(sql, agreements or []):
+            found.setdefault(topic, [])
+            if title not in found[topic]:
+                found[topic].append(title)
+        return found
+
+    def functions(self, agreement: str) -> list[tuple[str, list[str]]]:
+        """Return (citation, functions) for every provision of an agreement, in order."""
+        rows = self.connection.execute("SELECT citation, functions FROM provisions WHERE agreement = ? ORDER BY rowid",
+                                       (agreement,))
+        return [(citation, json.loads(functions)) for citation, functions in rows]

@@ -1,0 +1,102 @@
+"""FTS5 search (escaped, cached, rebuilt on change), comparison with a draft, and Armistice coverage."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from agreements.drafts import load_agreement, parse_agreement
+from agreements.errors import InputError
+from agreements.examples import example_path
+from precedents.compare import compare_with_precedents
+from precedents.corpus import SHIPPED
+from precedents.index import SearchIndex, match_expression
+from tests.conftest import BASE_DRAFT
+
+ROUND_2 = load_agreement(str(example_path("round-2")))
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    """Return an index of the shipped corpus built in a fresh cache."""
+    return SearchIndex.for_folders(folder=tmp_path_factory.mktemp("cache"))
+
+
+@pytest.mark.parametrize("query", ['"quoted', "troops*", "NEAR(withdrawal troops)", "-withdraw", "a AND OR NOT b",
+                                   "col:withdrawal", "^start", "((( troops", "withdrawal' OR 1=1 --"])
+def test_fts5_syntax_in_queries_is_only_words(index, query):
+    index.search(query)
+
+
+def test_words_are_quoted():
+    assert match_expression('troops* NEAR "x"') == '"troops" "NEAR" "x"'
+    assert match_expression("foreign troops", any_word=True) == '"foreign" OR "troops"'
+
+
+@pytest.mark.parametrize("query", ["", "   ", "*** ---", '""'])
+def test_a_query_without_words_is_refused(index, query):
+    with pytest.raises(InputError, match="has no words to search for"):
+        index.search(query)
+
+
+def test_search_ranks_and_filters(index):
+    results = index.search("withdrawn 60 days", topic="foreign_forces")
+    assert results and index.match(results[0][0]).agreement == "paris-1973"
+    assert all("foreign_forces" in index.match(key).topics for key, _ in results)
+    only = index.search("commission", agreements=["geneva-1954"])
+    assert only and {index.match(key).agreement for key, _ in only} == {"geneva-1954"}
+
+
+def test_unknown_agreement(index):
+    with pytest.raises(InputError, match="unknown precedent 'nowhere-2000'"):
+        index.check_agreements(["nowhere-2000"])
+
+
+def test_index_is_rebuilt_when_the_corpus_changes(tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    cache = tmp_path / "cache"
+    first = SearchIndex.for_folders([str(mine)], cache)
+    shutil.copy(SHIPPED / "aden-1989.yaml", mine / "aden-copy.yaml")
+    text = (mine / "aden-copy.yaml").read_text(encoding="utf-8").replace("id: aden-1989", "id: aden-copy-1989")
+    (mine / "aden-copy.yaml").write_text(text.replace("aden-1989.", "aden-copy-1989."), encoding="utf-8")
+    second = SearchIndex.for_folders([str(mine)], cache)
+    assert first.path != second.path and not first.path.exists()
+    assert "aden-copy-1989" in second.agreement_ids()
+
+
+def labels(comparison, node: str) -> list[str]:
+    """Return 'agreement citation' for the precedents set beside one clause."""
+    clause = next(c for c in comparison.clauses if c.node == node)
+    return [f"{m.agreement} {m.citation}" for m in clause.matches]
+
+
+def test_round_2_beside_paris_geneva_two_plus_four_and_the_armistice(index):
+    comparison = compare_with_precedents(ROUND_2, index)
+    assert "paris-1973 Art. 5" in labels(comparison, "foreign-forces.usfk")
+    assert any(label.startswith("two-plus-four-1990") for label in labels(comparison, "foreign-forces.usfk"))
+    assert {"geneva-1954 Art. 1", "armistice-1953 Art. I ¶1"} <= set(labels(comparison, "demarcation.line"))
+    verification = labels(comparison, "verify.military")
+    assert "paris-1973 Art. 18" in verification and any(l.startswith("armistice-1953") for l in verification)
+    assert any(label.startswith("armistice-1953 Art. II") for label in labels(comparison, "unc.status"))
+    dmz = next(c for c in comparison.clauses if c.node == "demarcation.line")
+    widths = {m.agreement: m.parameters.get("distance_km") for m in dmz.matches if "distance_km" in m.parameters}
+    assert (dmz.parameters["distance_km"], widths["geneva-1954"], widths["armistice-1953"]) == (4, 5, 2)
+
+
+def test_armistice_coverage_of_round_2_and_a_gap(index):
+    comparison = compare_with_precedents(ROUND_2, index)
+    outcomes = {item.function: item.outcome for item in comparison.armistice}
+    assert outcomes["military_armistice_commission"] == "replaced" and "gap" not in outcomes.values()
+    small = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml")
+    gaps = {item.function for item in compare_with_precedents(small, index).armistice if item.outcome == "gap"}
+    assert {"prisoners_of_war", "cease_fire"} <= gaps
+    assert "military_armistice_commission" not in gaps
+
+
+def test_topics_left_out(index):
+    small = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml")
+    left_out = compare_with_precedents(small, index).left_out
+    assert "prisoners_and_remains" in left_out and "Korean Armistice Agreement 1953" in left_out["prisoners_and_remains"]
+    assert "un_command_status" not in left_out

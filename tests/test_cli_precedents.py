@@ -1,0 +1,92 @@
+"""The precedents and compare commands: basis codes in every view, user folders, the annex, and bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import docx
+import pytest
+
+from agreements.examples import example_path
+from cli import main
+from precedents.corpus import SHIPPED
+
+ROUND_2 = str(example_path("round-2"))
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path, monkeypatch):
+    """Keep every index of these tests in a fresh cache."""
+    monkeypatch.setenv("PEACEDRAFT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("PEACEDRAFT_CORPUS", raising=False)
+
+
+def test_list_and_show(runner):
+    listing = runner.invoke(main, ["precedents", "list"])
+    assert listing.exit_code == 0 and "paris-1973" in listing.stdout and "armistice-1953" in listing.stdout
+    shown = runner.invoke(main, ["precedents", "show", "paris-1973"])
+    assert "Art. 5 [T]" in shown.stdout and "Not yet verified (not loaded as facts)" in shown.stdout
+
+
+def test_json_views_carry_the_basis_code(runner):
+    shown = json.loads(runner.invoke(main, ["precedents", "show", "geneva-1954", "--format", "json"]).stdout)
+    provision = shown["provisions"][0]
+    assert set(provision) >= {"agreement", "citation", "topics", "parameters", "basis", "basis_meaning", "paraphrase"}
+    found = json.loads(runner.invoke(main, ["precedents", "search", "withdrawn", "--format", "json"]).stdout)
+    assert found and all(item["basis"] in "TACXS" for item in found)
+
+
+def test_search_with_topic_and_agreement(runner):
+    result = runner.invoke(main, ["precedents", "search", "commission", "--agreement", "geneva-1954", "--limit", "3"])
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0 and len(lines) == 3 and all(line.startswith("Geneva") for line in lines)
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["precedents", "search", "  "], "peacedraft: the query '  ' has no words to search for\n"),
+    (["precedents", "show", "nowhere-2000"], "peacedraft: unknown precedent 'nowhere-2000' (known: aden-1989,"),
+    (["compare", ROUND_2, "--precedent", "nowhere-2000"], "peacedraft: unknown precedent 'nowhere-2000'"),
+])
+def test_bad_input(runner, arguments, message):
+    result = runner.invoke(main, arguments)
+    assert result.exit_code == 2 and result.stderr.startswith(message)
+
+
+def test_users_precedents_by_option_and_variable(runner, tmp_path, monkeypatch):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    text = (SHIPPED / "aden-1989.yaml").read_text(encoding="utf-8")
+    (mine / "aden-again.yaml").write_text(text.replace("aden-1989", "aden-again-1989"), encoding="utf-8")
+    assert "aden-again-1989" in runner.invoke(main, ["precedents", "list", "--corpus", str(mine)]).stdout
+    monkeypatch.setenv("PEACEDRAFT_CORPUS", str(mine))
+    assert "aden-again-1989" in runner.invoke(main, ["precedents", "list"]).stdout
+    checked = runner.invoke(main, ["precedents", "check", str(mine)])
+    assert checked.exit_code == 0 and checked.stderr == f"{mine}: 1 agreements, 1 provisions, valid\n"
+
+
+def test_check_reports_a_malformed_file_at_its_place(runner, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    shutil.copy(SHIPPED / "aden-1989.yaml", mine / "bad.yaml")
+    text = (mine / "bad.yaml").read_text(encoding="utf-8")
+    (mine / "bad.yaml").write_text(text.replace("basis: ", "basis: Q", 1), encoding="utf-8")
+    result = runner.invoke(main, ["precedents", "check", str(mine)])
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{mine / 'bad.yaml'}:") and "basis: input should be 'T', 'A', 'C', 'X' or 'S'" in line
+
+
+def test_compare_text_json_and_annex(runner, tmp_path):
+    annex = tmp_path / "annex.docx"
+    result = runner.invoke(main, ["compare", ROUND_2, "-o", str(annex)])
+    assert result.exit_code == 0
+    assert "Article 13 · foreign-forces.usfk (foreign_forces)" in result.stdout
+    assert "    time limit: draft 365 days | Paris Peace Accords 1973, Art. 5 [T] 60 days" in result.stdout
+    assert "The 1953 Armistice's functions under this draft" in result.stdout
+    document = docx.Document(str(annex))
+    header = [cell.text for cell in document.tables[0].rows[0].cells]
+    assert header == ["Draft", "Germany", "Yemen", "Vietnam", "1953 Armistice"]
+    report = json.loads(runner.invoke(main, ["compare", ROUND_2, "--topic", "foreign_forces", "--format", "json"]).stdout)
+    assert [clause["topic"] for clause in report["clauses"]] == ["foreign_forces"]
+    assert report["clauses"][0]["precedents"][0]["basis"] in "TACXS"
