@@ -7,28 +7,17 @@ Reports medians; the ratio of the two sizes shows whether time grows linearly.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from agreements.drafts import load_agreement  # noqa: E402
 from agreements.rules import check  # noqa: E402
+from bench.timing import median_seconds  # noqa: E402
 from bench.synthetic import synthetic_yaml  # noqa: E402
-
-
-def median_seconds(action, repeat: int) -> float:
-    """Return the median wall time of an action over repeat runs."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def load_and_validate(path: str) -> None:

@@ -11,11 +11,9 @@ from __future__ import annotations
 import argparse
 import copy
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,19 +25,10 @@ from agreements.docx.render import render_docx  # noqa: E402
 from agreements.drafts import load_agreement  # noqa: E402
 from agreements.examples import example_path  # noqa: E402
 from agreements.model import Agreement  # noqa: E402
+from bench.timing import median_seconds  # noqa: E402
 from bench.synthetic import synthetic_agreement  # noqa: E402
 
 UNO = ROOT / "tests" / "agreements" / "docx" / "uno_text.py"
-
-
-def median_seconds(action, repeat: int) -> float:
-    """Return the median wall time of an action."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def changed_copy(data: dict, share: float = 0.05) -> dict:

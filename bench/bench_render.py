@@ -11,11 +11,9 @@ from __future__ import annotations
 import argparse
 import io
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from lxml import etree  # noqa: E402
 
 from agreements.docx.render import render_docx  # noqa: E402
 from agreements.drafts import load_agreement  # noqa: E402
+from bench.timing import median_seconds  # noqa: E402
 from bench.synthetic import synthetic_yaml  # noqa: E402
 
 PEAK_SCRIPT = """
@@ -35,16 +34,6 @@ from agreements.docx.render import render_docx
 render_docx(load_agreement({path!r}), "en")
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
-
-
-def median_seconds(action, repeat: int) -> float:
-    """Return the median wall time of an action."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def floor_action(document_xml: bytes):
