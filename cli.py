@@ -87,7 +87,7 @@ def validate(draft: str, strict: bool, output_format: str) -> None:
     from agreements.drafts import load_agreement
     from agreements.rules import check
 
-    findings = check(load_agreement(draft))
+    findings = check(load_agreement(draft), strict=strict)
     errors = sum(finding.severity == "error" for finding in findings)
     warnings = len(findings) - errors
     if output_format == "json":

@@ -274,7 +274,21 @@ RULES: tuple[tuple[str, Check], ...] = (
 )
 
 
-def check(agreement: Agreement) -> list[Finding]:
-    """Return every finding of every rule, in rule order then document order."""
+def armistice_coverage(index: Index) -> Iterator[Finding]:
+    """Every function of the 1953 Armistice is continued, replaced or terminated by the draft (--strict only)."""
+    from precedents.coverage import armistice_functions, coverage
+
+    for item in coverage(index.agreement, armistice_functions()):
+        if item.outcome == "gap":
+            message = f"the 1953 Armistice's {item.summary}"
+            yield index.finding("armistice-coverage", "warning", "-", message, ("body",))
+
+
+STRICT_RULES: tuple[tuple[str, Check], ...] = (("armistice-coverage", armistice_coverage),)
+
+
+def check(agreement: Agreement, strict: bool = False) -> list[Finding]:
+    """Return every finding of every rule (with --strict, of the strict rules too), in rule then document order."""
     index = Index(agreement)
-    return [finding for _, rule in RULES for finding in rule(index)]
+    rules = RULES + STRICT_RULES if strict else RULES
+    return [finding for _, rule in rules for finding in rule(index)]

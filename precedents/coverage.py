@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from agreements.model import Agreement
@@ -38,7 +39,8 @@ class Coverage:
     @property
     def summary(self) -> str:
         """Return one line, e.g. 'military_armistice_commission: replaced by unc.status (Art. II ¶19)'."""
-        cited = f" ({', '.join(self.citations)})" if self.citations else ""
+        shown = ", ".join(self.citations[:3]) + (", …" if len(self.citations) > 3 else "")
+        cited = f" ({shown})" if self.citations else ""
         if self.outcome == "gap":
             return f"{self.function}: neither continued, replaced nor terminated{cited}"
         return f"{self.function}: {self.outcome} by {self.clause}{cited}"
@@ -88,3 +90,12 @@ def coverage(agreement: Agreement, armistice: list[tuple[str, list[str]]]) -> li
 
 
 FUNCTIONS: tuple[ArmisticeFunction, ...] = ArmisticeFunction.__args__  # type: ignore[attr-defined]
+
+
+@functools.cache
+def armistice_functions() -> list[tuple[str, list[str]]]:
+    """Return (citation, functions) of every provision of the shipped 1953 Armistice file."""
+    from precedents.corpus import SHIPPED, load_file
+
+    armistice = load_file(SHIPPED / f"{ARMISTICE}.yaml")
+    return [(provision.citation, list(provision.functions)) for provision in armistice.provisions]
