@@ -15,6 +15,7 @@ from precedents.corpus import Corpus, corpus_files, load_corpus
 from precedents.match import Match
 
 WORD = re.compile(r"\w+")
+INDEX_VERSION = 2  # bump when SCHEMA changes: an index is named after it, so an old one is never read
 SCHEMA = """
 CREATE TABLE provisions (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, agreement TEXT, region TEXT, short_title TEXT,
                          citation TEXT, basis TEXT, topics TEXT, parameters TEXT, paraphrase TEXT, functions TEXT);
@@ -54,7 +55,7 @@ class SearchIndex:
 
     def __init__(self, fingerprint: str, load: Callable[[], Corpus], folder: Path | None = None):
         folder = folder or cache_folder()
-        self.path = folder / f"precedents-{fingerprint[:20]}.sqlite"
+        self.path = folder / f"precedents-v{INDEX_VERSION}-{fingerprint[:20]}.sqlite"
         if not self.path.exists():
             self.corpus = load()
             self._build(folder)

@@ -11,7 +11,7 @@ from agreements.errors import InputError
 from agreements.examples import example_path
 from precedents.compare import compare_with_precedents
 from precedents.corpus import SHIPPED
-from precedents.index import SearchIndex, match_expression
+from precedents.index import INDEX_VERSION, SearchIndex, match_expression
 from tests.conftest import BASE_DRAFT
 
 ROUND_2 = load_agreement(str(example_path("round-2")))
@@ -63,6 +63,7 @@ def test_index_is_rebuilt_when_the_corpus_changes(tmp_path):
     (mine / "aden-copy.yaml").write_text(text.replace("aden-1989.", "aden-copy-1989."), encoding="utf-8")
     second = SearchIndex.for_folders([str(mine)], cache)
     assert first.path != second.path and not first.path.exists()
+    assert second.path.name.startswith(f"precedents-v{INDEX_VERSION}-")
     assert "aden-copy-1989" in second.agreement_ids()
 
 
