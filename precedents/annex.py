@@ -23,6 +23,7 @@ def _column(match: Match) -> str:
 def annex_docx(agreement: Agreement, comparison: PrecedentComparison) -> bytes:
     """Return the annex: per article, the draft's paragraphs beside what each group of precedents did, cited."""
     writer = WordWriter("en", document_time(agreement))
+    writer.landscape()
     writer.block(Block("title", "Title", [Piece("Precedent comparison annex")]), "en")
     subtitle = f"{agreement.meta.title.get('en', '')} — {agreement.meta.version}"
     writer.block(Block("subtitle", "Parties", [Piece(subtitle)]), "en")

@@ -9,6 +9,7 @@ import datetime
 import io
 
 import docx
+import docx.enum.section
 from docx.oxml.ns import qn
 
 from agreements.docx import ooxml
@@ -131,6 +132,13 @@ class WordWriter:
         if piece.comment and runs:
             self.comment(runs[0], runs[-1], piece.comment)
         return runs
+
+    def landscape(self) -> None:
+        """Turn the document's pages sideways (for wide tables)."""
+        section = self.document.sections[0]
+        width, height = section.page_width, section.page_height
+        section.orientation = docx.enum.section.WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = max(width, height), min(width, height)
 
     def table(self, columns: int):
         """Start a bordered table of a number of columns (rows are added with `row`)."""
