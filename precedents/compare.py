@@ -12,7 +12,7 @@ from clauses.base import ClauseBase
 from clauses.language import language
 from clauses.registry import TOPICS
 from precedents.coverage import ARMISTICE, Coverage, coverage
-from precedents.index import WORD, SearchIndex
+from precedents.index import SearchIndex
 from precedents.match import Match
 
 PER_CLAUSE = 8
@@ -97,18 +97,24 @@ def _ranked(index: SearchIndex, topic: str, text: str, precedents: list[str] | N
     Each precedent agreement gets its best provision in before any gets a second one.
     """
     scored: list[Match] = []
-    if WORD.search(text):
-        scored = [index.match(key) for key, _ in
-                  index.search(text, topic=topic, agreements=precedents, limit=4 * PER_CLAUSE, any_word=True)]
+    words = index.telling_words(text)
+    if words:
+        scored = index.matches([key for key, _ in
+                                index.search(words, topic=topic, agreements=precedents, limit=4 * PER_CLAUSE,
+                                             any_word=True)])
     seen = {match.provision for match in scored}
     ranked = list(scored)
     if len(scored) < 4 * PER_CLAUSE:
-        ranked += [index.match(key) for key in index.on_topic(topic, precedents, 4 * PER_CLAUSE) if key not in seen]
+        ranked += index.matches([key for key in index.on_topic(topic, precedents, 4 * PER_CLAUSE) if key not in seen])
     ranked.sort(key=lambda match: -len(parameters.keys() & match.parameters.keys()))
-    first_of_each = list({match.agreement: match for match in reversed(ranked)}.values())[::-1]
-    chosen = sorted(first_of_each, key=ranked.index)[:PER_CLAUSE]
-    chosen += [match for match in ranked if match not in chosen][: PER_CLAUSE - len(chosen)]
-    return sorted(chosen, key=ranked.index)
+    order = {match.provision: place for place, match in enumerate(ranked)}
+    chosen: dict[str, Match] = {}
+    for match in ranked:
+        chosen.setdefault(match.agreement, match)
+    picked = sorted(chosen.values(), key=lambda match: order[match.provision])[:PER_CLAUSE]
+    taken = {match.provision for match in picked}
+    picked += [match for match in ranked if match.provision not in taken][: PER_CLAUSE - len(picked)]
+    return sorted(picked, key=lambda match: order[match.provision])
 
 
 def _clauses(agreement: Agreement) -> list[ClauseBase]:

@@ -15,15 +15,21 @@ from precedents.corpus import Corpus, corpus_files, load_corpus
 from precedents.match import Match
 
 WORD = re.compile(r"\w+")
-INDEX_VERSION = 2  # bump when SCHEMA changes: an index is named after it, so an old one is never read
+INDEX_VERSION = 4  # bump when SCHEMA changes: an index is named after it, so an old one is never read
 SCHEMA = """
 CREATE TABLE provisions (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, agreement TEXT, region TEXT, short_title TEXT,
                          citation TEXT, basis TEXT, topics TEXT, parameters TEXT, paraphrase TEXT, functions TEXT);
 CREATE TABLE topics (rowid INTEGER, topic TEXT);
 CREATE INDEX topics_by_topic ON topics (topic, rowid);
+CREATE TABLE words (word TEXT PRIMARY KEY, documents INTEGER) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5(citation, paraphrase, parameters, agreement, topic, source,
                                      tokenize='unicode61 remove_diacritics 2');
 """
+
+
+def topic_token(topic: str) -> str:
+    """Return a topic id as one FTS5 token ('foreign_forces' → 'foreignforces'), so a topic filter is one term."""
+    return topic.replace("_", "")
 
 
 def cache_folder() -> Path:
@@ -34,6 +40,7 @@ def cache_folder() -> Path:
 
 
 MOST_WORDS = 10
+COMMON_SHARE = 0.2  # words in more than a fifth of the provisions rank almost nothing (low IDF) and cost the most
 
 
 def match_expression(query: str, any_word: bool = False) -> str:
@@ -60,6 +67,14 @@ class SearchIndex:
             self.corpus = load()
             self._build(folder)
         self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        total = self.connection.execute("SELECT count(*) FROM provisions").fetchone()[0]
+        self.telling = {word for (word,) in self.connection.execute(
+            "SELECT word FROM words WHERE documents <= ?", (max(20, COMMON_SHARE * total),))}
+
+    def telling_words(self, text: str) -> str:
+        """Return the words of a text worth ranking by: in the corpus but not common there, longest first (≤ ten)."""
+        words = [word for word in dict.fromkeys(WORD.findall(text.lower())) if word in self.telling]
+        return " ".join(sorted(words, key=lambda word: (-len(word), word))[:MOST_WORDS])
 
     @classmethod
     def for_folders(cls, extra: list[str] | None = None, folder: Path | None = None) -> SearchIndex:
@@ -82,11 +97,14 @@ class SearchIndex:
                          json.dumps(provision.functions)))
             topic_rows += [(rowid, topic) for topic in provision.topics]
             texts.append((rowid, provision.citation, provision.paraphrase, parameters, agreement.title,
-                          " ".join(provision.topics), agreement.id))
+                          " ".join(topic_token(topic) for topic in provision.topics), agreement.id))
         connection.executemany("INSERT INTO provisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         connection.executemany("INSERT INTO topics VALUES (?, ?)", topic_rows)
         connection.executemany("INSERT INTO search (rowid, citation, paraphrase, parameters, agreement, topic, source) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?)", texts)
+        connection.execute("CREATE VIRTUAL TABLE vocabulary USING fts5vocab(search, 'row')")
+        connection.execute("INSERT INTO words SELECT term, doc FROM vocabulary")
+        connection.execute("DROP TABLE vocabulary")
         connection.commit()
         connection.close()
         os.replace(temporary, self.path)
@@ -102,7 +120,7 @@ class SearchIndex:
         """
         expression = match_expression(query, any_word)
         if topic:
-            expression = f'topic : "{topic}" AND ({expression})'
+            expression = f'topic : "{topic_token(topic)}" AND ({expression})'
         if agreements:
             expression = "(" + " OR ".join(f'source : "{key}"' for key in agreements) + f") AND ({expression})"
         rows = self.connection.execute("SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
@@ -113,20 +131,25 @@ class SearchIndex:
 
     def on_topic(self, topic: str, agreements: list[str] | None = None, limit: int = 1_000_000) -> list[str]:
         """Return the ids of the provisions on a topic (in corpus order), at most limit."""
-        sql = "SELECT p.id FROM provisions p JOIN topics t ON t.rowid = p.rowid WHERE t.topic = ?"
+        sql = "SELECT p.id FROM topics t JOIN provisions p ON p.rowid = t.rowid WHERE t.topic = ?"
         parameters: list = [topic]
         if agreements:
             sql += f" AND p.agreement IN ({', '.join('?' * len(agreements))})"
             parameters += agreements
-        return [key for (key,) in self.connection.execute(sql + " ORDER BY p.rowid LIMIT ?", [*parameters, limit])]
+        return [key for (key,) in self.connection.execute(sql + " ORDER BY t.rowid LIMIT ?", [*parameters, limit])]
 
     def match(self, key: str) -> Match:
         """Return a provision as a match, read from the index."""
-        row = self.connection.execute(
+        return self.matches([key])[0]
+
+    def matches(self, keys: list[str]) -> list[Match]:
+        """Return provisions as matches, read from the index in one query, in the order of the keys."""
+        rows = self.connection.execute(
             "SELECT id, agreement, short_title, region, citation, basis, topics, parameters, paraphrase "
-            "FROM provisions WHERE id = ?", (key,)).fetchone()
-        return Match(row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])), json.loads(row[7]),
-                     row[8])
+            f"FROM provisions WHERE id IN ({', '.join('?' * len(keys))})", keys).fetchall()
+        found = {row[0]: Match(row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])),
+                               json.loads(row[7]), row[8]) for row in rows}
+        return [found[key] for key in keys]
 
     def agreement_ids(self) -> list[str]:
         """Return the ids of the agreements in the index."""
@@ -140,15 +163,14 @@ class SearchIndex:
                 raise InputError(f"unknown precedent '{key}' (known: {', '.join(known)})")
 
     def settled_topics(self, agreements: list[str] | None = None) -> dict[str, list[str]]:
-        """Return, per topic, the short titles of the agreements with a provision on it."""
-        sql = ("SELECT DISTINCT t.topic, p.short_title FROM topics t JOIN provisions p ON p.rowid = t.rowid"
-               + (f" WHERE p.agreement IN ({', '.join('?' * len(agreements))})" if agreements else "")
-               + " ORDER BY p.rowid")
+        """Return, per topic, the short titles of the agreements with a provision on it (corpus order)."""
+        where = f" WHERE p.agreement IN ({', '.join('?' * len(agreements))})" if agreements else ""
+        rows = self.connection.execute(
+            "SELECT t.topic, p.short_title, MIN(p.rowid) AS first FROM topics t JOIN provisions p ON p.rowid = t.rowid"
+            f"{where} GROUP BY t.topic, p.agreement ORDER BY first", agreements or [])
         found: dict[str, list[str]] = {}
-        for topic, title in self.connection.execute(sql, agreements or []):
-            found.setdefault(topic, [])
-            if title not in found[topic]:
-                found[topic].append(title)
+        for topic, title, _ in rows:
+            found.setdefault(topic, []).append(title)
         return found
 
     def functions(self, agreement: str) -> list[tuple[str, list[str]]]:
