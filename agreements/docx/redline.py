@@ -62,78 +62,67 @@ class Redliner:
         else:
             self.changed(before, after)
 
-    def whole(self, block: Block, kind: str) -> None:
+    def whole(self, block: Block, kind: str):
         """Write a whole paragraph as inserted or deleted, its paragraph mark too (a moved one as a move)."""
         if block.key in self.moves:
             return self.moved(block, "moveTo" if kind == "ins" else "moveFrom")
-        paragraph = self.writer.block(_bare(block), self.lang) if kind == "ins" else self._empty(block)
-        revision = self._revision(kind)
-        if kind == "ins":
-            runs = [node for node in paragraph if node.tag == ooxml.qn("w:r") and _has_text(node)]
-            if runs:
-                runs[0].addprevious(revision)
-            for run in runs:
-                revision.append(run)
-        else:
-            for text in _lines(block.text):
-                revision.append(ooxml.deleted_run(text, self.lang))
-            paragraph.append(revision)
-        self.next_id += 1
-        ooxml.track_paragraph_mark(paragraph, kind, self.next_id, self.author, self.when)
-        note = self.notes.get(f"{kind}:{block.key}")
-        if note and len(revision):
-            self.writer.comment(revision, revision, note, holder=revision)
-        return paragraph
+        paragraph = self._empty(block)
+        revision = self._filled(self._revision(kind), block.text, deleted=kind == "del")
+        paragraph.append(revision)
+        _close(paragraph, block)
+        return self._marked(paragraph, revision, kind, self.notes.get(f"{kind}:{block.key}"))
 
-    def moved(self, block: Block, kind: str) -> None:
+    def moved(self, block: Block, kind: str):
         """Write a paragraph that moved unchanged as a native move (w:moveFrom at the old place, w:moveTo at the new)."""
         paragraph = self._empty(block)
         name, range_id = self.moves[block.key]
         paragraph.append(ooxml.move_range(kind, "Start", range_id, name, self.author, self.when))
-        revision = self._revision(kind)
-        for line in _lines(block.text):
-            if kind == "moveFrom":
+        revision = self._filled(self._revision(kind), block.text, deleted=kind == "moveFrom")
+        paragraph.append(revision)
+        paragraph.append(ooxml.move_range(kind, "End", range_id, name, self.author, self.when))
+        _close(paragraph, block)
+        note = self.notes.get(f"{'ins' if kind == 'moveTo' else 'del'}:{block.key}")
+        return self._marked(paragraph, revision, kind, note)
+
+    def _filled(self, revision, text: str, deleted: bool):
+        """Return a w:ins/w:del/w:move* holding text as runs (deleted text as w:delText), line breaks included."""
+        for line in _lines(text):
+            if deleted:
                 revision.append(ooxml.deleted_run(line, self.lang))
             else:
                 revision.append(ooxml.line_break(self.lang) if line == "\n" else ooxml.run(line, self.lang))
-        paragraph.append(revision)
-        paragraph.append(ooxml.move_range(kind, "End", range_id, name, self.author, self.when))
+        return revision
+
+    def _marked(self, paragraph, revision, kind: str, note: str | None):
+        """Track a whole paragraph's mark with its change, comment on it, and return the paragraph."""
         self.next_id += 1
         ooxml.track_paragraph_mark(paragraph, kind, self.next_id, self.author, self.when)
-        note = self.notes.get(f"{'ins' if kind == 'moveTo' else 'del'}:{block.key}")
         if note and len(revision):
             self.writer.comment(revision, revision, note, holder=revision)
         return paragraph
 
+
     def _empty(self, block: Block):
-        """Return the paragraph of a deleted block, without its text."""
+        """Return the paragraph of a block without its text (the redline writes the text itself)."""
         bare = _bare(block)
-        bare.pieces = []
+        bare.pieces, bare.page_break_after = [], False
         return self.writer.block(bare, self.lang)
 
     def changed(self, before: Block, after: Block) -> None:
         """Write a block whose words changed: equal text plain, the rest in w:ins and w:del."""
-        bare = _bare(after)
-        bare.pieces = []
-        paragraph = self.writer.block(bare, self.lang)
+        paragraph = self._empty(after)
         runs = []
         for operation, text in word_diff(before.text, after.text):
             if operation == EQUAL:
                 runs += self._plain(paragraph, text)
                 continue
             revision = self._revision("ins" if operation == INSERT else "del")
-            for line in _lines(text):
-                if operation == DELETE:
-                    revision.append(ooxml.deleted_run(line, self.lang))
-                elif line == "\n":
-                    revision.append(ooxml.line_break(self.lang))
-                else:
-                    revision.append(ooxml.run(line, self.lang))
-            paragraph.append(revision)
+            paragraph.append(self._filled(revision, text, deleted=operation == DELETE))
             runs.append(revision)
         note = "\n".join(filter(None, [self.notes.get(f"changed:{after.key}"), after.comment]))
         if note and runs:
             self.writer.comment(runs[0], runs[-1], note)
+        _close(paragraph, after)
 
     def _plain(self, paragraph, text: str) -> list:
         """Append untracked text (line breaks included) and return its runs."""
@@ -183,10 +172,11 @@ def _lines(text: str) -> list[str]:
     return out
 
 
-def _has_text(run) -> bool:
-    """Return whether a run holds text or a line break (not a field mark or page break)."""
-    return run.find(ooxml.qn("w:t")) is not None or any(
-        child.tag == ooxml.qn("w:br") and child.get(ooxml.qn("w:type")) is None for child in run)
+def _close(paragraph, block: Block):
+    """End the page after a paragraph whose block asks for it; return the paragraph."""
+    if block.page_break_after:
+        paragraph.append(ooxml.page_break())
+    return paragraph
 
 
 def notes_for(comparison: Comparison) -> dict[str, str]:
