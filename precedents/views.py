@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from agreements.diff import show
 from precedents.compare import PrecedentComparison
 from precedents.corpus import Corpus
 from precedents.match import Match
@@ -14,14 +15,10 @@ PARAMETER_LABELS = {"distance_km": "distance", "days": "time limit", "hours": "h
 
 
 def show_value(name: str, value) -> str:
-    """Return a parameter value for reading ('2 km', '60 days')."""
-    if name == "distance_km":
-        return f"{value:g} km"
-    if name == "days":
-        return f"{value} days"
+    """Return a parameter value for reading ('2 km', '60 days', '48 hours', 'Canada, Poland')."""
     if name == "hours":
         return f"{value} hours"
-    return ", ".join(value) if isinstance(value, list) else str(value)
+    return ", ".join(map(str, value)) if isinstance(value, list) else show(name, value)
 
 
 def match_line(match: Match) -> str:
