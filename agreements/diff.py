@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from agreements.model import Agreement, Article, Part, Recital
+from agreements.model import Agreement, Article, Part
 from agreements.numbering import Position, positions
 from agreements.textdiff import DELETE, INSERT, word_diff
 from clauses.base import ENTRY_INTO_FORCE, STRUCTURAL_FIELDS, ClauseBase, Node

@@ -9,7 +9,7 @@ from agreements.errors import DraftError, Location, Problem
 from agreements.model import Agreement, Article, Part
 from agreements.numbering import Position, positions
 from agreements.scope import scope_for
-from agreements.segments import Bracket, MissingText, Segment, node_segments
+from agreements.segments import MissingText, Segment, node_segments
 from agreements.tree import iter_models
 from clauses.base import ClauseBase, Node
 from clauses.language import Language, language

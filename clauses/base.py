@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 import re
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$"
+if TYPE_CHECKING:  # the union of every kind, resolved by clauses.registry's model_rebuild
+    from clauses.registry import Clause
+
 LANGUAGES: tuple[str, ...] = ("en", "ko", "zh")
 MAX_DAYS = 7305  # twenty years: no step of a peace process is scheduled further out
 MAX_TEXT = 20_000

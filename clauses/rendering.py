@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Callable
-
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -64,5 +62,3 @@ def render_template(kind: str, lang: str, values: dict[str, object], user_folder
     except (LanguageError, TypeError, ValueError) as error:
         raise RenderError(f"template {name}: {error}") from None
 
-
-Helper = Callable[..., str]

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from clauses.base import ActorRef, BodyRef, ClauseBase, Days
+from clauses.base import ActorRef, BodyRef, ClauseBase
 
 Mandate = Literal[
     "ceasefire_observance",

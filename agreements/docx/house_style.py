@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import sys
-from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE

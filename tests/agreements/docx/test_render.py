@@ -9,7 +9,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from lxml import etree
 
 from agreements.docx.house_style import REFERENCE, STYLE_NAMES, build_reference
