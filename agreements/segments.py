@@ -115,3 +115,14 @@ def _inside_word(before: str, after: str, lang: str) -> bool:
     if lang == "zh":
         return bool(ASCII_WORD.match(before) and ASCII_WORD.match(after))
     return (before.isalnum() or before in "-'") and (after.isalnum() or after in "-'")
+
+
+def node_error(agreement, node_id: str, message: str):
+    """Return a DraftError located where a node of the draft is written (its file:line:col)."""
+    from agreements.errors import DraftError, Location, Problem
+    from agreements.tree import iter_models
+
+    source = agreement.source
+    path = next((visit.path for visit in iter_models(agreement) if getattr(visit.model, "id", None) == node_id), ())
+    location = source.locate(path) if source else Location("<draft>")
+    return DraftError([Problem(location, node_id, message)])

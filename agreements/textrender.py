@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agreements.errors import DraftError, Location, Problem
 from agreements.model import Agreement, Article, Part
 from agreements.numbering import Position, positions
 from agreements.scope import scope_for
-from agreements.segments import MissingText, Segment, node_segments
-from agreements.tree import iter_models
+from agreements.segments import MissingText, Segment, node_error, node_segments
 from clauses.base import ClauseBase, Node
 from clauses.language import Language, language
 from clauses.rendering import RenderError
@@ -58,7 +56,6 @@ class DocumentRenderer:
         self.words = language(self.lang)
         self.scope = scope_for(self.agreement, self.user_folder)
         self.where: dict[str, Position] = positions(self.agreement)
-        self.paths = {visit.model.id: visit.path for visit in iter_models(self.agreement) if isinstance(visit.model, Node)}
 
     def render(self) -> str:
         """Return the whole document."""
@@ -125,14 +122,8 @@ class DocumentRenderer:
         except MissingText:
             return MISSING.format(lang=self.lang)
         except RenderError as error:
-            raise self._located(node, str(error)) from None
+            raise node_error(self.agreement, node.id, str(error)) from None
         return format_segments(segments, self.words, self.scope, indent)
-
-    def _located(self, node: Node, message: str) -> DraftError:
-        """Return an error located at a node of the draft."""
-        source = self.agreement.source
-        location = source.locate(self.paths.get(node.id, ())) if source else Location("<draft>")
-        return DraftError([Problem(location, node.id, message)])
 
 
 def render_document(agreement: Agreement, lang: str, markdown: bool = False, user_folder: Path | None = None) -> str:

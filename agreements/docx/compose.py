@@ -8,12 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from agreements.docx.blocks import LINE_BREAK, Block, Piece
-from agreements.errors import DraftError, Location, Problem
 from agreements.model import Agreement, Article, Part
 from agreements.numbering import positions
 from agreements.scope import scope_for
-from agreements.segments import MissingText, node_segments
-from agreements.tree import iter_models
+from agreements.segments import MissingText, node_error, node_segments
 from clauses.base import ClauseBase, Node
 from clauses.language import Language, language
 from clauses.rendering import RenderError
@@ -137,7 +135,7 @@ class Composer:
             block.pieces = [Piece(MISSING.format(lang=self.lang), italic=True)]
             return block
         except RenderError as error:
-            raise self._located(node, str(error)) from None
+            raise node_error(self.agreement, node.id, str(error)) from None
         block.pieces = self._pieces(segments)
         block.comment = self._state_comment(node)
         return block
@@ -180,13 +178,6 @@ class Composer:
         if status and status != "final":
             notes.append(words.phrase("translation_status", status=words.term(status)))
         return "\n".join(notes) or None
-
-    def _located(self, node: Node, message: str) -> DraftError:
-        """Return an error located at a node of the draft."""
-        source = self.agreement.source
-        paths = {visit.model.id: visit.path for visit in iter_models(self.agreement) if isinstance(visit.model, Node)}
-        location = source.locate(paths.get(node.id, ())) if source else Location("<draft>")
-        return DraftError([Problem(location, node.id, message)])
 
 
 # The body's last paragraph: never changed, never tracked, and not empty to LibreOffice (it holds an empty
