@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import io
+import json
 import os
 from typing import Any
 
@@ -24,19 +25,23 @@ MAX_REPORTED = 20
 
 def read_text(path: str) -> str:
     """Return the text of a draft file, refusing what is missing, huge, binary or not UTF-8."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
+    """Return the bytes of a draft file, refusing what is missing, a folder or larger than a draft may be."""
     try:
         size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
             raise DraftError.at(path, 1, 1, f"file is {size:,} bytes; a draft may be at most {MAX_FILE_BYTES:,}")
         with open(path, "rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+            return stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise DraftError.at(path, 1, 1, "no such file") from None
     except IsADirectoryError:
         raise DraftError.at(path, 1, 1, "is a folder, not a draft file") from None
     except OSError as error:
         raise DraftError.at(path, 1, 1, f"cannot read: {error.strerror}") from None
-    return decode(raw, path)
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -188,8 +193,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 def dump_agreement(agreement: Agreement) -> str:
     """Return the agreement as YAML text, defaults left out, keys in model order."""
-    data = agreement.model_dump(exclude_defaults=True)
-    data = {"peacedraft": agreement.peacedraft, **data}
+    data = _plain(agreement, "python")
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -200,6 +204,16 @@ def dump_agreement(agreement: Agreement) -> str:
     stream = io.StringIO()
     yaml.dump(data, stream)
     return stream.getvalue()
+
+
+def json_agreement(agreement: Agreement) -> str:
+    """Return the agreement as JSON text (a draft file too: JSON is YAML), defaults left out, keys in model order."""
+    return json.dumps(_plain(agreement, "json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def _plain(agreement: Agreement, mode: str) -> dict:
+    """Return the agreement as plain data, defaults left out, the format version first."""
+    return {"peacedraft": agreement.peacedraft, **agreement.model_dump(mode=mode, exclude_defaults=True)}
 
 
 def save_agreement(agreement: Agreement, path: str, overwrite: bool = True) -> None:

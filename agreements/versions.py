@@ -5,15 +5,20 @@ from __future__ import annotations
 import os
 import subprocess
 
-from agreements.drafts import MAX_FILE_BYTES, decode, load_agreement, parse_agreement
+from agreements.drafts import MAX_FILE_BYTES, decode, parse_agreement, read_bytes
 from agreements.errors import DraftError
 from agreements.model import Agreement
 
 
 def load_version(spec: str) -> Agreement:
     """Return the draft a spec names: a file path, or REV:PATH (as `git show` reads it)."""
+    return parse_agreement(decode(version_bytes(spec), spec), spec)
+
+
+def version_bytes(spec: str) -> bytes:
+    """Return the bytes of the draft a spec names: a file path, or REV:PATH read with `git show`."""
     if os.path.exists(spec) or ":" not in spec:
-        return load_agreement(spec)
+        return read_bytes(spec)
     revision, path = spec.split(":", 1)
     try:
         result = subprocess.run(["git", "show", f"{revision}:{path}"], capture_output=True, timeout=60)
@@ -24,4 +29,4 @@ def load_version(spec: str) -> Agreement:
         raise DraftError.at(spec, 1, 1, f"git cannot read it: {reason.removeprefix('fatal: ')}")
     if len(result.stdout) > MAX_FILE_BYTES:
         raise DraftError.at(spec, 1, 1, f"file is {len(result.stdout):,} bytes; a draft may be at most {MAX_FILE_BYTES:,}")
-    return parse_agreement(decode(result.stdout, spec), spec)
+    return result.stdout
