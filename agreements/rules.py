@@ -141,8 +141,7 @@ def sequencing_acyclic(index: Index) -> Iterator[Finding]:
         due_days(index.schedule)
     except SequencingCycle as cycle:
         start = index.schedule[cycle.cycle[0]]
-        message = f"sequencing cycle: {' → '.join(cycle.cycle)} (each waits for the next)"
-        yield index.finding("sequencing-acyclic", "error", start.id, message, start.path)
+        yield index.finding("sequencing-acyclic", "error", start.id, str(cycle), start.path)
 
 
 def due_after_preconditions(index: Index) -> Iterator[Finding]:

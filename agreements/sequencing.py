@@ -30,7 +30,7 @@ class SequencingCycle(Exception):
     """The items wait for each other in a circle."""
 
     def __init__(self, cycle: list[str]):
-        super().__init__(" → ".join(cycle))
+        super().__init__(f"sequencing cycle: {' → '.join(cycle)} (each waits for the next)")
         self.cycle = cycle
 
 
