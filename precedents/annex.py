@@ -33,7 +33,7 @@ def annex_docx(agreement: Agreement, comparison: PrecedentComparison) -> bytes:
     for index, (article, clauses) in enumerate(articles.items()):
         writer.block(Block(f"article:{index}", "Preamble Heading", [Piece(article or "Preamble")]), "en")
         table = writer.table(len(COLUMNS))
-        for cell, (label, _) in zip(writer.row(table), COLUMNS):
+        for cell, (label, _) in zip(writer.row(table, heading=True), COLUMNS):
             writer.block(Block("head", "Cell Text", [Piece(label, bold=True)]), "en", container=cell)
         for clause in clauses:
             cells = writer.row(table)

@@ -225,6 +225,15 @@ def anchor_comment(first_run, last_run, comment_id: int, holder=None) -> None:
         end.addnext(reference)
 
 
+def set_row_properties(row, heading: bool, keep_together: bool) -> None:
+    """Mark a table row as a heading row (repeated on every page) and/or one that never splits across pages."""
+    properties = row.get_or_add_trPr()
+    if keep_together:
+        properties.append(element("w:cantSplit"))
+    if heading:
+        properties.append(element("w:tblHeader"))
+
+
 def set_document_languages(styles_element, lang: str) -> None:
     """Set the default fonts and language of the document's text (w:docDefaults)."""
     defaults = styles_element.find(qn("w:docDefaults"))

@@ -11,6 +11,8 @@ import io
 import docx
 import docx.enum.section
 from docx.oxml.ns import qn
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph
 
 from agreements.docx import ooxml
 from agreements.docx.house_style import REFERENCE, STYLE_NAMES
@@ -133,6 +135,12 @@ class WordWriter:
             self.comment(runs[0], runs[-1], piece.comment)
         return runs
 
+    def picture(self, data: bytes, width_cm: float, container=None):
+        """Append a centred paragraph holding an image (an inline drawing, aspect kept) and return the paragraph."""
+        node = self.paragraph("Normal", container=container, alignment="center")
+        Paragraph(node, self.document).add_run().add_picture(io.BytesIO(data), width=Cm(width_cm))
+        return node
+
     def landscape(self) -> None:
         """Turn the document's pages sideways (for wide tables)."""
         section = self.document.sections[0]
@@ -147,9 +155,12 @@ class WordWriter:
         return table
 
     @staticmethod
-    def row(table) -> list:
-        """Add a row and return its cells' XML, emptied of the paragraph each new cell starts with."""
-        cells = [cell._tc for cell in table.add_row().cells]
+    def row(table, heading: bool = False, keep_together: bool = False) -> list:
+        """Add a row (a heading row repeats on every page) and return its cells' XML, emptied of their paragraph."""
+        added = table.add_row()
+        if heading or keep_together:
+            ooxml.set_row_properties(added._tr, heading, keep_together)
+        cells = [cell._tc for cell in added.cells]
         for cell in cells:
             for paragraph in cell.findall(qn("w:p")):
                 cell.remove(paragraph)

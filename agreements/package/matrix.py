@@ -1,0 +1,224 @@
+"""The positions matrix: a landscape table of every open node — its options, and each party's stance and note.
+
+A node is open when it is bracketed or pending, or when it carries alternatives not withdrawn. Rows follow
+document order; the provision column uses the numbering of the rendered text ('paragraph 1 of Article 4').
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from docx.shared import Cm
+
+from agreements.diff import LABELS, label, parameter_changes, place_nodes, show
+from agreements.docx.blocks import LINE_BREAK, Block, Piece
+from agreements.docx.compose import document_time
+from agreements.docx.writer import WordWriter
+from agreements.model import Agreement, Article, Part, Party
+from agreements.tree import iter_models
+from clauses.base import OPEN_STATUSES, STRUCTURAL_FIELDS, Alternative, ClauseBase, Node
+from clauses.language import language
+
+ENGLISH = language("en")
+NONE = "—"
+STANCES = ("support", "oppose", "reserve")
+HEAD = ("Provision", "Status", "Options")
+FIXED_CM = (4.5, 1.9, 4.8)  # provision, status, options; the party columns share the rest of the width
+MARGIN_CM, TOP_MARGIN_CM, HEADER_CM = 1.5, 2.2, 1.0
+LONG_SETTING = 60
+KEY = ("Options are lettered as in the text: A is the base text, B, C… the alternatives not withdrawn. "
+       "Stances and notes are as recorded in the draft; “—” means no stance is recorded.")
+
+
+def open_nodes(agreement: Agreement) -> list[Node]:
+    """Return the nodes that are bracketed or pending or carry open alternatives, in document order.
+
+    A part or article counts only with alternatives or positions of its own, not for the open provisions it holds.
+    """
+    return [visit.model for visit in iter_models(agreement) if isinstance(visit.model, Node) and _is_open(visit.model)]
+
+
+def _is_open(node: Node) -> bool:
+    """Return whether a node is open in its own right."""
+    if node.open_alternatives():
+        return True
+    if is_container(node) and not node.positions:
+        return False
+    return node.status in OPEN_STATUSES
+
+
+def is_container(node: Node) -> bool:
+    """Return whether a node is a part or an article (open because it holds open provisions)."""
+    return isinstance(node, (Part, Article))
+
+
+def party_name(party: Party) -> str:
+    """Return a party's short English name, else its English name, else its id."""
+    return (party.short_names or {}).get("en") or party.names.get("en") or party.id
+
+
+def status_text(status: str) -> str:
+    """Return a status as words ('agreed ad referendum')."""
+    return status.replace("_", " ")
+
+
+def where(placed: dict, node: Node) -> str:
+    """Return the node's place in the rendered text, capitalised ('Paragraph 1 of Article 4', 'Preamble')."""
+    text = label(placed.get(node.id))
+    return "Preamble" if text == "the preamble" else text[:1].upper() + text[1:]
+
+
+def setting(change: dict) -> str:
+    """Return what an option sets one parameter to ('notice: 72'), or only the parameter's name when long."""
+    name = change["parameter"]
+    last = name.rsplit(".", 1)[-1]
+    title = LABELS.get(last, last.replace("_", " "))
+    value = change["new"]
+    text = f"{title}: {('yes' if value else 'no') if isinstance(value, bool) else show(last, value)}"
+    return text if len(text) <= LONG_SETTING else f"{title} changed"
+
+
+def option_sketch(node: Node, alternative: Alternative) -> str:
+    """Return what an alternative changes: its parameters, or 'own text'."""
+    if alternative.text or not isinstance(node, ClauseBase):
+        return "own text"
+    base = node.model_dump(mode="json", exclude={*STRUCTURAL_FIELDS, "text"})
+    changes = parameter_changes(base, {**base, **alternative.set})
+    return "; ".join(setting(change) for change in changes) or "same parameters"
+
+
+def names_of(agreement: Agreement, ids) -> str:
+    """Return the short names of parties given by id, joined by commas."""
+    parties = {party.id: party for party in agreement.parties}
+    return ", ".join(party_name(parties[key]) if key in parties else key for key in ids)
+
+
+def option_blocks(agreement: Agreement, node: Node, holds: list[str]) -> list[Block]:
+    """Return the options cell: option A (the base text) and each open alternative, with proposers."""
+    alternatives = node.open_alternatives()
+    if not alternatives:
+        if holds:
+            return [cell("holds", Piece("Holds: ", italic=True), Piece(", ".join(holds)))]
+        proposers = f" ({names_of(agreement, node.proposed_by)})" if node.proposed_by else ""
+        text = f"Text in brackets{proposers}" if node.status == "bracketed" else NONE
+        return [cell("single", Piece(text))]
+    base = f" ({names_of(agreement, node.proposed_by)})" if node.proposed_by else ""
+    blocks = [cell("option:A", Piece("A ", bold=True), Piece(f"base text{base}"))]
+    for index, alternative in enumerate(alternatives, 1):
+        letter = chr(ord("A") + index)
+        blocks.append(cell(f"option:{letter}", Piece(f"{letter} ", bold=True),
+                           Piece(f"{alternative.id} ({names_of(agreement, alternative.proposed_by)})"),
+                           Piece(LINE_BREAK + option_sketch(node, alternative), italic=True)))
+    return blocks
+
+
+def stance_blocks(node: Node, party: Party) -> list[Block]:
+    """Return a party's cell: its stance in bold and its note, or a dash."""
+    position = node.positions.get(party.id)
+    if position is None:
+        return [cell("stance", Piece(NONE))]
+    pieces = [Piece(position.stance.capitalize(), bold=True)]
+    if position.note:
+        pieces.append(Piece(LINE_BREAK + position.note))
+    return [cell("stance", *pieces)]
+
+
+def cell(key: str, *pieces: Piece) -> Block:
+    """Return a paragraph of table text."""
+    return Block(key, "Cell Text", list(pieces), alignment="left")
+
+
+def provision_blocks(node: Node, placed: dict) -> list[Block]:
+    """Return the provision cell: its number in bold, its id below."""
+    return [cell("provision", Piece(where(placed, node), bold=True), Piece(LINE_BREAK + node.id))]
+
+
+def held(agreement: Agreement, rows: list[Node]) -> dict[str, list[str]]:
+    """Return, for each open part and article, the open provisions inside it."""
+    placed = place_nodes(agreement)
+    found: dict[str, list[str]] = {}
+    for node in rows:
+        if is_container(node) or node.id not in placed:
+            continue
+        article = placed[node.id].article
+        found.setdefault(article, []).append(node.id)
+        part = placed[article].parent if article in placed else ""
+        if part in placed:
+            found.setdefault(part, []).append(node.id)
+    return found
+
+
+def summary_pieces(agreement: Agreement, rows: list[Node]) -> list[Piece]:
+    """Return the summary: how many nodes are open, then each party's supports, opposes and reserves on them."""
+    containers = sum(is_container(node) for node in rows)
+    provisions = len(rows) - containers
+    pieces = [Piece(f"{len(rows)} open nodes", bold=True),
+              Piece(f": {provisions} provisions bracketed, pending or with options, and {containers} parts "
+                    f"and articles holding them." + LINE_BREAK + "Stances on them — ")]
+    for index, party in enumerate(agreement.parties):
+        tally = Counter(node.positions[party.id].stance for node in rows if party.id in node.positions)
+        counts = ", ".join(f"{tally[stance]} {stance}" for stance in STANCES)
+        end = "." if index == len(agreement.parties) - 1 else "; "
+        pieces += [Piece(party_name(party), bold=True), Piece(f" {counts}{end}")]
+    return pieces
+
+
+def column_widths(writer: WordWriter, parties: int) -> list[float]:
+    """Return the width of each column in centimetres, filling the page between the margins."""
+    section = writer.document.sections[0]
+    usable = (section.page_width - section.left_margin - section.right_margin) / Cm(1)
+    share = (usable - sum(FIXED_CM)) / max(parties, 1)
+    return [*FIXED_CM, *[share] * parties]
+
+
+def set_widths(table, widths: list[float]) -> None:
+    """Fix the table's layout to the given column widths."""
+    table.autofit = False
+    for index, width in enumerate(widths):
+        table.columns[index].width = Cm(width)
+        for row in table.rows:
+            row.cells[index].width = Cm(width)
+
+
+def start(agreement: Agreement) -> WordWriter:
+    """Return a landscape writer with narrow margins, the header and the title written."""
+    meta = agreement.meta
+    writer = WordWriter("en", document_time(agreement))
+    writer.landscape()
+    section = writer.document.sections[0]
+    section.left_margin = section.right_margin = section.bottom_margin = Cm(MARGIN_CM)
+    section.top_margin, section.header_distance = Cm(TOP_MARGIN_CM), Cm(HEADER_CM)
+    date = ENGLISH.date(meta.date)
+    header = ENGLISH.phrase("draft_header", round=meta.round, version=meta.version, date=date)
+    writer.header_and_footer(f"{header} · Positions matrix", "en")
+    title = Block("title", "Title", [Piece(f"Positions matrix — {meta.version}")])
+    title_piece = Piece(meta.title.get("en", "") + LINE_BREAK)
+    round_line = Piece(ENGLISH.phrase("round", round=meta.round, version=meta.version, date=date))
+    for block in (title, Block("subtitle", "Subtitle", [title_piece, round_line])):
+        writer.block(block, "en")
+    return writer
+
+
+def positions_matrix_docx(agreement: Agreement) -> bytes:
+    """Return the positions matrix as Word bytes: a summary line, then one table row per open node."""
+    rows = open_nodes(agreement)
+    writer = start(agreement)
+    writer.block(Block("summary", "Article Paragraph", summary_pieces(agreement, rows), alignment="left"), "en")
+    table = writer.table(len(HEAD) + len(agreement.parties))
+    heads = [*HEAD, *(party_name(party) for party in agreement.parties)]
+    for container, text in zip(writer.row(table, heading=True), heads):
+        writer.block(cell("head", Piece(text, bold=True)), "en", container=container)
+    placed, holds = place_nodes(agreement), held(agreement, rows)
+    for node in rows:
+        cells = writer.row(table, keep_together=True)
+        contents = [provision_blocks(node, placed), [cell("status", Piece(status_text(node.status)))],
+                    option_blocks(agreement, node, holds.get(node.id, []))]
+        contents += [stance_blocks(node, party) for party in agreement.parties]
+        for container, blocks in zip(cells, contents):
+            for block in blocks:
+                writer.block(block, "en", container=container)
+    if not rows:
+        writer.block(Block("none", "Normal", [Piece("No node is open: every provision is agreed.")]), "en")
+    writer.block(Block("key", "Cell Text", [Piece(KEY, italic=True)]), "en")
+    set_widths(table, column_widths(writer, len(agreement.parties)))
+    return writer.save(f"Positions matrix — {agreement.meta.version}", "en")

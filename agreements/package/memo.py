@@ -1,0 +1,280 @@
+"""The cover memo of a negotiation text package: what changed, what is open, what the checks found, what it holds.
+
+The words come from the jinja2 template `templates/memo/cover-memo.en.j2`, which writes a small line markup
+that this module turns into Word paragraphs:
+
+    = text          the title
+    # text          a heading
+    ## text         a subheading
+    * Label: text   a line of the memo's heading block: the label in bold, the text at a tab stop
+    - text          a bullet
+    ~ text          a note, in italics
+    @chart          the implementation timeline chart (nothing when no chart is given)
+    any other line  body text; consecutive lines join into one paragraph
+    a blank line    ends a paragraph
+
+Every value the template prints is put on one line (runs of white space become one space), so text taken
+from a draft cannot begin a markup line of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import jinja2
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph
+
+from agreements.diff import LABELS, Change, Comparison, describe_parameter, label, place_nodes, show
+from agreements.docx.blocks import Block, Piece
+from agreements.docx.compose import document_time
+from agreements.docx.writer import WordWriter
+from agreements.model import Agreement, Recital
+from agreements.package.matrix import is_container, open_nodes, status_text
+from agreements.rules import Finding
+from clauses.base import Node
+from clauses.language import LanguageError, language
+from templates import FOLDER
+
+ENGLISH = language("en")
+WHITE_SPACE = re.compile(r"\s+")
+TEMPLATE = "cover-memo.en.j2"
+CHART_CM = 15.0
+FIELD_CM, BULLET_CM = 2.8, 0.6
+NOTABLE_LIMIT = 8
+ROLES = {"signatory": ("Signatory", "Signatories"), "guarantor": ("Guarantor", "Guarantors"),
+         "witness": ("Witness", "Witnesses"), "observer": ("Observer", "Observers")}
+STYLES = {"=": "Title", "#": "Heading 1", "##": "Heading 2", "*": "Article Point", "-": "Article Point",
+          "~": "Article Paragraph", "": "Article Paragraph"}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of the memo: its markup kind ('=', '#', '##', '*', '-', '~', '@chart' or '') and text."""
+
+    kind: str
+    text: str
+
+
+def _one_line(value):
+    """Return a printed value with every run of white space (line breaks included) made one space."""
+    return WHITE_SPACE.sub(" ", value) if isinstance(value, str) else value
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """Return the jinja2 environment of the memo templates (strict, no escaping, trimmed blocks)."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(FOLDER / "memo")), undefined=jinja2.StrictUndefined,
+                              autoescape=False, trim_blocks=True, lstrip_blocks=True, finalize=_one_line)
+
+
+def parse(markup: str) -> list[Line]:
+    """Return the paragraphs of the memo markup, in order."""
+    lines: list[Line] = []
+    body: list[str] = []
+
+    def flush() -> None:
+        if body:
+            lines.append(Line("", " ".join(body)))
+            body.clear()
+
+    for raw in markup.splitlines():
+        text = raw.strip()
+        marker, _, rest = text.partition(" ")
+        if text == "@chart":
+            flush()
+            lines.append(Line("@chart", ""))
+        elif marker in STYLES and marker and rest:
+            flush()
+            lines.append(Line(marker, rest.strip()))
+        elif text:
+            body.append(text)
+        else:
+            flush()
+    flush()
+    return lines
+
+
+def block_of(line: Line, index: int) -> Block:
+    """Return the Word paragraph of one markup line."""
+    key, style = f"memo:{index}", STYLES[line.kind]
+    if line.kind == "*":
+        label, _, text = line.text.partition(": ")
+        return Block(key, style, [Piece(f"{label}:", bold=True), Piece(text)], alignment="left")
+    if line.kind == "-":
+        return Block(key, style, [Piece("•"), Piece(line.text)], alignment="left")
+    if line.kind == "~":
+        return Block(key, style, [Piece(line.text, italic=True)], alignment="left")
+    if line.kind in ("#", "##"):
+        return Block(key, style, [Piece(line.text)], alignment="left")
+    return Block(key, style, [Piece(line.text)])
+
+
+def hang(writer: WordWriter, node, indent_cm: float) -> None:
+    """Give a paragraph a hanging indent and a tab after its first run, so the text after it lines up."""
+    paragraph = Paragraph(node, writer.document)
+    paragraph.runs[0].add_tab()
+    paragraph.paragraph_format.left_indent = Cm(indent_cm)
+    paragraph.paragraph_format.first_line_indent = Cm(-indent_cm)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(indent_cm))
+
+
+def parameter_text(change: dict) -> str:
+    """Return one parameter change: 'pull-back distance: 10 km → 15 km', lists as the items added and dropped."""
+    old, new = change["old"], change["new"]
+    if not (isinstance(old, list) and isinstance(new, list)):
+        return describe_parameter(change)
+    name = change["parameter"]
+    last = name.rsplit(".", 1)[-1]
+    title = LABELS.get(last, name.replace("_", " "))
+    added = [show(last, item) for item in new if item not in old]
+    dropped = [show(last, item) for item in old if item not in new]
+    said = ([f"adds {', '.join(added)}"] if added else []) + ([f"drops {', '.join(dropped)}"] if dropped else [])
+    return f"{title}: {'; '.join(said) or 'reordered'}"
+
+
+def place_label(places: dict, node_id: str) -> str:
+    """Return where a node stands, capitalised ('Paragraph 2 of Article 8'), or its id when it is not placed."""
+    placed = places.get(node_id)
+    text = label(placed) if placed else node_id
+    return text[:1].upper() + text[1:]
+
+
+def key_parameters(comparison: Comparison) -> list[dict]:
+    """Return every changed parameter with the node and where it stands in the new version."""
+    places = place_nodes(comparison.new)
+    return [{"where": place_label(places, change.node), "node": change.node, "text": parameter_text(item)}
+            for change in comparison.changes if change.kind == "parameters"
+            for item in change.details.get("parameters", [])]
+
+
+def _rank(change: Change) -> int | None:
+    """Return how notable a change is (0 most), or None when the memo leaves it to the redline."""
+    whole = change.node == change.article
+    if change.kind in ("added", "removed", "moved") and whole:
+        return 0
+    if change.kind == "status" and not whole and "bracketed" in (change.details["from"], change.details["to"]):
+        return 1
+    if change.kind in ("added", "moved"):
+        return 2
+    if change.kind == "status" and not whole:
+        return 3
+    return None
+
+
+def _notable_text(change: Change, places: dict, old_places: dict) -> str:
+    """Return one notable change as a line: status changes with their place, articles with their heading."""
+    if change.kind == "status":
+        details = change.details
+        where = place_label(places, change.node)
+        return f"{where} ({change.node}): {status_text(details['from'])} → {status_text(details['to'])}"
+    placed = places.get(change.node) or old_places.get(change.node)
+    heading = (getattr(placed.node, "heading", None) or {}).get("en") if placed else None
+    return f"{change.summary} — {heading}" if heading else change.summary
+
+
+def notable(comparison: Comparison) -> tuple[list[str], int]:
+    """Return the most notable other changes as lines, and how many more of those kinds the memo leaves out."""
+    ranked = [(rank, index, change) for index, change in enumerate(comparison.changes)
+              if (rank := _rank(change)) is not None]
+    ranked.sort(key=lambda item: item[:2])
+    places, old_places = place_nodes(comparison.new), place_nodes(comparison.old)
+    lines = [_notable_text(change, places, old_places) for _, _, change in ranked[:NOTABLE_LIMIT]]
+    return lines, max(len(ranked) - NOTABLE_LIMIT, 0)
+
+
+def changes_context(comparison: Comparison | None) -> dict:
+    """Return what the template says about the changes since the previous version."""
+    if comparison is None:
+        return {"compared": False, "previous": "the previous round"}
+    lines, more = notable(comparison)
+    counts = [(kind, count) for kind, count in comparison.counts().items() if count]
+    return {"compared": True, "previous": comparison.old.meta.version, "related": comparison.related,
+            "total": len(comparison.changes), "counts": counts, "parameters": key_parameters(comparison),
+            "notable": lines, "more": more}
+
+
+def topic_name(node: Node, places: dict) -> str:
+    """Return the topic a node is listed under: its clause topic, the preamble, or its article for free text."""
+    if isinstance(node, Recital):
+        return "Preamble"
+    topic = getattr(type(node), "topic", "")
+    if topic == "text":
+        placed = places.get(places[node.id].article) if node.id in places else None
+        heading = (placed.node.heading or {}).get("en") if placed and placed.node.heading else None
+        return f"{heading} (free text)" if heading else "Free text"
+    try:
+        words = ENGLISH.term(topic)
+    except LanguageError:
+        words = topic.replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def topics_context(agreement: Agreement) -> dict:
+    """Return the open provisions grouped by topic, with how many are bracketed, pending or with options."""
+    places = place_nodes(agreement)
+    rows = open_nodes(agreement)
+    provisions = [node for node in rows if not is_container(node)]
+    groups: dict[str, list[Node]] = {}
+    for node in provisions:
+        groups.setdefault(topic_name(node, places), []).append(node)
+    topics = []
+    for name, nodes in groups.items():
+        tally = [("bracketed", sum(node.status == "bracketed" for node in nodes)),
+                 ("pending", sum(node.status == "pending" for node in nodes)),
+                 ("with options", sum(bool(node.open_alternatives()) for node in nodes))]
+        topics.append({"name": name, "tally": [(word, count) for word, count in tally if count],
+                       "ids": [node.id for node in nodes]})
+    return {"topics": topics, "open_count": len(provisions), "containers": len(rows) - len(provisions)}
+
+
+def finding_context(finding: Finding) -> dict:
+    """Return one finding as the template prints it."""
+    return {"severity": finding.severity, "node": finding.node_id, "message": finding.message, "rule": finding.rule}
+
+
+def parties_by_role(agreement: Agreement) -> list[tuple[str, str]]:
+    """Return, per role in the draft's order, the role's label ('Signatories') and its parties' English names."""
+    roles: dict[str, list[str]] = {}
+    for party in agreement.parties:
+        roles.setdefault(party.role, []).append(party.names.get("en", party.id))
+    return [(ROLES[role][len(names) > 1], ENGLISH.join(names)) for role, names in roles.items()]
+
+
+def memo_markup(agreement: Agreement, findings: Sequence[Finding], comparison: Comparison | None = None,
+                chart: bool = False, contents: Sequence[tuple[str, str]] = ()) -> str:
+    """Return the memo in its line markup, from the template."""
+    meta = agreement.meta
+    context = {"version": meta.version, "round": meta.round, "date": ENGLISH.date(meta.date),
+               "title": meta.title.get("en", ""), "parties": parties_by_role(agreement), "chart": chart,
+               "findings": [finding_context(finding) for finding in findings],
+               "contents": [(name, description) for name, description in contents],
+               **changes_context(comparison), **topics_context(agreement)}
+    return environment().get_template(TEMPLATE).render(context)
+
+
+def header_text(agreement: Agreement) -> str:
+    """Return the page header: the short title, round, version and date, and what the document is."""
+    meta = agreement.meta
+    name = (meta.short_title or {}).get("en") or meta.title.get("en", "")
+    return f"{name} · Round {meta.round} ({meta.version}) · {ENGLISH.date(meta.date)} · Cover memo"
+
+
+def memo_docx(agreement: Agreement, findings: Sequence[Finding], comparison: Comparison | None = None,
+              chart_png: bytes | None = None, contents: Sequence[tuple[str, str]] = ()) -> bytes:
+    """Return the cover memo as Word bytes."""
+    writer = WordWriter("en", document_time(agreement))
+    writer.header_and_footer(header_text(agreement), "en")
+    markup = memo_markup(agreement, findings, comparison, chart_png is not None, contents)
+    for index, line in enumerate(parse(markup)):
+        if line.kind == "@chart":
+            if chart_png is not None:
+                writer.picture(chart_png, CHART_CM)
+            continue
+        node = writer.block(block_of(line, index), "en")
+        if line.kind in ("*", "-"):
+            hang(writer, node, FIELD_CM if line.kind == "*" else BULLET_CM)
+    return writer.save(f"Cover memo — {agreement.meta.version}", "en")

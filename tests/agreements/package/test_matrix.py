@@ -1,0 +1,139 @@
+"""The positions matrix: one row per open node in document order, each party's stance and note, reproducible."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+
+from agreements.drafts import load_agreement, parse_agreement
+from agreements.examples import example_path
+from agreements.model import Article, Part
+from agreements.package.matrix import positions_matrix_docx
+from agreements.tree import iter_models
+from clauses.base import Node
+from tests.conftest import mutate
+
+ROUND_1 = load_agreement(str(example_path("round-1")))
+ROUND_2 = load_agreement(str(example_path("round-2")))
+R2_TEXT = example_path("round-2").read_text(encoding="utf-8")
+LADDER_STATUS = "            status: bracketed\n            proposed_by: [usa, rok]\n            ladder:"
+
+
+def opened(data: bytes) -> docx.Document:
+    """Return a matrix opened again with python-docx."""
+    return docx.Document(io.BytesIO(data))
+
+
+def open_ids(agreement) -> list[str]:
+    """Return the ids of the nodes that are bracketed or pending or keep an alternative, in tree order."""
+    found = []
+    for visit in iter_models(agreement):
+        node = visit.model
+        if not isinstance(node, Node):
+            continue
+        has_option = any(not alternative.withdrawn for alternative in node.alternatives)
+        only_holds = isinstance(node, (Part, Article)) and not node.positions and not has_option
+        if has_option or (node.status in ("bracketed", "pending") and not only_holds):
+            found.append(node.id)
+    return found
+
+
+def rows_by_id(document: docx.Document) -> dict[str, list[str]]:
+    """Return the matrix's body rows (cell texts), keyed by the node id on the provision cell's last line."""
+    table = document.tables[0]
+    return {row.cells[0].text.split("\n")[-1]: [cell.text for cell in row.cells] for row in table.rows[1:]}
+
+
+@pytest.fixture(scope="module")
+def matrix() -> docx.Document:
+    """Return round 2's matrix, opened."""
+    return opened(positions_matrix_docx(ROUND_2))
+
+
+def test_title_header_and_landscape_come_from_the_draft(matrix):
+    paragraphs = [paragraph.text for paragraph in matrix.paragraphs]
+    assert paragraphs[0] == "Positions matrix — R2"
+    assert "Round 2 · R2 · 25 June 2027" in paragraphs[1]
+    assert "Round 2 (R2)" in matrix.sections[0].header.paragraphs[0].text
+    section = matrix.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+
+
+def test_columns_are_provision_status_options_then_each_party_in_draft_order(matrix):
+    head = [cell.text for cell in matrix.tables[0].rows[0].cells]
+    assert head[:3] == ["Provision", "Status", "Options"]
+    assert head[3:] == ["Republic of Korea", "Democratic People's Republic of Korea", "United States", "China", "UN"]
+
+
+def test_one_row_per_open_node_in_document_order(matrix):
+    ids = list(rows_by_id(matrix))
+    assert ids == open_ids(ROUND_2)
+    assert "preamble.denuclearization" in ids and "disputes.ladder" in ids and "part.general" not in ids
+    assert "force.artillery" not in ids  # agreed ad referendum, no options
+
+
+def test_rows_follow_the_round():
+    first = list(rows_by_id(opened(positions_matrix_docx(ROUND_1))))
+    assert "unc.status" in first  # bracketed in R1, agreed ad referendum in R2
+    assert first == open_ids(ROUND_1) and first != open_ids(ROUND_2)
+
+
+def test_bracketed_node_shows_number_status_options_and_each_stance_as_in_the_yaml(matrix):
+    row = rows_by_id(matrix)["disputes.ladder"]
+    assert row[0].startswith("Paragraph 1 of Article 23")
+    assert row[1] == "bracketed"
+    assert "A base text (United States, Republic of Korea)" in row[2]
+    assert "B disputes.ladder.alt-conciliation (China)" in row[2]
+    assert "alt-political" not in row[2]  # withdrawn in R2
+    assert row[3:] == [
+        "Reserve\nConsidering the Chinese option.",
+        "Oppose\nCould consider non-binding conciliation; rejects arbitration.",
+        "Reserve\nCould accept conciliation if the report is made public and technical disputes go to arbitration.",
+        "Oppose\nMaintains its conciliation option.",
+        "—",
+    ]
+
+
+def test_every_party_cell_matches_the_positions_of_the_draft(matrix):
+    nodes = {visit.model.id: visit.model for visit in iter_models(ROUND_2) if isinstance(visit.model, Node)}
+    for node_id, row in rows_by_id(matrix).items():
+        for party, text in zip(ROUND_2.parties, row[3:]):
+            position = nodes[node_id].positions.get(party.id)
+            expected = "—" if position is None else position.stance.capitalize()
+            assert text.split("\n")[0] == expected, (node_id, party.id)
+            if position is not None and position.note:
+                assert text.split("\n", 1)[1] == position.note
+
+
+def test_options_give_each_open_alternative_with_id_and_proposers(matrix):
+    row = rows_by_id(matrix)["verify.nuclear"]
+    assert "B verify.nuclear.alt-routine (Democratic People's Republic of Korea)" in row[2]
+    assert "C verify.nuclear.alt-notice-72 (China)" in row[2]
+    assert "notice: 72" in row[2]  # what the option sets
+    assert "art.disputes" not in rows_by_id(matrix)  # pending only because it holds disputes.ladder
+    assert "disputes.ladder" in rows_by_id(matrix)
+
+
+def test_summary_counts_open_nodes_and_each_partys_stances(matrix):
+    summary = matrix.paragraphs[2].text
+    ids = open_ids(ROUND_2)
+    assert summary.startswith(f"{len(ids)} open nodes")
+    nodes = {visit.model.id: visit.model for visit in iter_models(ROUND_2) if isinstance(visit.model, Node)}
+    for party in ROUND_2.parties:
+        tally = Counter(nodes[key].positions[party.id].stance for key in ids if party.id in nodes[key].positions)
+        assert f"{tally['support']} support, {tally['oppose']} oppose, {tally['reserve']} reserve" in summary
+    assert "Democratic People's Republic of Korea 0 support, 6 oppose, 2 reserve" in summary
+
+
+def test_an_agreed_node_that_keeps_an_option_still_has_a_row():
+    agreement = parse_agreement(mutate(R2_TEXT, LADDER_STATUS, LADDER_STATUS.replace("bracketed", "agreed")), "r2.yaml")
+    row = rows_by_id(opened(positions_matrix_docx(agreement)))["disputes.ladder"]
+    assert row[1] == "agreed" and "disputes.ladder.alt-conciliation" in row[2]
+
+
+def test_two_calls_give_the_same_bytes():
+    assert positions_matrix_docx(ROUND_2) == positions_matrix_docx(ROUND_2)
