@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 
 import click
@@ -26,7 +27,7 @@ def handles_errors(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from agreements.errors import DraftError, InputError, OutputError
+        from agreements.errors import DraftError, FindingsError, InputError, OutputError
         from clauses.library import LibraryError
         from clauses.rendering import RenderError
 
@@ -36,6 +37,11 @@ def handles_errors(command):
             for problem in error.problems:
                 click.echo(str(problem), err=True)
             sys.exit(2)
+        except FindingsError as error:
+            for finding in error.findings:
+                click.echo(str(finding), err=True)
+            click.echo(f"peacedraft: {error}", err=True)
+            sys.exit(1)
         except (OutputError, InputError, LibraryError, RenderError) as error:
             click.echo(f"peacedraft: {error}", err=True)
             sys.exit(2)
@@ -455,6 +461,115 @@ def compare(draft: str, precedent_ids: tuple[str, ...], topic: str | None, outpu
         write_atomic(output, annex_docx(agreement, comparison))
         click.echo(f"wrote {output}", err=True)
     _emit(output_format, comparison_json(comparison), comparison_lines(comparison))
+
+
+@main.command()
+@click.argument("draft")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the chart as .png or .svg.")
+@FORMAT_OPTION
+@handles_errors
+def timeline(draft: str, output: str | None, output_format: str) -> None:
+    """Compute the implementation schedule of DRAFT: the day each item falls due, lane by lane, and chart it.
+
+    Days count from entry into force along every deadline and precondition; items with no fixed day
+    are listed last. The chart (-o FILE.png or FILE.svg) is the same bytes for the same draft.
+
+    Example: peacedraft timeline example.yaml -o timeline.png
+    """
+    import os
+
+    from agreements.atomic import write_atomic
+    from agreements.drafts import load_agreement
+    from agreements.timeline import schedule, text_lines
+
+    suffix = os.path.splitext(output)[1].lower() if output else None
+    if suffix not in (None, ".png", ".svg"):
+        raise click.UsageError(f"{output}: the chart is written as .png or .svg")
+    result = schedule(load_agreement(draft))
+    if output:
+        from agreements.timeline_chart import chart_png, chart_svg
+
+        write_atomic(output, chart_png(result) if suffix == ".png" else chart_svg(result))
+        click.echo(f"wrote {output}", err=True)
+    _emit(output_format, result.to_json(), text_lines(result))
+
+
+@main.command()
+@click.argument("draft", required=False)
+@click.option("--against", metavar="PREVIOUS", help="The previous round (a file or REV:PATH), for the redline.")
+@click.option("-o", "--output", default="negotiation-package", show_default=True, metavar="DIR",
+              help="Folder to build the package in.")
+@click.option("--zip", "as_zip", is_flag=True, help="Also write DIR.zip (sorted entries, fixed times).")
+@click.option("--force", is_flag=True, help="Replace DIR (and DIR.zip) if they exist.")
+@click.option("--allow-findings", is_flag=True,
+              help="Build even when the draft breaks consistency rules; the memo lists them.")
+@click.option("--author", default="peacedraft", show_default=True, help="Author of the redline's tracked changes.")
+@CORPUS_OPTION
+@handles_errors
+def package(draft: str | None, against: str | None, output: str, as_zip: bool, force: bool, allow_findings: bool,
+            author: str, corpus_folders: tuple[str, ...]) -> None:
+    """Build the negotiation text package of DRAFT (no DRAFT: the shipped round 2 against round 1).
+
+    Clean text in every language and side by side, redline and change report, precedent annex and
+    Armistice coverage, positions matrix, timeline, cover memo, the draft as YAML and JSON, and
+    manifest.json with every file's SHA-256. Refused (exit 1) when the draft breaks consistency rules.
+
+    Example: peacedraft package round-3.yaml --against round-2.yaml -o round-3-package --zip
+    """
+    from agreements.atomic import write_atomic
+    from agreements.package.build import Source, build_package, package_time, shipped_example
+    from agreements.package.folder import write_folder, zip_bytes
+
+    if draft is None and against is not None:
+        raise click.UsageError("--against needs a DRAFT")
+    current, previous = shipped_example() if draft is None else (Source.read(draft), against and Source.read(against))
+    zip_path = output.rstrip("/") + ".zip"
+    if as_zip and not force and os.path.exists(zip_path):
+        raise click.UsageError(f"{zip_path} already exists (use --force to replace it)")
+    built = build_package(current, previous or None, allow_findings, author, list(corpus_folders),
+                          _progress if _stderr_is_terminal() else None)
+    if _stderr_is_terminal():
+        click.echo("\r\033[K", nl=False, err=True, color=True)
+    write_folder(built.files, output, force)
+    if as_zip:
+        write_atomic(zip_path, zip_bytes(built.files, os.path.basename(os.path.abspath(output)), package_time(built)))
+    errors = sum(finding.severity == "error" for finding in built.findings)
+    note = f", {_count(errors, 'consistency error')} listed in the memo" if errors else ""
+    listed = len(built.files) - 1
+    click.echo(f"wrote {output}/ ({listed} files and manifest.json{note})" + (f" and {zip_path}" if as_zip else ""),
+               err=True)
+
+
+def _stderr_is_terminal() -> bool:
+    """Return whether messages go to a terminal (progress is shown only there)."""
+    return sys.stderr.isatty()
+
+
+def _progress(number: int, total: int, stage: str) -> None:
+    """Show which stage of the package is being built, on one terminal line (cleared after the last)."""
+    click.echo(f"\r\033[K[{number}/{total}] {stage}…", nl=False, err=True, color=True)
+
+
+@main.command()
+@click.argument("package_path", metavar="PACKAGE")
+@handles_errors
+def verify(package_path: str) -> None:
+    """Check a package (folder or zip) against its manifest: one line per missing, altered or extra file.
+
+    Exits 0 only when every file is there with its recorded size and SHA-256, else 1.
+
+    Example: peacedraft verify negotiation-package.zip
+    """
+    from agreements.package.manifest import verify as verify_package
+
+    manifest, discrepancies = verify_package(package_path)
+    for discrepancy in discrepancies:
+        click.echo(str(discrepancy))
+    count = len(manifest["files"])
+    if discrepancies:
+        click.echo(f"{package_path}: NOT intact ({_count(len(discrepancies), 'problem')} in {count} files)", err=True)
+        sys.exit(1)
+    click.echo(f"{package_path}: intact ({count} files, peacedraft {manifest.get('peacedraft', '?')})", err=True)
 
 
 @main.command()

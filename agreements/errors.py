@@ -52,3 +52,11 @@ class OutputError(PeacedraftError):
 
 class InputError(PeacedraftError):
     """A value given on the command line cannot be used (unknown precedent, empty query): exit code 2."""
+
+
+class FindingsError(PeacedraftError):
+    """The draft loads but breaks consistency rules, so an output that needs a sound draft is refused: exit code 1."""
+
+    def __init__(self, message: str, findings: list):
+        super().__init__(message)
+        self.findings = findings

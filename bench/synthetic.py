@@ -32,8 +32,19 @@ def _clause(number: int) -> dict:
             "translation": {"zh": "draft"}, "children": [{"id": f"{node_id}.a", "kind": "text", "text": LABEL}]}
 
 
-def synthetic_agreement(clauses: int, per_article: int = 5) -> dict:
-    """Return the plain data of a valid draft with about `clauses` clauses."""
+def synthetic_agreement(clauses: int, per_article: int = 5, languages: tuple[str, ...] = ("en",)) -> dict:
+    """Return the plain data of a valid draft with about `clauses` clauses, in the given languages."""
+    data = _skeleton(clauses, per_article)
+    if languages != ("en",):
+        data["meta"]["languages"] = list(languages)
+        for holder in [data["meta"]["title"], *(item["names"] for key in ("parties", "bodies", "zones")
+                                                 for item in data[key]), *(a["heading"] for a in data["body"])]:
+            holder.update({lang: f"{holder['en']} ({lang})" for lang in languages if lang != "en"})
+    return data
+
+
+def _skeleton(clauses: int, per_article: int) -> dict:
+    """Return the plain data of an English synthetic draft."""
     articles = []
     for start in range(0, clauses, per_article):
         children = [_clause(n) for n in range(start, min(start + per_article, clauses))]
