@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import docx
@@ -185,3 +186,17 @@ def test_package_usage_and_input_errors_exit_2(runner, tmp_path, args, message):
     result = runner.invoke(main, [*args, "-o", str(tmp_path / "p")])
     assert result.exit_code == 2 and message in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_previous_round_may_come_from_git(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("draft.yaml").write_bytes(Path(ROUND_1).read_bytes())
+    for command in (["init", "-q"], ["add", "draft.yaml"],
+                    ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "round 1"]):
+        subprocess.run(["git", *command], check=True, capture_output=True)
+    Path("draft.yaml").write_bytes(Path(ROUND_2).read_bytes())
+    result = runner.invoke(main, ["package", "draft.yaml", "--against", "HEAD:draft.yaml", "-o", "p"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(Path("p/redline/changes.json").read_text(encoding="utf-8"))
+    assert (report["old"]["file"], report["new"]["file"]) == ("HEAD:draft.yaml", "draft.yaml")
+    assert Path("p/draft/draft.previous.yaml").read_bytes() == Path(ROUND_1).read_bytes()

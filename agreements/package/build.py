@@ -156,8 +156,9 @@ def _draft_files(build: Build) -> None:
     """Add the draft itself, as given (YAML) and as JSON, and the previous round as given."""
     build.files[f"draft/{build.draft.stem}.yaml"] = build.draft.data
     build.files[f"draft/{build.draft.stem}.json"] = json_agreement(build.agreement).encode("utf-8")
-    if build.previous is not None and build.previous.stem != build.draft.stem:
-        build.files[f"draft/{build.previous.stem}.yaml"] = build.previous.data
+    if build.previous is not None:
+        stem = build.previous.stem
+        build.files[f"draft/{stem}{'.previous' * (stem == build.draft.stem)}.yaml"] = build.previous.data
 
 
 def _memo(build: Build) -> None:
@@ -222,7 +223,9 @@ def describe(name: str) -> str:
         return f"redline with tracked changes, {LANGUAGE_NAMES.get(lang, lang)}"
     if name == MANIFEST:
         return "every file's SHA-256 and size (check with peacedraft verify)"
-    return "the draft as given" if name.endswith(".yaml") else "the draft as JSON (also a valid draft file)"
+    if name.endswith(".yaml"):
+        return "a draft as given (YAML)"
+    return "the draft as JSON (also a valid draft file)"
 
 
 def tool_version() -> str:
