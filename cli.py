@@ -292,16 +292,17 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write a redline .docx with tracked changes.")
 @click.option("--author", default="peacedraft", show_default=True, help="Author of the tracked changes.")
-@click.option("--lang", type=click.Choice(["en", "ko", "zh"]), default="en", show_default=True,
-              help="Language of the redline.")
+@click.option("--lang", type=click.Choice(["en", "ko", "zh"]),
+              help="Language of the redline (default en; for a Word file, the language it is written in).")
 @click.option("--summary-out", type=click.Path(dir_okay=False), help="Write the change summary as a .docx.")
 @handles_errors
 def diff(old: str, new: str, output_format: str, output: str | None, author: str, lang: str,
          summary_out: str | None) -> None:
     """Compare two versions of a draft: what changed, node by node, and a Word redline.
 
-    OLD and NEW are files, or REV:PATH read from git (e.g. HEAD~1:draft.yaml).
-    Renumbering alone is reported apart and is never a tracked change.
+    OLD and NEW are files, or REV:PATH read from git (e.g. HEAD~1:draft.yaml). Either may be a Word
+    file (.docx): it is imported, its articles and paragraphs matched to ours by number and text,
+    and both sides are compared as text in one language. Renumbering alone is never a tracked change.
 
     Example: peacedraft diff round-1.yaml round-2.yaml -o redline.docx --author "ROK delegation"
     """
@@ -312,7 +313,18 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
     from agreements.diffreport import summary_docx, text_report
     from agreements.versions import load_version
 
-    before, after = load_version(old), load_version(new)
+    from agreements.wordimport.importer import is_word_file
+
+    if is_word_file(old) or is_word_file(new):
+        from agreements.wordimport.matching import word_diff_sides
+
+        sides = word_diff_sides(old, new, lang)
+        before, after, lang = sides.old, sides.new, sides.lang
+        for note in sides.notes:
+            click.echo(note, err=True)
+    else:
+        before, after = load_version(old), load_version(new)
+    lang = lang or "en"
     comparison = compare_agreements(before, after)
     if output:
         from agreements.docx.redline import redline_docx
@@ -494,6 +506,36 @@ def timeline(draft: str, output: str | None, output_format: str) -> None:
     _emit(output_format, result.to_json(), text_lines(result))
 
 
+@main.command("import")
+@click.argument("document", metavar="AGREEMENT.docx")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="DRAFT.yaml",
+              help="The draft to write.")
+@click.option("--lang", type=click.Choice(["en", "ko", "zh"]), help="Language of the document (default: from its script).")
+@click.option("--force", is_flag=True, help="Replace DRAFT.yaml if it exists.")
+@handles_errors
+def import_command(document: str, output: str, lang: str | None, force: bool) -> None:
+    """Read an agreement in Word into a draft of text nodes: title, preamble, parts, articles, paragraphs, points.
+
+    Articles and points are recognised by heading styles and by their numbers ("Article 7", "ARTICLE VII",
+    "제7조", "第七条", "1.", "(a)"); tracked changes are read as accepted. What cannot be placed is reported.
+    The file is checked before it is read: zip bombs, XML entities, encrypted or non-Word files are refused.
+
+    Example: peacedraft import partner-draft.docx -o partner.yaml --lang ko
+    """
+    from agreements.atomic import write_atomic
+    from agreements.drafts import dump_agreement
+    from agreements.wordimport.importer import import_word
+
+    agreement, report = import_word(document, lang)
+    write_atomic(output, dump_agreement(agreement).encode("utf-8"), overwrite=force)
+    for line in report.unplaced:
+        click.echo(f"{document}: not placed: {line}", err=True)
+    for note in report.notes:
+        click.echo(f"{document}: note: {note}", err=True)
+    counts = report.counts()
+    click.echo(f"wrote {output} ({counts} in {agreement.meta.languages[0]})", err=True)
+
+
 @main.command()
 @click.argument("draft", required=False)
 @click.option("--against", metavar="PREVIOUS", help="The previous round (a file or REV:PATH), for the redline.")
@@ -570,6 +612,35 @@ def verify(package_path: str) -> None:
         click.echo(f"{package_path}: NOT intact ({_count(len(discrepancies), 'problem')} in {count} files)", err=True)
         sys.exit(1)
     click.echo(f"{package_path}: intact ({count} files, peacedraft {manifest.get('peacedraft', '?')})", err=True)
+
+
+@main.command()
+@click.argument("draft")
+@click.option("--format", "output_format", type=click.Choice(["akn", "json"]), required=True,
+              help="akn: Akoma Ntoso 3.0 XML, one file per language; json: the draft as JSON.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, metavar="FILE",
+              help="File to write; without --lang, akn writes FILE with each authentic language before its suffix.")
+@click.option("--lang", type=click.Choice(["en", "ko", "zh"]), help="Export this language only, to FILE itself (akn).")
+@click.option("--validate", is_flag=True,
+              help="Check before writing: akn against the Akoma Ntoso 3.0 XML Schema; json that it loads back.")
+@handles_errors
+def export(draft: str, output_format: str, output: str, lang: str | None, validate: bool) -> None:
+    """Export DRAFT for other tools: Akoma Ntoso 3.0 (LegalDocML) XML per language, or JSON.
+
+    Without --lang, akn writes one file per authentic language of the draft: out.xml becomes
+    out.en.xml, out.ko.xml and out.zh.xml. Every file is built (and checked) before any is written.
+
+    Example: peacedraft export round-2.yaml --format akn -o round-2.xml --validate
+    """
+    from agreements.atomic import write_atomic
+    from agreements.drafts import load_agreement
+    from agreements.export import export_files
+
+    if lang and output_format == "json":
+        raise click.UsageError("--lang is for --format akn (the JSON holds every language)")
+    for file in export_files(load_agreement(draft), output_format, output, lang, validate):
+        write_atomic(file.path, file.data)
+        click.echo(f"wrote {file.path}", err=True)
 
 
 @main.command()

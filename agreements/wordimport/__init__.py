@@ -1,0 +1,1 @@
+"""Reading agreements from Word files that were not written by peacedraft."""

@@ -1,0 +1,294 @@
+"""A Word agreement as a clause tree of `text` nodes: title, preamble, parts, articles, paragraphs and points.
+
+Each body paragraph is read by its style (peacedraft's own, Word's headings) or by the number it starts with;
+Word list numbering (w:numPr) places paragraphs and points that carry no typed number. Tracked changes are
+read as if accepted. What cannot be placed is reported, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from docx.oxml.ns import qn
+
+from agreements.errors import InputError
+from agreements.wordimport.patterns import Reading, read_style, read_text
+from clauses.base import MAX_TEXT, NOT_IN_DOCUMENTS
+
+REMOVED = {qn("w:del"), qn("w:moveFrom")}
+LEVELS = ("paragraph", "point", "subpoint")
+SCRIPTS = {"ko": re.compile("[\uac00-\ud7a3]"), "zh": re.compile("[\u4e00-\u9fff]")}
+
+
+@dataclass
+class Source:
+    """One body paragraph: its place, style, text and list level (None when not in a Word list)."""
+
+    index: int
+    style: str
+    text: str
+    list_level: int | None
+
+
+@dataclass
+class Imported:
+    """The tree read from a document, as plain draft data, and what could not be placed."""
+
+    data: dict
+    unplaced: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def counts(self) -> str:
+        """Return what was read, e.g. '24 articles, 96 paragraphs and points, 5 recitals'."""
+        articles = [node for top in self.data["body"]
+                    for node in (top["children"] if top["kind"] == "part" else [top])]
+        clauses = sum(_count(child) for article in articles for child in article.get("children", []))
+        parts = sum(top["kind"] == "part" for top in self.data["body"])
+        found = [(parts, "part"), (len(articles), "article"), (clauses, "paragraph or point"),
+                 (len(self.data["preamble"]), "recital")]
+        return ", ".join(f"{number} {_plural(noun, number)}" for number, noun in found if number or noun == "article")
+
+
+def paragraphs(document) -> list[Source]:
+    """Return the body's paragraphs in order (tables are not read), with their accepted text."""
+    found = []
+    for index, element in enumerate(document.element.body.iterchildren(qn("w:p")), 1):
+        properties = element.pPr
+        style_id = properties.pStyle.val if properties is not None and properties.pStyle is not None else None
+        found.append(Source(index, _style_name(document, style_id), accepted_text(element), _list_level(element)))
+    return found
+
+
+def _style_name(document, style_id: str | None) -> str:
+    """Return a paragraph style's name from its id ('Normal' when none)."""
+    if style_id is None:
+        return "Normal"
+    style = document.styles.element.get_by_id(style_id)
+    return style.name_val if style is not None and style.name_val else style_id
+
+
+def _list_level(element) -> int | None:
+    """Return the Word list level written on the paragraph itself, or None."""
+    properties = element.pPr
+    numbering = properties.numPr if properties is not None else None
+    if numbering is None or numbering.numId is None or numbering.numId.val == 0:
+        return None
+    return numbering.ilvl.val if numbering.ilvl is not None else 0
+
+
+def accepted_text(element) -> str:
+    """Return a paragraph's text with tracked insertions kept and deletions left out; breaks as newlines."""
+    parts = []
+    for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        if any(ancestor.tag in REMOVED for ancestor in node.iterancestors()):
+            continue
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        else:
+            parts.append("\t" if node.tag == qn("w:tab") else "\n")
+    return "".join(parts)
+
+
+def guess_language(texts: list[str]) -> str:
+    """Return the language most of the text is written in: ko for Hangul, zh for Han, else en."""
+    sample = "".join(texts)[:200_000]
+    counts = {lang: len(pattern.findall(sample)) for lang, pattern in SCRIPTS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > len(sample) // 20 else "en"
+
+
+class TreeBuilder:
+    """Places readings one after another into parts, articles, paragraphs and points."""
+
+    def __init__(self, lang: str, path: str):
+        self.lang, self.path = lang, path
+        self.title: str | None = None
+        self.short_title: str | None = None
+        self.preamble: list[dict] = []
+        self.body: list[dict] = []
+        self.part: dict | None = None
+        self.article: dict | None = None
+        self.stack: list[tuple[dict, Reading]] = []  # open paragraph, point, subpoint
+        self.counts = {"part": 0, "article": 0}
+        self.unplaced: list[str] = []
+
+    def add(self, source: Source) -> None:
+        """Place one paragraph."""
+        text = _clean(source.text, self.path, source.index)
+        if not text.strip():
+            return
+        reading = read_style(source.style, text) or self._by_list(read_text(text), source)
+        handler = getattr(self, f"_{reading.kind}")
+        handler(reading, source)
+
+    def _by_list(self, reading: Reading, source: Source) -> Reading:
+        """Return a plain paragraph in a Word list as the paragraph or point its list level makes it."""
+        if reading.kind != "text" or source.list_level is None or self.article is None:
+            return reading
+        return Reading(LEVELS[min(source.list_level, 2)], "", reading.text)
+
+    def _skip(self, reading: Reading, source: Source) -> None:
+        """Leave out a paragraph of the title page or the contents."""
+
+    def _title(self, reading: Reading, source: Source) -> None:
+        """Take the instrument's title (a second one is a subtitle)."""
+        if self.title is None:
+            self.title = reading.text
+        elif self.short_title is None:
+            self.short_title = reading.text
+
+    def _subtitle(self, reading: Reading, source: Source) -> None:
+        """Take the instrument's short title."""
+        self.short_title = self.short_title or reading.text
+
+    def _preamble(self, reading: Reading, source: Source) -> None:
+        """Note the preamble's heading (its recitals follow)."""
+
+    def _recital(self, reading: Reading, source: Source) -> None:
+        """Add a recital to the preamble."""
+        number = len(self.preamble) + 1
+        self.preamble.append({"id": f"preamble.r{number}", "text": {self.lang: reading.text}})
+
+    def _part(self, reading: Reading, source: Source) -> None:
+        """Open a part."""
+        self.counts["part"] += 1
+        number = reading.number or self.counts["part"]
+        heading = reading.text or source.text.strip()
+        self.part = {"id": self._unique(f"part-{number}"), "kind": "part", "heading": {self.lang: heading},
+                     "children": [], "_number": number}
+        self.body.append(self.part)
+        self.article, self.stack = None, []
+
+    def _article(self, reading: Reading, source: Source) -> None:
+        """Open an article, in the open part if there is one."""
+        self.counts["article"] += 1
+        number = reading.number or self.counts["article"]
+        self.article = {"id": self._unique(f"art-{number}"), "kind": "article", "children": [], "_number": number}
+        if reading.text:
+            self.article["heading"] = {self.lang: reading.text}
+        (self.part["children"] if self.part else self.body).append(self.article)
+        self.stack = []
+
+    def _text(self, reading: Reading, source: Source) -> None:
+        """Place unnumbered text: the title first, a recital before the first article, else a paragraph."""
+        if self.article is None:
+            if self.title is None and not self.preamble and self.part is None:
+                self.title = reading.text
+                return
+            if self.part is not None:
+                self.unplaced.append(f"paragraph {source.index}: text between a part heading and its first article")
+                return
+            self._recital(reading, source)
+            return
+        self._clause(Reading("paragraph", "", reading.text), 0)
+
+    def _paragraph(self, reading: Reading, source: Source) -> None:
+        """Add a numbered paragraph to the open article."""
+        self._in_article(reading, source, 0)
+
+    def _point(self, reading: Reading, source: Source) -> None:
+        """Add a point to the open paragraph."""
+        self._in_article(reading, source, 1)
+
+    def _subpoint(self, reading: Reading, source: Source) -> None:
+        """Add a subpoint to the open point."""
+        self._in_article(reading, source, 2)
+
+    def _roman(self, reading: Reading, source: Source) -> None:
+        """Add '(i)', '(ii)' …: the next letter after '(h)', the next of a roman list, else a subpoint."""
+        point = self.stack[1][1] if len(self.stack) > 1 else None
+        if point is None:
+            depth = 1
+        elif point.kind == "roman":
+            depth = 1 if point.number is not None and reading.number == point.number + 1 else 2
+        else:
+            depth = 1 if point.letter is not None and reading.letter == point.letter + 1 else 2
+        kind = "roman" if depth == 1 and (point is None or point.kind == "roman") else LEVELS[depth]
+        self._in_article(Reading(kind, reading.written, reading.text), source, depth)
+
+    def _in_article(self, reading: Reading, source: Source, depth: int) -> None:
+        """Add a paragraph or point inside the open article, or report it when no article is open."""
+        if self.article is None:
+            self.unplaced.append(f"paragraph {source.index}: numbered text before the first article")
+            return
+        self._clause(reading, min(depth, len(self.stack)))
+
+    def _clause(self, reading: Reading, depth: int) -> None:
+        """Add a text clause at a depth below the open article."""
+        del self.stack[depth:]
+        holder = self.stack[-1][0] if self.stack else self.article
+        count = len(holder.get("children", []))
+        suffix = f"p{count + 1}" if depth == 0 else _point_id(count)
+        node = {"id": f"{holder['id']}.{suffix}", "kind": "text", "text": {self.lang: reading.text}}
+        holder.setdefault("children", []).append(node)
+        self.stack.append((node, reading))
+
+    def _unique(self, node_id: str) -> str:
+        """Return an id not used yet by a part or article ('art-7', else 'art-7-2')."""
+        used = {item["id"] for item in self.body} | {child["id"] for item in self.body
+                                                   for child in item.get("children", []) if item["kind"] == "part"}
+        candidate, count = node_id, 1
+        while candidate in used:
+            count += 1
+            candidate = f"{node_id}-{count}"
+        return candidate
+
+
+def _count(node: dict) -> int:
+    """Return a clause and everything below it, counted."""
+    return 1 + sum(_count(child) for child in node.get("children", []))
+
+
+def _plural(noun: str, number: int) -> str:
+    """Return 'article' or 'articles', 'paragraph or point' or 'paragraphs and points'."""
+    if number == 1:
+        return noun
+    return "paragraphs and points" if noun == "paragraph or point" else f"{noun}s"
+
+
+def _point_id(count: int) -> str:
+    """Return the id suffix of the next point ('a', 'b', … 'z', 'aa', …)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[count] if count < 26 else f"{letters[count // 26 - 1]}{letters[count % 26]}"
+
+
+def _clean(text: str, path: str, index: int) -> str:
+    """Return a paragraph's text without characters an agreement cannot hold; refuse one that is too long."""
+    if len(text) > MAX_TEXT:
+        raise InputError(f"{path}: paragraph {index} has {len(text):,} characters; the limit is {MAX_TEXT:,}")
+    return NOT_IN_DOCUMENTS.sub(" ", text)
+
+
+def build_tree(sources: list[Source], lang: str, path: str, date: datetime.date) -> Imported:
+    """Return the draft data of a document's paragraphs, and the paragraphs it could not place."""
+    builder = TreeBuilder(lang, path)
+    for source in sources:
+        builder.add(source)
+    notes = []
+    if builder.title is None:
+        notes.append("no title found: 'Imported agreement' written")
+    data = {
+        "peacedraft": 1,
+        "meta": {"title": {lang: builder.title or "Imported agreement"}, "form": "peace_agreement", "round": 1,
+                 "version": "imported", "date": date.isoformat(), "languages": [lang]},
+        "parties": [{"id": f"party-{n}", "names": {lang: f"Party {n}"}, "role": "signatory"} for n in (1, 2)],
+        "preamble": builder.preamble,
+        "body": [_without_numbers(node) for node in builder.body],
+    }
+    if builder.short_title:
+        data["meta"]["short_title"] = {lang: builder.short_title}
+    notes.append("parties are not read from the text: two placeholders (party-1, party-2) written")
+    numbers = {node["id"]: node["_number"] for top in builder.body
+               for node in [top, *(top["children"] if top["kind"] == "part" else [])]}
+    return Imported(data, builder.unplaced, notes, numbers)
+
+
+def _without_numbers(node: dict) -> dict:
+    """Return a part or article without the numbers kept for matching."""
+    clean = {key: value for key, value in node.items() if not key.startswith("_")}
+    if node["kind"] == "part":
+        clean["children"] = [_without_numbers(child) for child in node["children"]]
+    return clean
