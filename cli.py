@@ -13,6 +13,7 @@ import sys
 import click
 
 EXAMPLES = ("round-1", "round-2")
+USAGE_ERROR = "PD-E001"
 TOPIC_CHOICES = (
     "form_and_parties", "non_korean_parties_roles", "end_of_war_and_non_aggression", "demarcation_and_dmz",
     "dmz_demining", "force_reduction_and_redeployment", "foreign_forces", "un_command_status",
@@ -40,16 +41,35 @@ def handles_errors(command):
         except FindingsError as error:
             for finding in error.findings:
                 click.echo(str(finding), err=True)
-            click.echo(f"peacedraft: {error}", err=True)
+            click.echo(f"peacedraft: {error} [{error.code}]", err=True)
             sys.exit(1)
         except (OutputError, InputError, LibraryError, RenderError) as error:
-            click.echo(f"peacedraft: {error}", err=True)
+            click.echo(f"peacedraft: {error} [{error.code}]", err=True)
             sys.exit(2)
 
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class Peacedraft(click.Group):
+    """The command group: a usage error names its code (PD-E001) like every other error."""
+
+    def main(self, *args, **kwargs):
+        """Run the command line; usage errors end with their code."""
+        try:
+            return super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except click.ClickException as error:
+            if isinstance(error, click.UsageError):
+                error.message = f"{error.message} [{USAGE_ERROR}]".strip()
+            error.show()
+            sys.exit(error.exit_code)
+
+
+@click.group(cls=Peacedraft, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="peacedraft", prog_name="peacedraft")
 def main() -> None:
     """Draft, compare and package the text of a Korean peace agreement.

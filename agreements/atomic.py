@@ -13,14 +13,14 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = True) -
     """Write data to path through a temporary sibling and a rename; return the path written."""
     target = Path(path)
     if not overwrite and target.exists():
-        raise OutputError(f"{target}: already exists (use --force to replace it)")
+        raise OutputError(f"{target}: already exists (use --force to replace it)", "PD-E050")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"{target}: folder {folder} does not exist")
+        raise OutputError(f"{target}: folder {folder} does not exist", "PD-E051")
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputError(f"{target}: cannot write: {error.strerror}") from None
+        raise OutputError(f"{target}: cannot write: {error.strerror}", "PD-E052") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -30,5 +30,5 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = True) -
         os.replace(temporary, target)
     except OSError as error:
         os.unlink(temporary)
-        raise OutputError(f"{target}: cannot write: {error.strerror}") from None
+        raise OutputError(f"{target}: cannot write: {error.strerror}", "PD-E052") from None
     return target

@@ -43,11 +43,11 @@ def clause_data(option: LibraryOption, node_id: str, assignments: list[str], fil
             keys, value = parse_assignment(text)
             apply_assignment(data, keys, value, kind)
         except AssignmentError as error:
-            raise DraftError([Problem(Location(file), node_id, f"--set {error}")]) from None
+            raise DraftError([Problem(Location(file), node_id, f"--set {error}", "PD-E032")]) from None
     try:
         option.instantiate(node_id, _without_id(data))
     except ValidationError as error:
-        raise DraftError([Problem(Location(file), node_id, f"--set: {explain(error, kind)}")]) from None
+        raise DraftError([Problem(Location(file), node_id, f"--set: {explain(error, kind)}", "PD-E033")]) from None
     return data
 
 
@@ -125,7 +125,8 @@ def _refuse_taken(ids: list[str], agreement: Agreement, file: str) -> None:
     taken = _taken(agreement)
     for key in ids:
         if key in taken:
-            raise DraftError([Problem(Location(file), key, f"id '{key}' already exists (choose another with --as)")])
+            message = f"id '{key}' already exists (choose another with --as)"
+            raise DraftError([Problem(Location(file), key, message, "PD-E035")])
 
 
 def add_option(path: str, option_id: str, under: str | None = None, as_id: str | None = None,
@@ -162,7 +163,8 @@ def _target(agreement: Agreement, under: str | None, file: str):
     for visit in iter_models(agreement):
         if getattr(visit.model, "id", None) == under and isinstance(visit.model, (Part, Article, ClauseBase)):
             return visit.model
-    raise DraftError([Problem(Location(file), under, f"--under: no part, article or clause with id '{under}'")])
+    message = f"--under: no part, article or clause with id '{under}'"
+    raise DraftError([Problem(Location(file), under, message, "PD-E036")])
 
 
 def add_alternative(path: str, option_id: str, target_id: str, proposed_by: str,
@@ -173,7 +175,7 @@ def add_alternative(path: str, option_id: str, target_id: str, proposed_by: str,
     def change(document: CommentedMap, agreement: Agreement) -> str:
         target = _target(agreement, target_id, path)
         if not isinstance(target, ClauseBase):
-            raise DraftError([Problem(Location(path), target_id, "--alternative-to needs a clause")])
+            raise DraftError([Problem(Location(path), target_id, "--alternative-to needs a clause", "PD-E036")])
         alternative_id = f"{target_id}.alt-{option.id.split('/')[1]}"
         _refuse_taken([alternative_id], agreement, path)
         data = clause_data(option, alternative_id, list(assignments), path)

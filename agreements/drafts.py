@@ -33,31 +33,33 @@ def read_bytes(path: str) -> bytes:
     try:
         size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
-            raise DraftError.at(path, 1, 1, f"file is {size:,} bytes; a draft may be at most {MAX_FILE_BYTES:,}")
+            raise DraftError.at(path, 1, 1, f"file is {size:,} bytes; a draft may be at most {MAX_FILE_BYTES:,}",
+                                code="PD-E011")
         with open(path, "rb") as stream:
             return stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise DraftError.at(path, 1, 1, "no such file") from None
+        raise DraftError.at(path, 1, 1, "no such file", code="PD-E010") from None
     except IsADirectoryError:
-        raise DraftError.at(path, 1, 1, "is a folder, not a draft file") from None
+        raise DraftError.at(path, 1, 1, "is a folder, not a draft file", code="PD-E010") from None
     except OSError as error:
-        raise DraftError.at(path, 1, 1, f"cannot read: {error.strerror}") from None
+        raise DraftError.at(path, 1, 1, f"cannot read: {error.strerror}", code="PD-E010") from None
 
 
 def decode(raw: bytes, path: str) -> str:
     """Return UTF-8 bytes as text (a leading BOM is dropped), or raise a located error."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DraftError.at(path, 1, 1, "file is UTF-16: save the draft as UTF-8")
+        raise DraftError.at(path, 1, 1, "file is UTF-16: save the draft as UTF-8", code="PD-E012")
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
-        raise DraftError.at(path, line, 1, "binary data (NUL byte): not a YAML draft")
+        raise DraftError.at(path, line, 1, "binary data (NUL byte): not a YAML draft", code="PD-E012")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         bad = raw[error.start : error.start + 1].hex()
-        raise DraftError.at(path, line, column, f"not UTF-8 (byte 0x{bad}): save the draft as UTF-8") from None
+        raise DraftError.at(path, line, column, f"not UTF-8 (byte 0x{bad}): save the draft as UTF-8",
+                            code="PD-E012") from None
 
 
 def load_agreement(path: str) -> Agreement:
@@ -69,7 +71,7 @@ def parse_agreement(text: str, file: str) -> Agreement:
     """Return the Agreement written in YAML text; `file` names it in errors."""
     data, source = read_yaml(text, file)
     if not isinstance(data, dict):
-        raise DraftError.at(file, 1, 1, "a draft is a mapping with 'meta', 'parties' and 'body'")
+        raise DraftError.at(file, 1, 1, "a draft is a mapping with 'meta', 'parties' and 'body'", code="PD-E018")
     try:
         agreement = Agreement.model_validate(data)
     except ValidationError as error:
@@ -91,7 +93,7 @@ def _alternative_problems(agreement: Agreement, source: SourceMap) -> list[Probl
             message = alternative.set and visit.model.override_problem(alternative)
             if message:
                 location = source.locate((*visit.path, "alternatives", index, "set"))
-                problems.append(Problem(location, visit.model.id, message))
+                problems.append(Problem(location, visit.model.id, message, "PD-E023"))
     return problems
 
 
@@ -101,7 +103,8 @@ def validation_problems(error: ValidationError, data: dict, source: SourceMap) -
     problems.sort(key=lambda problem: (problem.location.line, problem.location.column))
     if len(problems) > MAX_REPORTED:
         rest = len(problems) - MAX_REPORTED
-        problems = problems[:MAX_REPORTED] + [Problem(Location(source.file), "-", f"… and {rest} more errors")]
+        more = Problem(Location(source.file), "-", f"… and {rest} more errors", problems[MAX_REPORTED].code)
+        problems = problems[:MAX_REPORTED] + [more]
     return problems
 
 
@@ -109,7 +112,7 @@ def _problem(item: dict, data: dict, source: SourceMap) -> Problem:
     """Return the located problem for one pydantic error."""
     path, missing, on_key = _data_path(data, item["loc"])
     location = source.locate(path, key=on_key)
-    return Problem(location, _owner_id(data, path), _message(item, path, missing))
+    return Problem(location, _owner_id(data, path), _message(item, path, missing), _code(item))
 
 
 def _data_path(data: Any, loc: tuple) -> tuple[tuple, str | None, bool]:
@@ -142,6 +145,15 @@ def _owner_id(data: Any, path: tuple) -> str:
         if isinstance(current, dict) and isinstance(current.get("id"), str):
             owner = current["id"]
     return owner
+
+
+def _code(item: dict) -> str:
+    """Return the error code of one pydantic error: a missing field, an unknown field, or a wrong value."""
+    if item["type"] in ("missing", "union_tag_not_found"):
+        return "PD-E020"
+    if item["type"] == "extra_forbidden":
+        return "PD-E021"
+    return "PD-E022"
 
 
 def _message(item: dict, path: tuple, missing: str | None) -> str:

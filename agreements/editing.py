@@ -65,7 +65,8 @@ def _refuse_new_errors(draft: Agreement, before: list[Finding], after: list[Find
     if new:
         where = _node_locations(draft)
         default = Location(draft.source.file) if draft.source else Location("<draft>")
-        raise DraftError([Problem(where.get(finding.node_id, default), finding.node_id, finding.message) for finding in new])
+        raise DraftError([Problem(where.get(finding.node_id, default), finding.node_id,
+                                  finding.message, "PD-E034") for finding in new])
 
 
 def _node_locations(draft: Agreement) -> dict[str, Location]:
@@ -81,7 +82,7 @@ def node_in(document: CommentedMap, node_id: str, path: str) -> CommentedMap:
     try:
         return find_node(document, node_id)[0]
     except KeyError:
-        raise DraftError([Problem(Location(path), node_id, f"no node with id '{node_id}'")]) from None
+        raise DraftError([Problem(Location(path), node_id, f"no node with id '{node_id}'", "PD-E030")]) from None
 
 
 def set_position(path: str, node_id: str, party: str, stance: str, note: str | None) -> EditResult:
@@ -90,7 +91,7 @@ def set_position(path: str, node_id: str, party: str, stance: str, note: str | N
     def change(document: CommentedMap, agreement: Agreement) -> str:
         node = node_in(document, node_id, path)
         if party not in {entry.id for entry in agreement.parties}:
-            raise DraftError([Problem(Location(path), node_id, f"unknown party '{party}'")])
+            raise DraftError([Problem(Location(path), node_id, f"unknown party '{party}'", "PD-E031")])
         positions = node.setdefault("positions", CommentedMap())
         entry = CommentedMap(stance=stance)
         if note:
@@ -119,11 +120,11 @@ def set_values(path: str, node_id: str, assignments: tuple[str, ...]) -> EditRes
                 else:
                     apply_assignment(node, keys, styled(value), kind)
             except AssignmentError as error:
-                raise DraftError([Problem(Location(path), node_id, str(error))]) from None
+                raise DraftError([Problem(Location(path), node_id, str(error), "PD-E032")]) from None
         try:
             kind.model_validate(node)
         except ValidationError as error:
-            raise DraftError([Problem(Location(path), node_id, explain(error, kind))]) from None
+            raise DraftError([Problem(Location(path), node_id, explain(error, kind), "PD-E033")]) from None
         return f"{node_id}: set {', '.join(assignments)}"
 
     return edit_draft(path, change)

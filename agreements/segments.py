@@ -117,7 +117,7 @@ def _inside_word(before: str, after: str, lang: str) -> bool:
     return (before.isalnum() or before in "-'") and (after.isalnum() or after in "-'")
 
 
-def node_error(agreement, node_id: str, message: str):
+def node_error(agreement, node_id: str, message: str, code: str):
     """Return a DraftError located where a node of the draft is written (its file:line:col)."""
     from agreements.errors import DraftError, Location, Problem
     from agreements.tree import iter_models
@@ -125,4 +125,4 @@ def node_error(agreement, node_id: str, message: str):
     source = agreement.source
     path = next((visit.path for visit in iter_models(agreement) if getattr(visit.model, "id", None) == node_id), ())
     location = source.locate(path) if source else Location("<draft>")
-    return DraftError([Problem(location, node_id, message)])
+    return DraftError([Problem(location, node_id, message, code)])

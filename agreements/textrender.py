@@ -122,7 +122,7 @@ class DocumentRenderer:
         except MissingText:
             return MISSING.format(lang=self.lang)
         except RenderError as error:
-            raise node_error(self.agreement, node.id, str(error)) from None
+            raise node_error(self.agreement, node.id, str(error), error.code) from None
         return format_segments(segments, self.words, self.scope, indent)
 
 

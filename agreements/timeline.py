@@ -122,7 +122,7 @@ def _cycle_error(agreement: Agreement, start: Scheduled, cycle: SequencingCycle)
     """Return the located error of a sequencing cycle, at its first item."""
     source = agreement.source
     location = source.locate(start.path) if source else Location("<draft>")
-    return DraftError([Problem(location, start.id, str(cycle))])
+    return DraftError([Problem(location, start.id, str(cycle), "PD-E045")])
 
 
 def _depths(items: dict[str, Scheduled]) -> dict[str, int]:

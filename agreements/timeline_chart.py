@@ -120,7 +120,7 @@ def _figure(timeline: Timeline):
     rows = bands[-1][2]
     height = TOP + YEARS_TOP * (span[1] >= YEARS_FROM) + rows * ROW + BOTTOM + NOTE_LINE * len(note)
     if height > MAX_HEIGHT:
-        raise OutputError(f"the timeline needs {rows:.0f} rows, too many to chart (at most {MAX_HEIGHT} inches tall)")
+        raise OutputError(f"the timeline needs {rows:.0f} rows, too many to chart (at most {MAX_HEIGHT} inches tall)", "PD-E046")
     figure = Figure(figsize=(WIDTH, height), dpi=DPI)
     axes = figure.add_axes((LEFT / WIDTH, (BOTTOM + NOTE_LINE * len(note)) / height,
                             (WIDTH - LEFT - RIGHT) / WIDTH, rows * ROW / height))

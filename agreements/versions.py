@@ -23,10 +23,11 @@ def version_bytes(spec: str) -> bytes:
     try:
         result = subprocess.run(["git", "show", f"{revision}:{path}"], capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise DraftError.at(spec, 1, 1, f"cannot run git: {error}") from None
+        raise DraftError.at(spec, 1, 1, f"cannot run git: {error}", code="PD-E024") from None
     if result.returncode != 0:
         reason = (result.stderr.decode("utf-8", "replace").strip().splitlines() or ["unknown error"])[0]
-        raise DraftError.at(spec, 1, 1, f"git cannot read it: {reason.removeprefix('fatal: ')}")
+        raise DraftError.at(spec, 1, 1, f"git cannot read it: {reason.removeprefix('fatal: ')}", code="PD-E024")
     if len(result.stdout) > MAX_FILE_BYTES:
-        raise DraftError.at(spec, 1, 1, f"file is {len(result.stdout):,} bytes; a draft may be at most {MAX_FILE_BYTES:,}")
+        message = f"file is {len(result.stdout):,} bytes; a draft may be at most {MAX_FILE_BYTES:,}"
+        raise DraftError.at(spec, 1, 1, message, code="PD-E011")
     return result.stdout

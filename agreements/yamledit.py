@@ -10,7 +10,6 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from agreements.errors import DraftError
 
 LANGUAGE_KEYS = {"en", "ko", "zh"}
 
@@ -115,7 +114,7 @@ def _mapped_end(to_original: dict[int, int], i1: int, i2: int, start: int | None
 
 
 def find_node(document: Any, node_id: str) -> tuple[CommentedMap, list | None]:
-    """Return the mapping whose id is node_id and the list holding it, or raise a DraftError."""
+    """Return the mapping whose id is node_id and the list holding it, or raise KeyError."""
     stack: list[tuple[Any, list | None]] = [(document, None)]
     while stack:
         value, holder = stack.pop()
@@ -143,7 +142,3 @@ def styled(value: Any) -> Any:
         return sequence
     return value
 
-
-def located_error(file: str, message: str) -> DraftError:
-    """Return an edit error that concerns the file as a whole."""
-    return DraftError.at(file, 1, 1, message)

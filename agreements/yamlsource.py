@@ -88,8 +88,8 @@ def _scalar_value(event: ev.ScalarEvent, builder: _Builder) -> Any:
         if name in ("int", "float", "bool", "null"):
             return _resolve_plain(text)
     except ValueError:
-        raise builder.fail(event, "number too long (more than 4300 digits)") from None
-    raise builder.fail(event, f"tag {_short_tag(tag)} cannot hold a scalar")
+        raise builder.fail(event, "number too long (more than 4300 digits)", "PD-E016") from None
+    raise builder.fail(event, f"tag {_short_tag(tag)} cannot hold a scalar", "PD-E016")
 
 
 class _Builder:
@@ -102,9 +102,9 @@ class _Builder:
         self.root: Any = None
         self.documents = 0
 
-    def fail(self, event, message: str) -> DraftError:
+    def fail(self, event, message: str, code: str) -> DraftError:
         """Return an error located at an event, naming the node being read."""
-        return DraftError.at(self.file, *_where(event.start_mark), message, self.owner())
+        return DraftError.at(self.file, *_where(event.start_mark), message, self.owner(), code=code)
 
     def owner(self) -> str:
         """Return the id of the innermost mapping being read that has one, else its top-level key, else '-'."""
@@ -122,9 +122,9 @@ class _Builder:
         if isinstance(event, ev.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise self.fail(event, "a draft file holds one YAML document; found a second '---'")
+                raise self.fail(event, "a draft file holds one YAML document; found a second '---'", "PD-E013")
         elif isinstance(event, ev.AliasEvent):
-            raise self.fail(event, f"aliases (*{event.anchor}) are not allowed in draft files")
+            raise self.fail(event, f"aliases (*{event.anchor}) are not allowed in draft files", "PD-E015")
         elif isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
             self._check_tag(event)
             self._open_or_place(event)
@@ -134,7 +134,8 @@ class _Builder:
     def _check_tag(self, event) -> None:
         """Refuse tags outside the core schema (no Python objects, ever)."""
         if event.tag not in ALLOWED_TAGS:
-            raise self.fail(event, f"tag {_short_tag(event.tag)} is not allowed: a draft holds plain data only")
+            raise self.fail(event, f"tag {_short_tag(event.tag)} is not allowed: a draft holds plain data only",
+                            "PD-E016")
 
     def _open_or_place(self, event) -> None:
         """Place a scalar, or open a mapping or sequence, at the current position."""
@@ -144,13 +145,13 @@ class _Builder:
             return
         path = self._child_path(frame)
         if len(self.source.values) >= MAX_VALUES:
-            raise self.fail(event, f"more than {MAX_VALUES:,} values: too large for a draft")
+            raise self.fail(event, f"more than {MAX_VALUES:,} values: too large for a draft", "PD-E017")
         self.source.values[path] = _where(event.start_mark)
         if isinstance(event, ev.ScalarEvent):
             self._place(frame, _scalar_value(event, self))
             return
         if len(self.stack) >= MAX_DEPTH:
-            raise self.fail(event, f"nested deeper than {MAX_DEPTH} levels")
+            raise self.fail(event, f"nested deeper than {MAX_DEPTH} levels", "PD-E017")
         container: dict | list = {} if isinstance(event, ev.MappingStartEvent) else []
         self._place(frame, container)
         self.stack.append(_Frame(container, path))
@@ -176,11 +177,11 @@ class _Builder:
     def _take_key(self, frame: _Frame, event) -> None:
         """Read a mapping key, refusing complex and duplicate keys."""
         if not isinstance(event, ev.ScalarEvent):
-            raise self.fail(event, "a mapping key must be plain text")
+            raise self.fail(event, "a mapping key must be plain text", "PD-E016")
         key = event.value
         if key in frame.container:
             first = self.source.keys[(*frame.path, key)]
-            raise self.fail(event, f"duplicate key '{key}' (first at line {first[0]})")
+            raise self.fail(event, f"duplicate key '{key}' (first at line {first[0]})", "PD-E014")
         self.source.keys[(*frame.path, key)] = _where(event.start_mark)
         frame.key = key
 
@@ -193,7 +194,7 @@ def _syntax_error(error: MarkedYAMLError, text: str, file: str, owner: str) -> D
     lines = text.splitlines()
     if mark and line <= len(lines) and "\t" in lines[line - 1][: column]:
         problem = "tab character: indent with spaces"
-    return DraftError.at(file, line, column, f"YAML syntax: {problem}", owner)
+    return DraftError.at(file, line, column, f"YAML syntax: {problem}", owner, code="PD-E013")
 
 
 def _new_yaml() -> YAML:
@@ -209,7 +210,8 @@ def _reader_error(error: ReaderError, text: str, file: str, owner: str) -> Draft
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     code = error.character if isinstance(error.character, int) else ord(error.character)
-    return DraftError.at(file, line, column, f"character U+{code:04X} is not allowed in YAML ({error.reason})", owner)
+    message = f"character U+{code:04X} is not allowed in YAML ({error.reason})"
+    return DraftError.at(file, line, column, message, owner, code="PD-E013")
 
 
 def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
@@ -223,7 +225,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     except ReaderError as error:
         raise _reader_error(error, text, file, builder.owner()) from None
     except YAMLError as error:
-        raise DraftError.at(file, 1, 1, f"YAML: {error}") from None
+        raise DraftError.at(file, 1, 1, f"YAML: {error}", code="PD-E013") from None
     if builder.documents == 0:
-        raise DraftError.at(file, 1, 1, "the file is empty: a draft needs 'meta', 'parties' and 'body'")
+        raise DraftError.at(file, 1, 1, "the file is empty: a draft needs 'meta', 'parties' and 'body'", code="PD-E018")
     return builder.root, builder.source

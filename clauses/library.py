@@ -26,6 +26,10 @@ PLACEHOLDER_ID = "option"
 class LibraryError(Exception):
     """The clause library is broken, or an option does not exist."""
 
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
 
 class Citation(Model):
     """A precedent provision an option draws on, with the fact sheet's basis code."""
@@ -72,9 +76,9 @@ def _load_topic(path: Path) -> TopicOptions:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise LibraryError(f"{path.name}: {where}: {first['msg']}") from None
+        raise LibraryError(f"{path.name}: {where}: {first['msg']}", "PD-E038") from None
     if path.stem != topic.topic:
-        raise LibraryError(f"{path.name}: holds topic '{topic.topic}'")
+        raise LibraryError(f"{path.name}: holds topic '{topic.topic}'", "PD-E038")
     return topic
 
 
@@ -87,7 +91,7 @@ def library() -> dict[str, LibraryOption]:
         if path.exists():
             for option in _load_topic(path).options:
                 if option.id in options:
-                    raise LibraryError(f"{path.name}: option {option.id} is defined twice")
+                    raise LibraryError(f"{path.name}: option {option.id} is defined twice", "PD-E038")
                 options[option.id] = option
     return options
 
@@ -99,4 +103,4 @@ def find_option(option_id: str) -> LibraryOption:
         return options[option_id]
     close = difflib.get_close_matches(option_id, list(options), n=3)
     hint = f" (did you mean {', '.join(close)}?)" if close else " (`peacedraft clauses list` shows them)"
-    raise LibraryError(f"unknown option '{option_id}'{hint}")
+    raise LibraryError(f"unknown option '{option_id}'{hint}", "PD-E037")

@@ -21,6 +21,10 @@ OPTIONS = {"undefined": jinja2.StrictUndefined, "autoescape": False, "trim_block
 class RenderError(Exception):
     """A clause template could not be rendered (missing template, undefined field, forbidden access)."""
 
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
 
 def template_name(kind: str, lang: str) -> str:
     """Return the file name of the template for a clause kind in a language."""
@@ -52,13 +56,13 @@ def render_template(kind: str, lang: str, values: dict[str, object], user_folder
         template = environment(user_folder).get_template(name)
         return normalize(template.render(values), lang)
     except jinja2.TemplateNotFound:
-        raise RenderError(f"no template {name}") from None
+        raise RenderError(f"no template {name}", "PD-E040") from None
     except jinja2.TemplateSyntaxError as error:
-        raise RenderError(f"template {name} line {error.lineno}: {error.message}") from None
+        raise RenderError(f"template {name} line {error.lineno}: {error.message}", "PD-E041") from None
     except SecurityError as error:
-        raise RenderError(f"template {name}: not allowed: {error}") from None
+        raise RenderError(f"template {name}: not allowed: {error}", "PD-E042") from None
     except jinja2.UndefinedError as error:
-        raise RenderError(f"template {name}: {error.message}") from None
+        raise RenderError(f"template {name}: {error.message}", "PD-E043") from None
     except (LanguageError, TypeError, ValueError) as error:
-        raise RenderError(f"template {name}: {error}") from None
+        raise RenderError(f"template {name}: {error}", "PD-E043") from None
 

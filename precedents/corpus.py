@@ -34,7 +34,7 @@ class Corpus:
     def agreement(self, key: str) -> PrecedentAgreement:
         """Return an agreement by id, or raise a one-line error listing the known ids."""
         if key not in self.agreements:
-            raise InputError(f"unknown precedent '{key}' (known: {', '.join(self.agreements)})")
+            raise InputError(f"unknown precedent '{key}' (known: {', '.join(self.agreements)})", "PD-E060")
         return self.agreements[key]
 
 
@@ -42,7 +42,8 @@ def load_file(path: Path) -> PrecedentAgreement:
     """Return one precedent file, or raise a DraftError with the located problems."""
     data, source = read_yaml(read_text(str(path)), str(path))
     if not isinstance(data, dict):
-        raise DraftError.at(str(path), 1, 1, "a precedent file is a mapping with 'id', 'title' and 'provisions'")
+        message = "a precedent file is a mapping with 'id', 'title' and 'provisions'"
+        raise DraftError.at(str(path), 1, 1, message, code="PD-E062")
     try:
         agreement = PrecedentAgreement.model_validate(data)
     except ValidationError as error:
@@ -51,7 +52,7 @@ def load_file(path: Path) -> PrecedentAgreement:
     for index, provision in enumerate(agreement.provisions):
         if provision.id in seen:
             location = source.locate(("provisions", index, "id"))
-            raise DraftError([Problem(location, provision.id, "duplicate provision id")])
+            raise DraftError([Problem(location, provision.id, "duplicate provision id", "PD-E063")])
         seen.add(provision.id)
     return agreement
 
@@ -67,7 +68,7 @@ def corpus_files(extra: list[str] | None = None) -> tuple[list[Path], str]:
     paths, digest = [], hashlib.sha256()
     for folder in folders(extra):
         if not folder.is_dir():
-            raise DraftError.at(str(folder), 1, 1, "no such corpus folder")
+            raise DraftError.at(str(folder), 1, 1, "no such corpus folder", code="PD-E064")
         for path in sorted(folder.glob("*.yaml")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
             paths.append(path)
@@ -81,7 +82,8 @@ def load_corpus(extra: list[str] | None = None) -> Corpus:
     for path in paths:
         agreement = load_file(path)
         if agreement.id in corpus.agreements:
-            raise DraftError.at(str(path), 1, 1, f"agreement id '{agreement.id}' is already in the corpus", agreement.id)
+            message = f"agreement id '{agreement.id}' is already in the corpus"
+            raise DraftError.at(str(path), 1, 1, message, agreement.id, code="PD-E063")
         corpus.agreements[agreement.id] = agreement
     return corpus
 
@@ -90,5 +92,5 @@ def check_folder(folder: str) -> list[PrecedentAgreement]:
     """Return the agreements of a folder of precedent files, validating every file (first error raised)."""
     path = Path(folder)
     if not path.is_dir():
-        raise DraftError.at(folder, 1, 1, "no such folder")
+        raise DraftError.at(folder, 1, 1, "no such folder", code="PD-E064")
     return [load_file(item) for item in sorted(path.glob("*.yaml"))]

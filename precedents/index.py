@@ -50,7 +50,7 @@ def match_expression(query: str, any_word: bool = False) -> str:
     """
     words = WORD.findall(query)
     if not words:
-        raise InputError(f"the query {query!r} has no words to search for")
+        raise InputError(f"the query {query!r} has no words to search for", "PD-E061")
     if any_word:
         words = sorted(dict.fromkeys(words), key=lambda word: (-len(word), word))[:MOST_WORDS]
         return " OR ".join(f'"{word}"' for word in words)
@@ -160,7 +160,7 @@ class SearchIndex:
         known = self.agreement_ids()
         for key in keys:
             if key not in known:
-                raise InputError(f"unknown precedent '{key}' (known: {', '.join(known)})")
+                raise InputError(f"unknown precedent '{key}' (known: {', '.join(known)})", "PD-E060")
 
     def settled_topics(self, agreements: list[str] | None = None) -> dict[str, list[str]]:
         """Return, per topic, the short titles of the agreements with a provision on it (corpus order)."""

@@ -32,58 +32,58 @@ def edit(old: str, new: str) -> str:
 
 CASES = [
     Case("yaml-syntax", edit("categories: [artillery, armour]", "categories: [artillery, armour"), 2,
-         ("{f}:45:21: pullback.distance: YAML syntax: did not find expected ',' or ']'",)),
+         ("{f}:45:21: pullback.distance: YAML syntax: did not find expected ',' or ']' [PD-E013]",)),
     Case("tab-indent", edit("            pullback_km: 10", "\t    pullback_km: 10"), 2,
-         ("{f}:42:1: pullback.distance: YAML syntax: tab character: indent with spaces",)),
+         ("{f}:42:1: pullback.distance: YAML syntax: tab character: indent with spaces [PD-E013]",)),
     Case("duplicate-key", edit("            pullback_km: 10\n", "            pullback_km: 10\n            pullback_km: 12\n"), 2,
-         ("{f}:43:13: pullback.distance: duplicate key 'pullback_km' (first at line 42)",)),
+         ("{f}:43:13: pullback.distance: duplicate key 'pullback_km' (first at line 42) [PD-E014]",)),
     Case("wrong-type", edit("pullback_km: 10", "pullback_km: ten"), 2,
-         ("{f}:42:26: pullback.distance: pullback_km: input should be a valid number, unable to parse string as a number",)),
+         ("{f}:42:26: pullback.distance: pullback_km: input should be a valid number, unable to parse string as a number [PD-E022]",)),
     Case("unknown-kind", edit("kind: force_reduction_and_redeployment", "kind: force_reduction"), 2,
-         ("{f}:39:13: pullback.distance: unknown kind 'force_reduction' (`peacedraft schema` lists the kinds)",)),
+         ("{f}:39:13: pullback.distance: unknown kind 'force_reduction' (`peacedraft schema` lists the kinds) [PD-E022]",)),
     Case("missing-field", edit("            disposition: dissolve\n", ""), 2,
-         ("{f}:56:13: unc.status: missing field 'disposition'",)),
+         ("{f}:56:13: unc.status: missing field 'disposition' [PD-E020]",)),
     Case("misspelt-field", edit("pullback_km: 10", "pulback_km: 10"), 2,
-         ("{f}:39:13: pullback.distance: missing field 'pullback_km'",
-          "{f}:42:25: pullback.distance: unknown field 'pulback_km' (did you mean 'pullback_km'?)")),
+         ("{f}:39:13: pullback.distance: missing field 'pullback_km' [PD-E020]",
+          "{f}:42:25: pullback.distance: unknown field 'pulback_km' (did you mean 'pullback_km'?) [PD-E021]")),
     Case("negative-distance", edit("pullback_km: 10", "pullback_km: -5"), 2,
-         ("{f}:42:26: pullback.distance: pullback_km: input should be greater than 0",)),
+         ("{f}:42:26: pullback.distance: pullback_km: input should be greater than 0 [PD-E022]",)),
     Case("absurd-deadline", edit("days: 90}", "days: 1000000000}"), 2,
-         ("{f}:45:55: pullback.distance: days: input should be less than or equal to 7305",)),
+         ("{f}:45:55: pullback.distance: days: input should be less than or equal to 7305 [PD-E022]",)),
     Case("bad-id", edit("id: pullback.distance\n", "id: Pullback Distance\n"), 2,
-         ("{f}:39:17: Pullback Distance: id: 'Pullback Distance' is not an id: use a-z, 0-9, '-', '_' and dots (like unc.status)",)),
+         ("{f}:39:17: Pullback Distance: id: 'Pullback Distance' is not an id: use a-z, 0-9, '-', '_' and dots (like unc.status) [PD-E022]",)),
     Case("bad-status", edit("status: bracketed", "status: maybe"), 2,
-         ("{f}:41:21: pullback.distance: status: input should be 'agreed', 'agreed_ad_referendum', 'bracketed' or 'pending'",)),
+         ("{f}:41:21: pullback.distance: status: input should be 'agreed', 'agreed_ad_referendum', 'bracketed' or 'pending' [PD-E022]",)),
     Case("bad-alternative", edit("set: {pullback_km: 20}", "set: {pullback_km: -1}"), 2,
-         ("{f}:49:22: pullback.distance: alternative pullback.distance.opt-b: set.pullback_km: input should be greater than 0",)),
+         ("{f}:49:22: pullback.distance: alternative pullback.distance.opt-b: set.pullback_km: input should be greater than 0 [PD-E023]",)),
     Case("bad-date", edit("date: 2027-01-15", "date: 2027-13-45"), 2,
-         ("{f}:8:9: meta: date: input should be a valid date or datetime, month value is outside expected range of 1-12",)),
+         ("{f}:8:9: meta: date: input should be a valid date or datetime, month value is outside expected range of 1-12 [PD-E022]",)),
     Case("unknown-language", edit("title: {en: Test Peace Agreement,", "title: {fr: Accord, en: Test Peace Agreement,"), 2,
-         ("{f}:4:11: meta: fr: input should be 'en', 'ko' or 'zh'",)),
+         ("{f}:4:11: meta: fr: input should be 'en', 'ko' or 'zh' [PD-E022]",)),
     Case("python-tag", edit("pullback_km: 10", "pullback_km: !!python/object/apply:os.system ['echo hi']"), 2,
-         ("{f}:42:26: pullback.distance: tag !!python/object/apply:os.system is not allowed: a draft holds plain data only",)),
+         ("{f}:42:26: pullback.distance: tag !!python/object/apply:os.system is not allowed: a draft holds plain data only [PD-E016]",)),
     Case("alias-merge", edit("      - id: unc-article\n", "      - id: unc-article\n        <<: *x\n"), 2,
-         ("{f}:54:13: unc-article: aliases (*x) are not allowed in draft files",)),
+         ("{f}:54:13: unc-article: aliases (*x) are not allowed in draft files [PD-E015]",)),
     Case("billion-laughs", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
          "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n", 2,
-         ("{f}:2:8: b: aliases (*a) are not allowed in draft files",)),
+         ("{f}:2:8: b: aliases (*a) are not allowed in draft files [PD-E015]",)),
     Case("deep-nesting", BASE.replace("zones:", "extra: " + "[" * 100 + "]" * 100 + "\nzones:", 1), 2,
-         ("{f}:25:71: extra: nested deeper than 64 levels",)),
+         ("{f}:25:71: extra: nested deeper than 64 levels [PD-E017]",)),
     Case("control-character", edit("Wants 20 km.", "Wants \x07 20 km."), 2,
-         ("{f}:52:50: -: character U+0007 is not allowed in YAML (control characters are not allowed)",)),
+         ("{f}:52:50: -: character U+0007 is not allowed in YAML (control characters are not allowed) [PD-E013]",)),
     Case("huge-number", edit("pullback_km: 10", "pullback_km: 1" + "0" * 5000), 2,
-         ("{f}:42:26: pullback.distance: number too long (more than 4300 digits)",)),
+         ("{f}:42:26: pullback.distance: number too long (more than 4300 digits) [PD-E016]",)),
     Case("huge-string", edit("Wants 20 km.", "W" * 30_000), 2,
-         ("{f}:52:44: pullback.distance: note: string should have at most 20000 characters",)),
+         ("{f}:52:44: pullback.distance: note: string should have at most 20000 characters [PD-E022]",)),
     Case("two-documents", BASE + "---\nfoo: 1\n", 2,
-         ("{f}:93:1: -: a draft file holds one YAML document; found a second '---'",)),
-    Case("top-level-list", "- a\n- b\n", 2, ("{f}:1:1: -: a draft is a mapping with 'meta', 'parties' and 'body'",)),
-    Case("empty-file", "", 2, ("{f}:1:1: -: the file is empty: a draft needs 'meta', 'parties' and 'body'",)),
-    Case("comments-only", "# nothing here\n", 2, ("{f}:1:1: -: the file is empty: a draft needs 'meta', 'parties' and 'body'",)),
-    Case("binary-file", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 2, ("{f}:3:1: -: binary data (NUL byte): not a YAML draft",)),
+         ("{f}:93:1: -: a draft file holds one YAML document; found a second '---' [PD-E013]",)),
+    Case("top-level-list", "- a\n- b\n", 2, ("{f}:1:1: -: a draft is a mapping with 'meta', 'parties' and 'body' [PD-E018]",)),
+    Case("empty-file", "", 2, ("{f}:1:1: -: the file is empty: a draft needs 'meta', 'parties' and 'body' [PD-E018]",)),
+    Case("comments-only", "# nothing here\n", 2, ("{f}:1:1: -: the file is empty: a draft needs 'meta', 'parties' and 'body' [PD-E018]",)),
+    Case("binary-file", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 2, ("{f}:3:1: -: binary data (NUL byte): not a YAML draft [PD-E012]",)),
     Case("latin-1", BASE.encode("utf-8").replace(b"Wants 20 km.", b"Wants 20 km \xe9."), 2,
-         ("{f}:52:56: -: not UTF-8 (byte 0xe9): save the draft as UTF-8",)),
-    Case("utf-16", BASE.encode("utf-16"), 2, ("{f}:1:1: -: file is UTF-16: save the draft as UTF-8",)),
+         ("{f}:52:56: -: not UTF-8 (byte 0xe9): save the draft as UTF-8 [PD-E012]",)),
+    Case("utf-16", BASE.encode("utf-16"), 2, ("{f}:1:1: -: file is UTF-16: save the draft as UTF-8 [PD-E012]",)),
     Case("duplicate-id", edit("id: final.steps.note", "id: pullback"), 1,
          ("{f}:90:17: pullback: error: duplicate id (first at line 35) [unique-ids]",)),
     Case("unknown-party", edit("proposed_by: [dprk]", "proposed_by: [usa]"), 1,
@@ -149,19 +149,19 @@ def test_huge_file_is_refused_before_reading(runner, tmp_path):
         stream.truncate(50 * 1024 * 1024)
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
-    assert result.stderr == f"{path}:1:1: -: file is 52,428,800 bytes; a draft may be at most 16,777,216\n"
+    assert result.stderr == f"{path}:1:1: -: file is 52,428,800 bytes; a draft may be at most 16,777,216 [PD-E011]\n"
 
 
 def test_missing_file(runner, tmp_path):
     path = tmp_path / "absent.yaml"
     result = runner.invoke(main, ["validate", str(path)])
-    assert (result.exit_code, result.stderr) == (2, f"{path}:1:1: -: no such file\n")
+    assert (result.exit_code, result.stderr) == (2, f"{path}:1:1: -: no such file [PD-E010]\n")
 
 
 def test_folder_instead_of_file(runner, tmp_path):
     result = runner.invoke(main, ["validate", str(tmp_path)])
     assert result.exit_code == 2
-    assert result.stderr.endswith(": -: is a folder, not a draft file\n")
+    assert result.stderr.endswith(": -: is a folder, not a draft file [PD-E010]\n")
 
 
 def test_many_errors_are_capped(runner, tmp_path):
@@ -172,7 +172,7 @@ def test_many_errors_are_capped(runner, tmp_path):
     lines = result.stderr.splitlines()
     assert result.exit_code == 2
     assert len(lines) == 21
-    assert lines[-1] == f"{path}:1:1: -: … and 20 more errors"
+    assert lines[-1] == f"{path}:1:1: -: … and 20 more errors [PD-E022]"
 
 
 def test_a_hostile_large_draft_is_read_in_bounded_time(runner, tmp_path):

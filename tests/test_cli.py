@@ -36,7 +36,7 @@ def test_new_does_not_overwrite_without_force(runner, tmp_path):
     target = tmp_path / "draft.yaml"
     target.write_text("mine")
     result = runner.invoke(main, ["new", str(target)])
-    assert (result.exit_code, result.stderr) == (2, f"peacedraft: {target}: already exists (use --force to replace it)\n")
+    assert (result.exit_code, result.stderr) == (2, f"peacedraft: {target}: already exists (use --force to replace it) [PD-E050]\n")
     assert target.read_text() == "mine"
     assert runner.invoke(main, ["new", str(target), "--force"]).exit_code == 0
     assert target.read_text() != "mine"
@@ -45,7 +45,7 @@ def test_new_does_not_overwrite_without_force(runner, tmp_path):
 def test_new_into_a_missing_folder(runner, tmp_path):
     target = tmp_path / "nowhere" / "draft.yaml"
     result = runner.invoke(main, ["new", str(target)])
-    assert (result.exit_code, result.stderr) == (2, f"peacedraft: {target}: folder {target.parent} does not exist\n")
+    assert (result.exit_code, result.stderr) == (2, f"peacedraft: {target}: folder {target.parent} does not exist [PD-E051]\n")
 
 
 def test_new_refuses_an_unknown_example(runner, tmp_path):

@@ -89,7 +89,7 @@ def test_versions_from_git(runner, repository):
 def test_unknown_revision(runner, repository):
     result = runner.invoke(main, ["diff", "nope:draft.yaml", "HEAD:draft.yaml"])
     assert result.exit_code == 2
-    assert result.stderr == "nope:draft.yaml:1:1: -: git cannot read it: invalid object name 'nope'.\n"
+    assert result.stderr == "nope:draft.yaml:1:1: -: git cannot read it: invalid object name 'nope'. [PD-E024]\n"
 
 
 def test_not_a_repository(runner, tmp_path, monkeypatch):

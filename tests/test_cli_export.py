@@ -114,17 +114,17 @@ def test_lang_with_json_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(main, ["export", str(BASE_DRAFT), "--format", "json", "--lang", "en", "-o",
                                   str(tmp_path / "d.json")])
     assert result.exit_code == 2
-    assert result.stderr.endswith("Error: --lang is for --format akn (the JSON holds every language)\n")
+    assert result.stderr.endswith("Error: --lang is for --format akn (the JSON holds every language) [PD-E001]\n")
     assert files_in(tmp_path) == []
 
 
 def test_missing_draft_and_missing_folder(runner, tmp_path):
     missing = tmp_path / "none.yaml"
     result = runner.invoke(main, ["export", str(missing), "--format", "json", "-o", str(tmp_path / "d.json")])
-    assert (result.exit_code, result.stderr) == (2, f"{missing}:1:1: -: no such file\n")
+    assert (result.exit_code, result.stderr) == (2, f"{missing}:1:1: -: no such file [PD-E010]\n")
     target = tmp_path / "nowhere" / "out.xml"
     result = runner.invoke(main, ["export", str(BASE_DRAFT), "--format", "akn", "--lang", "en", "-o", str(target)])
-    assert (result.exit_code, result.stderr) == (2, f"peacedraft: {target}: folder {target.parent} does not exist\n")
+    assert (result.exit_code, result.stderr) == (2, f"peacedraft: {target}: folder {target.parent} does not exist [PD-E051]\n")
 
 
 def test_help_has_an_example(runner):

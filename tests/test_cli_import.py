@@ -86,7 +86,7 @@ def test_import_refuses_to_replace_a_draft_without_force(runner, rendered, tmp_p
     target = tmp_path / "draft.yaml"
     target.write_text("mine")
     result = runner.invoke(main, ["import", str(rendered / "round-2.en.docx"), "-o", str(target)])
-    assert (result.exit_code, result.stderr) == (2, f"peacedraft: {target}: already exists (use --force to replace it)\n")
+    assert (result.exit_code, result.stderr) == (2, f"peacedraft: {target}: already exists (use --force to replace it) [PD-E050]\n")
     assert target.read_text() == "mine"
     assert runner.invoke(main, ["import", str(rendered / "round-2.en.docx"), "-o", str(target), "--force"]).exit_code == 0
 

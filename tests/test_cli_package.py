@@ -103,7 +103,7 @@ def test_an_added_file_fails_verify_with_the_file_named(copy, runner):
 
 def test_verify_refuses_what_is_not_a_package(runner, tmp_path):
     result = runner.invoke(main, ["verify", str(tmp_path)])
-    message = f"peacedraft: {tmp_path}: no manifest.json: not a peacedraft package\n"
+    message = f"peacedraft: {tmp_path}: no manifest.json: not a peacedraft package [PD-E071]\n"
     assert (result.exit_code, result.stderr) == (2, message)
 
 
@@ -135,7 +135,7 @@ def test_the_draft_as_json_is_itself_a_draft_equal_to_the_yaml(built):
 def test_an_existing_package_is_not_replaced_without_force(built, runner, tmp_path):
     target = Path(shutil.copytree(built / "negotiation-package", tmp_path / "pkg"))
     result = runner.invoke(main, ["package", str(BASE_DRAFT), "-o", str(target)])
-    message = f"peacedraft: {target}: already exists (use --force to replace it)\n"
+    message = f"peacedraft: {target}: already exists (use --force to replace it) [PD-E050]\n"
     assert (result.exit_code, result.stderr) == (2, message)
     assert (target / "cover-memo.docx").exists() and (target / "redline").exists()
     result = runner.invoke(main, ["package", str(BASE_DRAFT), "-o", str(target), "--force"])
@@ -152,7 +152,7 @@ def test_a_draft_with_consistency_errors_is_refused_with_its_findings(runner, tm
     lines = result.stderr.splitlines()
     assert lines[0].endswith(": final.parties: error: unknown party 'usa' [references-resolve]")
     assert lines[-1] == (f"peacedraft: {draft}: package refused: 1 consistency error (fix them, or add "
-                         "--allow-findings to list them in the memo)")
+                         "--allow-findings to list them in the memo) [PD-E070]")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["bad.yaml"]
     allowed = runner.invoke(main, ["package", str(draft), "-o", str(tmp_path / "out"), "--allow-findings"])
     assert allowed.exit_code == 0, allowed.output

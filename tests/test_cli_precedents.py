@@ -44,7 +44,7 @@ def test_search_with_topic_and_agreement(runner):
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
-    (["precedents", "search", "  "], "peacedraft: the query '  ' has no words to search for\n"),
+    (["precedents", "search", "  "], "peacedraft: the query '  ' has no words to search for [PD-E061]\n"),
     (["precedents", "show", "nowhere-2000"], "peacedraft: unknown precedent 'nowhere-2000' (known: aden-1989,"),
     (["compare", ROUND_2, "--precedent", "nowhere-2000"], "peacedraft: unknown precedent 'nowhere-2000'"),
 ])

@@ -70,7 +70,7 @@ def test_chart_suffix_must_be_png_or_svg(runner, tmp_path, name):
     target = tmp_path / name
     result = runner.invoke(main, ["timeline", str(BASE_DRAFT), "-o", str(target)])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.splitlines()[-1] == f"Error: {target}: the chart is written as .png or .svg"
+    assert result.stderr.splitlines()[-1] == f"Error: {target}: the chart is written as .png or .svg [PD-E001]"
     assert list(tmp_path.iterdir()) == []
 
 
@@ -92,17 +92,17 @@ def test_cycle_is_a_located_error_and_nothing_is_written(runner, tmp_path, base_
     result = runner.invoke(main, ["timeline", str(path), "-o", str(chart)])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (f"{path}:39:13: pullback.distance: sequencing cycle: pullback.distance → unc.status → "
-                             "pullback.distance (each waits for the next)\n")
+                             "pullback.distance (each waits for the next) [PD-E045]\n")
     assert not chart.exists()
 
 
 def test_missing_draft_and_missing_folder(runner, tmp_path):
     missing = tmp_path / "none.yaml"
     result = runner.invoke(main, ["timeline", str(missing)])
-    assert (result.exit_code, result.stderr) == (2, f"{missing}:1:1: -: no such file\n")
+    assert (result.exit_code, result.stderr) == (2, f"{missing}:1:1: -: no such file [PD-E010]\n")
     target = tmp_path / "nowhere" / "chart.svg"
     result = runner.invoke(main, ["timeline", str(BASE_DRAFT), "-o", str(target)])
-    assert (result.exit_code, result.stderr) == (2, f"peacedraft: {target}: folder {target.parent} does not exist\n")
+    assert (result.exit_code, result.stderr) == (2, f"peacedraft: {target}: folder {target.parent} does not exist [PD-E051]\n")
 
 
 def test_help_has_an_example(runner):

@@ -135,7 +135,7 @@ class Composer:
             block.pieces = [Piece(MISSING.format(lang=self.lang), italic=True)]
             return block
         except RenderError as error:
-            raise node_error(self.agreement, node.id, str(error)) from None
+            raise node_error(self.agreement, node.id, str(error), error.code) from None
         block.pieces = self._pieces(segments)
         block.comment = self._state_comment(node)
         return block

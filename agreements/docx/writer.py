@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from agreements.docx import ooxml
 from agreements.docx.house_style import REFERENCE, STYLE_NAMES
 from clauses.language import Language
+from clauses.rendering import RenderError
 
 AUTHOR, INITIALS = "peacedraft", "PD"
 TOC_FIELD = 'TOC \\o "1-2" \\h \\z \\u'
@@ -58,7 +59,7 @@ class WordWriter:
         """Append a run of text to a paragraph and return the run."""
         character = ooxml.forbidden_character(text)
         if character:
-            raise ValueError(f"character U+{ord(character):04X} cannot appear in a Word document")
+            raise RenderError(f"character U+{ord(character):04X} cannot appear in a Word document", "PD-E044")
         run = ooxml.run(text, lang, bold, italic)
         node.append(run)
         return run

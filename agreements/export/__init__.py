@@ -30,7 +30,7 @@ def export_files(agreement: Agreement, fmt: str, output: str, lang: str | None =
     if fmt == "json":
         return [_json_file(agreement, output, validate)]
     if fmt != "akn":
-        raise InputError(f"unknown export format '{fmt}' (use {' or '.join(FORMATS)})")
+        raise InputError(f"unknown export format '{fmt}' (use {' or '.join(FORMATS)})", "PD-E091")
     from agreements.export.akn import akn_bytes, check_akn
 
     targets = [(lang, output)] if lang else [(code, language_path(output, code)) for code in agreement.meta.languages]
@@ -53,5 +53,5 @@ def _json_file(agreement: Agreement, output: str, validate: bool) -> ExportFile:
 
     text = json_agreement(agreement)
     if validate and parse_agreement(text, output).model_dump() != agreement.model_dump():
-        raise OutputError(f"{output}: the JSON does not load back as the same draft")
+        raise OutputError(f"{output}: the JSON does not load back as the same draft", "PD-E090")
     return ExportFile(output, text.encode("utf-8"))

@@ -190,4 +190,4 @@ def check_akn(data: bytes, name: str) -> None:
         return
     error = schema.error_log[0]
     message = " ".join(error.message.split()).replace(f"{{{AKN_NS}}}", "")
-    raise OutputError(f"{name}: not valid Akoma Ntoso 3.0 (line {error.line}): {message}")
+    raise OutputError(f"{name}: not valid Akoma Ntoso 3.0 (line {error.line}): {message}", "PD-E090")

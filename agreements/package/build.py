@@ -196,7 +196,7 @@ def build_package(draft: Source, previous: Source | None, allow_findings: bool =
     if errors and not allow_findings:
         raise FindingsError(f"{draft.name}: package refused: {len(errors)} consistency error"
                             f"{'s' * (len(errors) != 1)} (fix them, or add --allow-findings to list them in the memo)",
-                            errors)
+                            errors, "PD-E070")
     build.timings["validate"] = time.perf_counter() - started
     for number, (name, stage) in enumerate(STAGES, 1):
         if progress:

@@ -23,7 +23,7 @@ def write_folder(files: dict[str, bytes], target: str | os.PathLike, force: bool
     try:
         temporary = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
     except OSError as error:
-        raise OutputError(f"{target}: cannot write: {error.strerror}") from None
+        raise OutputError(f"{target}: cannot write: {error.strerror}", "PD-E052") from None
     try:
         for name in sorted(files):
             path = temporary / name
@@ -33,7 +33,7 @@ def write_folder(files: dict[str, bytes], target: str | os.PathLike, force: bool
         _swap_in(temporary, target)
     except OSError as error:
         shutil.rmtree(temporary, ignore_errors=True)
-        raise OutputError(f"{target}: cannot write: {error.strerror}") from None
+        raise OutputError(f"{target}: cannot write: {error.strerror}", "PD-E052") from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
@@ -43,12 +43,12 @@ def write_folder(files: dict[str, bytes], target: str | os.PathLike, force: bool
 def _check_target(target: Path, force: bool) -> None:
     """Refuse a target that exists (without force), is a file, or lies in a missing folder."""
     if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: exists and is not a folder")
+        raise OutputError(f"{target}: exists and is not a folder", "PD-E051")
     if target.exists() and not force:
-        raise OutputError(f"{target}: already exists (use --force to replace it)")
+        raise OutputError(f"{target}: already exists (use --force to replace it)", "PD-E050")
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"{target}: folder {parent} does not exist")
+        raise OutputError(f"{target}: folder {parent} does not exist", "PD-E051")
 
 
 def _swap_in(temporary: Path, target: Path) -> None:

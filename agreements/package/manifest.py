@@ -58,14 +58,14 @@ def verify(package: str) -> tuple[dict, list[Discrepancy]]:
     if path.is_dir():
         return _compare(package, _FolderFiles(path))
     if not path.exists():
-        raise InputError(f"{package}: no such file or folder")
+        raise InputError(f"{package}: no such file or folder", "PD-E071")
     if not zipfile.is_zipfile(path):
-        raise InputError(f"{package}: neither a package folder nor a zip file")
+        raise InputError(f"{package}: neither a package folder nor a zip file", "PD-E071")
     try:
         with zipfile.ZipFile(path) as archive:
             return _compare(package, _ZipFiles(archive, package))
     except (zipfile.BadZipFile, OSError) as error:
-        raise InputError(f"{package}: unreadable zip: {error}") from None
+        raise InputError(f"{package}: unreadable zip: {error}", "PD-E072") from None
 
 
 def _compare(package: str, files: _FolderFiles | _ZipFiles) -> tuple[dict, list[Discrepancy]]:
@@ -90,16 +90,16 @@ def _read_manifest(package: str, files: _FolderFiles | _ZipFiles) -> dict:
     """Return the package's manifest, checked for shape, or raise InputError."""
     raw = files.read_small(MANIFEST, MAX_MANIFEST_BYTES)
     if raw is None:
-        raise InputError(f"{package}: no {MANIFEST}: not a peacedraft package")
+        raise InputError(f"{package}: no {MANIFEST}: not a peacedraft package", "PD-E071")
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(f"{package}: {MANIFEST} is not valid JSON: {error}") from None
+        raise InputError(f"{package}: {MANIFEST} is not valid JSON: {error}", "PD-E071") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("files"), list):
-        raise InputError(f"{package}: {MANIFEST} is not a {FORMAT} manifest")
+        raise InputError(f"{package}: {MANIFEST} is not a {FORMAT} manifest", "PD-E071")
     for entry in data["files"]:
         if not _well_formed(entry):
-            raise InputError(f"{package}: {MANIFEST}: malformed file entry {json.dumps(entry)[:80]}")
+            raise InputError(f"{package}: {MANIFEST}: malformed file entry {json.dumps(entry)[:80]}", "PD-E071")
     return data
 
 
@@ -141,7 +141,7 @@ class _FolderFiles:
         if not path.is_file():
             return None
         if path.stat().st_size > limit:
-            raise InputError(f"{path}: larger than {limit:,} bytes")
+            raise InputError(f"{path}: larger than {limit:,} bytes", "PD-E072")
         return path.read_bytes()
 
 
@@ -151,7 +151,7 @@ class _ZipFiles:
     def __init__(self, archive: zipfile.ZipFile, package: str):
         members = [info for info in archive.infolist() if not info.is_dir()]
         if len(members) > MAX_ZIP_MEMBERS:
-            raise InputError(f"{package}: more than {MAX_ZIP_MEMBERS:,} entries: not a peacedraft package")
+            raise InputError(f"{package}: more than {MAX_ZIP_MEMBERS:,} entries: not a peacedraft package", "PD-E071")
         self.archive = archive
         self.prefix = _top_folder(members)
         self.members = {info.filename[len(self.prefix):]: info for info in members}
@@ -180,7 +180,7 @@ class _ZipFiles:
         with self.archive.open(info) as stream:
             data = stream.read(limit + 1)
         if len(data) > limit:
-            raise InputError(f"{name}: larger than {limit:,} bytes")
+            raise InputError(f"{name}: larger than {limit:,} bytes", "PD-E072")
         return data
 
 

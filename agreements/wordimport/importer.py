@@ -31,7 +31,7 @@ def import_word(path: str, lang: str | None = None) -> tuple[Agreement, Imported
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise InputError(f"{path}: cannot be read as an agreement: {where}: {first['msg']}") from None
+        raise InputError(f"{path}: cannot be read as an agreement: {where}: {first['msg']}", "PD-E087") from None
     return agreement, imported
 
 

@@ -258,7 +258,8 @@ def _point_id(count: int) -> str:
 def _clean(text: str, path: str, index: int) -> str:
     """Return a paragraph's text without characters an agreement cannot hold; refuse one that is too long."""
     if len(text) > MAX_TEXT:
-        raise InputError(f"{path}: paragraph {index} has {len(text):,} characters; the limit is {MAX_TEXT:,}")
+        message = f"{path}: paragraph {index} has {len(text):,} characters; the limit is {MAX_TEXT:,}"
+        raise InputError(message, "PD-E087")
     return NOT_IN_DOCUMENTS.sub(" ", text)
 
 

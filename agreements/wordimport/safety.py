@@ -118,7 +118,11 @@ SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=
 
 
 class _Refused(Exception):
-    """A check failed; the message says why, without the file's name."""
+    """A check failed; the message says why, without the file's name, and the code names the kind of failure."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass
@@ -146,7 +150,7 @@ def open_word(path: str) -> Document:
             _check_contents(archive, members, types, len(data))
         return _parse(data)
     except _Refused as refusal:
-        raise InputError(f"{path}: {refusal}") from None
+        raise InputError(f"{path}: {refusal}", refusal.code) from None
 
 
 def _size(count: int) -> str:
@@ -169,41 +173,41 @@ def _read_file(path: str) -> bytes:
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        raise _Refused("no such file") from None
+        raise _Refused("no such file", "PD-E010") from None
     except OSError as error:
-        raise _Refused(f"cannot read: {error.strerror}") from None
+        raise _Refused(f"cannot read: {error.strerror}", "PD-E010") from None
     if stat.S_ISDIR(info.st_mode):
-        raise _Refused("a folder, not a Word file")
+        raise _Refused("a folder, not a Word file", "PD-E010")
     if not stat.S_ISREG(info.st_mode):
-        raise _Refused("not a regular file")
+        raise _Refused("not a regular file", "PD-E010")
     if info.st_size > MAX_FILE_BYTES:
-        raise _Refused(f"the file is {_size(info.st_size)}; the limit is {_size(MAX_FILE_BYTES)}")
+        raise _Refused(f"the file is {_size(info.st_size)}; the limit is {_size(MAX_FILE_BYTES)}", "PD-E083")
     try:
         with open(path, "rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise _Refused(f"cannot read: {error.strerror}") from None
+        raise _Refused(f"cannot read: {error.strerror}", "PD-E010") from None
     if len(data) > MAX_FILE_BYTES:
-        raise _Refused(f"the file grew past {_size(MAX_FILE_BYTES)} while being read")
+        raise _Refused(f"the file grew past {_size(MAX_FILE_BYTES)} while being read", "PD-E083")
     return data
 
 
 def _check_magic(data: bytes) -> None:
     """Refuse anything whose first bytes are not those of a zip, naming what it is when known."""
     if not data:
-        raise _Refused("not a Word document (an empty file)")
+        raise _Refused("not a Word document (an empty file)", "PD-E080")
     if data.startswith(ZIP_MAGIC):
         return
     if data.startswith(OLE_MAGIC):
         if _has_ole_entry(data, "EncryptedPackage") or _has_ole_entry(data, "EncryptionInfo"):
-            raise _Refused("password-protected: save it without a password")
+            raise _Refused("password-protected: save it without a password", "PD-E081")
         if _has_ole_entry(data, "WordDocument"):
-            raise _Refused("a legacy Word 97-2003 .doc: save it as .docx")
-        raise _Refused("not a Word document (an Office 97-2003 file that is not a Word .doc)")
+            raise _Refused("a legacy Word 97-2003 .doc: save it as .docx", "PD-E082")
+        raise _Refused("not a Word document (an Office 97-2003 file that is not a Word .doc)", "PD-E080")
     for magic, message in OTHER_FORMATS:
         if data.startswith(magic):
-            raise _Refused(message)
-    raise _Refused("not a Word document (not a zip file)")
+            raise _Refused(message, "PD-E080")
+    raise _Refused("not a Word document (not a zip file)", "PD-E080")
 
 
 def _has_ole_entry(data: bytes, name: str) -> bool:
@@ -225,11 +229,11 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
     """Return the zip of some bytes, once its central-directory records (zipfile's members, at most) are counted."""
     records = data.count(CENTRAL_RECORD)
     if records > MAX_MEMBERS:
-        raise _Refused(f"the zip has {records:,} members; the limit is {MAX_MEMBERS:,}")
+        raise _Refused(f"the zip has {records:,} members; the limit is {MAX_MEMBERS:,}", "PD-E083")
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, struct.error) as error:
-        raise _Refused(f"not a Word document (a damaged zip file: {_one_line(error)})") from None
+        raise _Refused(f"not a Word document (a damaged zip file: {_one_line(error)})", "PD-E080") from None
 
 
 def _check_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
@@ -238,13 +242,13 @@ def _check_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     for info in archive.infolist():
         name = info.filename
         if _unsafe_name(name):
-            raise _Refused(f"unsafe member name {name!r} (absolute, or with '..')")
+            raise _Refused(f"unsafe member name {name!r} (absolute, or with '..')", "PD-E086")
         if name in members:
-            raise _Refused(f"two members are named {_show(name)}")
+            raise _Refused(f"two members are named {_show(name)}", "PD-E086")
         if info.flag_bits & ENCRYPTED_ZIP_FLAGS:
-            raise _Refused(f"{_show(name)} is encrypted (a password-protected zip member)")
+            raise _Refused(f"{_show(name)} is encrypted (a password-protected zip member)", "PD-E081")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _Refused(f"{_show(name)} uses zip compression method {info.compress_type}; Word uses deflate")
+            raise _Refused(f"{_show(name)} uses zip compression method {info.compress_type}; Word uses deflate", "PD-E086")
         if not info.is_dir():
             members[name] = info
     return members
@@ -260,7 +264,7 @@ def _content_types(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo]
     """Return what [Content_Types].xml declares, read with the same caps and checks as every XML part."""
     if CONTENT_TYPES not in members:
         missing = CONTENT_TYPES if "word/document.xml" in members else "word/document.xml"
-        raise _Refused(f"not a Word document (a zip without {missing})")
+        raise _Refused(f"not a Word document (a zip without {missing})", "PD-E080")
     count, data = _inflate(archive, members[CONTENT_TYPES], MAX_XML_PART_BYTES, size, keep=True)
     if count > MAX_XML_PART_BYTES:
         raise _too_large(CONTENT_TYPES)
@@ -268,7 +272,7 @@ def _content_types(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo]
     try:
         root = etree.fromstring(data, SAFE_PARSER)
     except etree.XMLSyntaxError as error:
-        raise _Refused(f"not a Word document ({CONTENT_TYPES} is not XML: {_one_line(error)})") from None
+        raise _Refused(f"not a Word document ({CONTENT_TYPES} is not XML: {_one_line(error)})", "PD-E080") from None
     types = _ContentTypes()
     for child in root:
         if child.tag == CT_NS + "Default":
@@ -286,14 +290,14 @@ def _check_main_part(members: dict[str, zipfile.ZipInfo], types: _ContentTypes) 
             lowered = content_type.lower()
             for fragment, message in OTHER_MAINS:
                 if fragment in lowered and lowered.endswith("main+xml"):
-                    raise _Refused(message)
+                    raise _Refused(message, "PD-E080")
         if "word/document.xml" in members:
-            raise _Refused(f"not a Word document ({CONTENT_TYPES} does not declare word/document.xml as one)")
-        raise _Refused("not a Word document (a zip without word/document.xml)")
+            raise _Refused(f"not a Word document ({CONTENT_TYPES} does not declare word/document.xml as one)", "PD-E080")
+        raise _Refused("not a Word document (a zip without word/document.xml)", "PD-E080")
     names = {name.lower() for name in members}
     for part in mains:
         if part not in names:
-            raise _Refused(f"not a Word document (a zip without {_show(part)})")
+            raise _Refused(f"not a Word document (a zip without {_show(part)})", "PD-E080")
 
 
 def _is_xml(name: str, types: _ContentTypes) -> bool:
@@ -312,7 +316,7 @@ def _check_contents(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo
         count, data = _inflate(archive, info, min(part_limit, room), size, keep=xml)
         if count > room:
             raise _Refused(f"the zip expands to more than {_size(MAX_TOTAL_BYTES)}; the limit is "
-                           f"{_size(MAX_TOTAL_BYTES)} for all members together")
+                           f"{_size(MAX_TOTAL_BYTES)} for all members together", "PD-E083")
         if count > part_limit:
             raise _too_large(name)
         total += count
@@ -320,16 +324,16 @@ def _check_contents(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo
             part_elements = _check_xml(name, data)
             elements += part_elements
             if part_elements > MAX_XML_ELEMENTS:
-                raise _Refused(f"{_show(name)} has {part_elements:,} XML elements; the limit is {MAX_XML_ELEMENTS:,}")
+                raise _Refused(f"{_show(name)} has {part_elements:,} XML elements; the limit is {MAX_XML_ELEMENTS:,}", "PD-E085")
             if elements > MAX_XML_ELEMENTS:
                 raise _Refused(f"the XML parts have more than {MAX_XML_ELEMENTS:,} elements together; "
-                               f"the limit is {MAX_XML_ELEMENTS:,}")
+                               f"the limit is {MAX_XML_ELEMENTS:,}", "PD-E085")
 
 
 def _too_large(name: str) -> _Refused:
     """Return the refusal of an XML part that expands past MAX_XML_PART_BYTES."""
     limit = _size(MAX_XML_PART_BYTES)
-    return _Refused(f"{_show(name)} expands to more than {limit}; the limit is {limit} for an XML part")
+    return _Refused(f"{_show(name)} expands to more than {limit}; the limit is {limit} for an XML part", "PD-E083")
 
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, size: int,
@@ -343,14 +347,14 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, size: 
                 count += len(chunk)
                 if count > RATIO_FLOOR_BYTES and count > MAX_RATIO * compressed:
                     raise _Refused(f"{_show(info.filename)} expands more than {MAX_RATIO} times its compressed "
-                                   "size (a zip bomb)")
+                                   "size (a zip bomb)", "PD-E083")
                 if keep:
                     kept += chunk
                 if count > limit:
                     break
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
         raise _Refused(f"not a Word document (a damaged zip member {_show(info.filename)}: "
-                       f"{_one_line(error)})") from None
+                       f"{_one_line(error)})", "PD-E080") from None
     return count, kept
 
 
@@ -364,17 +368,17 @@ def _check_xml(name: str, data: bytes | bytearray) -> int:
         try:
             text = data[2:].decode(codec)
         except UnicodeDecodeError:
-            raise _Refused(f"{_show(name)} is not valid UTF-16") from None
+            raise _Refused(f"{_show(name)} is not valid UTF-16", "PD-E084") from None
         declaration, paragraph, marks = DECLARATION, PARAGRAPH, ("<", "</", "<?", "<!")
     if declaration.search(text):
-        raise _Refused(f"{_show(name)} declares a DTD or entities (<!DOCTYPE, <!ENTITY): refused")
+        raise _Refused(f"{_show(name)} declares a DTD or entities (<!DOCTYPE, <!ENTITY): refused", "PD-E084")
     opening, closing, instructions, other = (text.count(mark) for mark in marks)
     elements = opening - closing - instructions - other
     if elements > MAX_XML_ELEMENTS:
         return elements
     paragraphs = len(paragraph.findall(text))
     if paragraphs > MAX_PARAGRAPHS:
-        raise _Refused(f"{_show(name)} has {paragraphs:,} paragraphs; the limit is {MAX_PARAGRAPHS:,}")
+        raise _Refused(f"{_show(name)} has {paragraphs:,} paragraphs; the limit is {MAX_PARAGRAPHS:,}", "PD-E085")
     return elements
 
 
@@ -382,7 +386,7 @@ def _encoding(name: str, data: bytes | bytearray) -> str:
     """Return the codec libxml2 will read an XML part with: UTF-8, or UTF-16 after a byte-order mark; else refuse."""
     unsupported = f"{_show(name)} is not XML in UTF-8, or in UTF-16 with a byte-order mark"
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise _Refused(unsupported)
+        raise _Refused(unsupported, "PD-E084")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         codec = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         head = data[2:2 + 2 * HEAD_CHARS].decode(codec, "replace").encode("ascii", "replace")
@@ -390,11 +394,11 @@ def _encoding(name: str, data: bytes | bytearray) -> str:
         codec = "utf-8"
         head = data[3:3 + HEAD_CHARS] if data.startswith(codecs.BOM_UTF8) else data[:HEAD_CHARS]
         if not head or head[:1] not in b"< \t\r\n" or b"\0" in head[:4]:
-            raise _Refused(unsupported)
+            raise _Refused(unsupported, "PD-E084")
     declared = _declared_encoding(name, head)
     if declared is not None and declared.lower() not in ENCODINGS[codec]:
         raise _Refused(f"{_show(name)} declares the encoding {declared!r}; only UTF-8, or UTF-16 with a "
-                       "byte-order mark, is read")
+                       "byte-order mark, is read", "PD-E084")
     return codec
 
 
@@ -404,7 +408,7 @@ def _declared_encoding(name: str, head: bytes | bytearray) -> str | None:
         return None
     end = head.find(b"?>")
     if end < 0:
-        raise _Refused(f"{_show(name)} has an XML declaration longer than {HEAD_CHARS} characters")
+        raise _Refused(f"{_show(name)} has an XML declaration longer than {HEAD_CHARS} characters", "PD-E084")
     declared = DECLARED.search(head[:end])
     return declared.group(1).decode("ascii", "replace") if declared else None
 
@@ -417,7 +421,7 @@ def _parse(data: bytes) -> Document:
         raise
     except etree.XMLSyntaxError as error:
         if "Excessive depth" in str(error):
-            raise _Refused(f"XML nested deeper than {MAX_DEPTH} levels; the limit is {MAX_DEPTH}") from None
-        raise _Refused(f"a damaged Word document (XML: {_one_line(error)})") from None
+            raise _Refused(f"XML nested deeper than {MAX_DEPTH} levels; the limit is {MAX_DEPTH}", "PD-E085") from None
+        raise _Refused(f"a damaged Word document (XML: {_one_line(error)})", "PD-E080") from None
     except Exception as error:  # noqa: BLE001 - python-docx reports a malformed package with many exception types
-        raise _Refused(f"a damaged Word document ({type(error).__name__}: {_one_line(error)})") from None
+        raise _Refused(f"a damaged Word document ({type(error).__name__}: {_one_line(error)})", "PD-E080") from None

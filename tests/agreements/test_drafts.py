@@ -66,7 +66,7 @@ def test_errors_name_the_node_and_field():
     with pytest.raises(DraftError) as caught:
         parse_agreement(text, "d.yaml")
     assert [str(problem) for problem in caught.value.problems] == [
-        "d.yaml:13:11: rok: role: input should be 'signatory', 'guarantor', 'witness' or 'observer'"
+        "d.yaml:13:11: rok: role: input should be 'signatory', 'guarantor', 'witness' or 'observer' [PD-E022]"
     ]
 
 
@@ -84,4 +84,4 @@ def test_escaped_control_characters_in_yaml_are_refused_at_their_place():
     text = BASE_DRAFT.read_text(encoding="utf-8").replace("note: Wants 20 km.", 'note: "Wants \\x01 20 km."')
     with pytest.raises(DraftError) as caught:
         parse_agreement(text, "d.yaml")
-    assert str(caught.value) == "d.yaml:52:44: pullback.distance: note: control character U+0001 cannot appear in an agreement's text"
+    assert str(caught.value) == "d.yaml:52:44: pullback.distance: note: control character U+0001 cannot appear in an agreement's text [PD-E022]"

@@ -136,7 +136,7 @@ def test_a_cycle_is_a_located_draft_error(base_text):
     with pytest.raises(DraftError) as caught:
         base_timeline(text)
     assert str(caught.value) == ("base.yaml:39:13: pullback.distance: sequencing cycle: "
-                                 "pullback.distance → unc.status → pullback.distance (each waits for the next)")
+                                 "pullback.distance → unc.status → pullback.distance (each waits for the next) [PD-E045]")
 
 
 def test_json_shape(base_text):
