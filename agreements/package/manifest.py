@@ -58,7 +58,7 @@ def verify(package: str) -> tuple[dict, list[Discrepancy]]:
     if path.is_dir():
         return _compare(package, _FolderFiles(path))
     if not path.exists():
-        raise InputError(f"{package}: no such file or folder", "PD-E071")
+        raise InputError(f"{package}: no such file or folder", "PD-E010")
     if not zipfile.is_zipfile(path):
         raise InputError(f"{package}: neither a package folder nor a zip file", "PD-E071")
     try:
