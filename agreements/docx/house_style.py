@@ -11,7 +11,7 @@ import sys
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 from agreements.docx.ooxml import deterministic_zip
 from templates import FOLDER
@@ -89,6 +89,13 @@ def _add_comment_styles(document) -> None:
     mark.font.size = Pt(8)
 
 
+def _a4_pages(section) -> None:
+    """Set the page to A4 with 2.5 cm margins, as treaty texts in Korea, China and the UN are printed."""
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(25)
+    section.top_margin = section.bottom_margin = Mm(25)
+
+
 def build_reference() -> bytes:
     """Return the bytes of the house-style reference document."""
     document = docx.Document()
@@ -102,6 +109,7 @@ def build_reference() -> bytes:
         style.base_style = document.styles[base]
         _format(style, size, bold, alignment, before, after, indent)
     _add_comment_styles(document)
+    _a4_pages(document.sections[0])
     document.styles["Heading 1"].paragraph_format.keep_with_next = True
     document.styles["Heading 2"].paragraph_format.keep_with_next = True
     properties = document.core_properties

@@ -148,6 +148,7 @@ class Level:
     hanging: int = 0
     alignment: str = "left"
     suffix: str = "tab"
+    lang: str = "en"
 
 
 def add_list(numbering, abstract_id: int, num_id: int, levels: list[Level]) -> None:
@@ -182,7 +183,18 @@ def _level(index: int, level: Level):
         indent.set(qn("w:hanging"), str(level.hanging))
     properties.append(indent)
     node.append(properties)
+    if level.lang in EAST_ASIAN:
+        node.append(_label_properties(level.lang))
     return node
+
+
+def _label_properties(lang: str):
+    """Return the w:rPr of a Korean or Chinese list label: its East Asian font, so it is measured as drawn."""
+    properties = element("w:rPr")
+    font, tag = EAST_ASIAN[lang]
+    properties.append(element("w:rFonts", eastAsia=font, hint="eastAsia"))
+    properties.append(element("w:lang", eastAsia=tag))
+    return properties
 
 
 def set_style_numbering(style_element, num_id: int, level: int) -> None:

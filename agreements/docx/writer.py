@@ -78,13 +78,15 @@ class WordWriter:
 
     def add_lists(self, key: str, words: Language, first_id: int) -> None:
         """Define a language's lists: one for parts, one for articles, paragraphs, points and subpoints."""
-        lists = words.word_lists
-        part = [ooxml.Level(lists["part"]["format"], lists["part"]["text"], alignment="center", suffix="space")]
+        lists, lang = words.word_lists, words.code
+        part = [ooxml.Level(lists["part"]["format"], lists["part"]["text"], alignment="center", suffix="space",
+                            lang=lang)]
         articles = [
-            ooxml.Level(lists["article"]["format"], lists["article"]["text"], alignment="center", suffix="space"),
-            ooxml.Level(lists["paragraph"]["format"], lists["paragraph"]["text"], indent=425, hanging=425),
-            ooxml.Level(lists["point"]["format"], lists["point"]["text"], indent=850, hanging=425),
-            ooxml.Level(lists["subpoint"]["format"], lists["subpoint"]["text"], indent=1275, hanging=425),
+            ooxml.Level(lists["article"]["format"], lists["article"]["text"], alignment="center", suffix="space",
+                        lang=lang),
+            ooxml.Level(lists["paragraph"]["format"], lists["paragraph"]["text"], indent=425, hanging=425, lang=lang),
+            ooxml.Level(lists["point"]["format"], lists["point"]["text"], indent=850, hanging=425, lang=lang),
+            ooxml.Level(lists["subpoint"]["format"], lists["subpoint"]["text"], indent=1275, hanging=425, lang=lang),
         ]
         for offset, levels in enumerate((part, articles)):
             ooxml.add_list(self.numbering, first_id + offset, first_id + offset, levels)
