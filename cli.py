@@ -328,7 +328,7 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
     """
     import os
 
-    from agreements.atomic import write_atomic
+    from agreements.atomic import write_all
     from agreements.diff import compare_agreements
     from agreements.diffreport import summary_docx, text_report
     from agreements.versions import load_version
@@ -346,14 +346,15 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
         before, after = load_version(old), load_version(new)
     lang = lang or "en"
     comparison = compare_agreements(before, after)
+    outputs = []
     if output:
         from agreements.docx.redline import redline_docx
 
-        write_atomic(output, redline_docx(before, after, comparison, lang, author))
-        click.echo(f"wrote {output}", err=True)
+        outputs.append((output, redline_docx(before, after, comparison, lang, author)))
     if summary_out:
-        write_atomic(summary_out, summary_docx(comparison, old, new))
-        click.echo(f"wrote {summary_out}", err=True)
+        outputs.append((summary_out, summary_docx(comparison, old, new)))
+    for path in write_all(outputs):
+        click.echo(f"wrote {path}", err=True)
     if output_format == "json":
         click.echo(json.dumps(comparison.to_json(old, new), ensure_ascii=False, indent=2))
         return
@@ -578,7 +579,6 @@ def package(draft: str | None, against: str | None, output: str, as_zip: bool, f
 
     Example: peacedraft package round-3.yaml --against round-2.yaml -o round-3-package --zip
     """
-    from agreements.atomic import write_atomic
     from agreements.package.build import Source, build_package, package_time, shipped_example
     from agreements.package.folder import write_folder, zip_bytes
 
@@ -592,9 +592,8 @@ def package(draft: str | None, against: str | None, output: str, as_zip: bool, f
                           _progress if _stderr_is_terminal() else None)
     if _stderr_is_terminal():
         click.echo("\r\033[K", nl=False, err=True, color=True)
-    write_folder(built.files, output, force)
-    if as_zip:
-        write_atomic(zip_path, zip_bytes(built.files, os.path.basename(os.path.abspath(output)), package_time(built)))
+    top = os.path.basename(os.path.abspath(output))
+    write_folder(built.files, output, force, (zip_path, zip_bytes(built.files, top, package_time(built))) if as_zip else None)
     errors = sum(finding.severity == "error" for finding in built.findings)
     note = f", {_count(errors, 'consistency error')} listed in the memo" if errors else ""
     listed = len(built.files) - 1
@@ -648,19 +647,19 @@ def export(draft: str, output_format: str, output: str, lang: str | None, valida
     """Export DRAFT for other tools: Akoma Ntoso 3.0 (LegalDocML) XML per language, or JSON.
 
     Without --lang, akn writes one file per authentic language of the draft: out.xml becomes
-    out.en.xml, out.ko.xml and out.zh.xml. Every file is built (and checked) before any is written.
+    out.en.xml, out.ko.xml and out.zh.xml. Every file is built (and checked) before any is written, and all are written or none.
 
     Example: peacedraft export round-2.yaml --format akn -o round-2.xml --validate
     """
-    from agreements.atomic import write_atomic
+    from agreements.atomic import write_all
     from agreements.drafts import load_agreement
     from agreements.export import export_files
 
     if lang and output_format == "json":
         raise click.UsageError("--lang is for --format akn (the JSON holds every language)")
-    for file in export_files(load_agreement(draft), output_format, output, lang, validate):
-        write_atomic(file.path, file.data)
-        click.echo(f"wrote {file.path}", err=True)
+    files = export_files(load_agreement(draft), output_format, output, lang, validate)
+    for path in write_all([(file.path, file.data) for file in files]):
+        click.echo(f"wrote {path}", err=True)
 
 
 @main.command()

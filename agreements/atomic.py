@@ -1,8 +1,14 @@
-"""Writing outputs whole or not at all: a temporary file in the same folder, then a rename."""
+"""Writing outputs whole or not at all: temporary files in the same folder, then renames.
+
+Several outputs of one command are written together: every temporary file first, then the renames; if one
+rename fails, the outputs already renamed are put back as they were (old content, or absent).
+"""
 
 from __future__ import annotations
 
 import os
+import secrets
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,12 +17,37 @@ from agreements.errors import OutputError
 
 def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = True) -> Path:
     """Write data to path through a temporary sibling and a rename; return the path written."""
-    target = Path(path)
+    return write_all([(path, data)], overwrite)[0]
+
+
+def write_all(outputs: list[tuple[str | os.PathLike, bytes]], overwrite: bool = True) -> list[Path]:
+    """Write every output or none: all temporary files first, then the renames, undone if one fails."""
+    targets = [Path(path) for path, _ in outputs]
+    for target in targets:
+        check_target(target, overwrite)
+    staged: list[Path] = []
+    try:
+        for target, (_, data) in zip(targets, outputs):
+            staged.append(stage(target, data))
+        _rename_all(staged, targets)
+    finally:
+        for temporary in staged:
+            _remove(temporary)
+    return targets
+
+
+def check_target(target: Path, overwrite: bool) -> None:
+    """Refuse a target that exists (without overwrite) or lies in a missing folder."""
     if not overwrite and target.exists():
         raise OutputError(f"{target}: already exists (use --force to replace it)", "PD-E050")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{target}: folder {folder} does not exist", "PD-E051")
+
+
+def stage(target: Path, data: bytes) -> Path:
+    """Write data to a new temporary file beside the target, flushed to disk, and return its path."""
+    folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
@@ -27,8 +58,74 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = True) -
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
     except OSError as error:
-        os.unlink(temporary)
+        _remove(Path(temporary))
         raise OutputError(f"{target}: cannot write: {error.strerror}", "PD-E052") from None
-    return target
+    return Path(temporary)
+
+
+def _rename_all(staged: list[Path], targets: list[Path]) -> None:
+    """Rename each temporary file onto its target; on a failure put back the targets already replaced."""
+    backups: list[tuple[Path, Path | None]] = []
+    try:
+        for temporary, target in zip(staged, targets):
+            backups.append((target, _keep_old(target)))
+            os.replace(temporary, target)
+    except OSError as error:
+        failed = targets[len(backups) - 1]
+        for target, backup in reversed(backups[:-1]):
+            _put_back(target, backup)
+        _discard(backups[-1:])
+        raise OutputError(f"{failed}: cannot write: {error.strerror}", "PD-E052") from None
+    _discard(backups)
+    _sync_folders(targets)
+
+
+def _keep_old(target: Path) -> Path | None:
+    """Return a hard link to the target's old content (None when there is none) so it can be put back."""
+    if not target.is_file():
+        return None
+    backup = target.with_name(f".{target.name}.{secrets.token_hex(6)}.old")
+    try:
+        os.link(target, backup)
+    except OSError:
+        shutil.copyfile(target, backup)
+    return backup
+
+
+def _put_back(target: Path, backup: Path | None) -> None:
+    """Restore a target's old content, or remove it when it had none."""
+    if backup is None:
+        _remove(target)
+    else:
+        os.replace(backup, target)
+
+
+def _discard(backups: list[tuple[Path, Path | None]]) -> None:
+    """Remove the backups no longer needed."""
+    for _, backup in backups:
+        if backup is not None:
+            _remove(backup)
+
+
+def _remove(path: Path) -> None:
+    """Remove a file if it is there; a file that cannot be removed is left (its error is not the one to report)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _sync_folders(targets: list[Path]) -> None:
+    """Flush the folders' entries to disk, so the renames survive a power loss (where the system allows it)."""
+    for folder in {target.parent if str(target.parent) else Path(".") for target in targets}:
+        try:
+            descriptor = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.fsync(descriptor)
+        except OSError:
+            pass
+        finally:
+            os.close(descriptor)

@@ -7,6 +7,7 @@ import functools
 import io
 import json
 import os
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -20,6 +21,9 @@ from agreements.tree import iter_models
 from clauses.base import ID_PATTERN, ClauseBase
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+UNFOLDED = 1_000_000
+YAML_ESCAPES = {0x85: "\\N", 0x2028: "\\L", 0x2029: "\\P"}  # next line, line and paragraph separators
+JSON_UNSAFE = re.compile("[\x80-\x9f\u2028\u2029]")
 MAX_REPORTED = 20
 
 
@@ -211,16 +215,27 @@ def dump_agreement(agreement: Agreement) -> str:
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.sort_base_mapping_type_on_output = False
     yaml.allow_unicode = True
-    yaml.width = 100
+    yaml.width = UNFOLDED  # a folded line comes back with its spaces or escapes changed
     yaml.representer.ignore_aliases = lambda *args: True
+    yaml.representer.add_representer(str, _represent_text)
     stream = io.StringIO()
     yaml.dump(data, stream)
-    return stream.getvalue()
+    return stream.getvalue().translate(YAML_ESCAPES)
+
+
+def _represent_text(representer, text: str):
+    """Represent text that holds a character YAML readers take for a line break in double quotes (escaped later)."""
+    style = '"' if any(character in YAML_ESCAPES for character in map(ord, text)) else None
+    return representer.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
 def json_agreement(agreement: Agreement) -> str:
-    """Return the agreement as JSON text (a draft file too: JSON is YAML), defaults left out, keys in model order."""
-    return json.dumps(_plain(agreement, "json"), ensure_ascii=False, indent=2) + "\n"
+    """Return the agreement as JSON text (a draft file too: JSON is YAML), defaults left out, keys in model order.
+
+    Characters a YAML reader refuses or takes for line breaks (C1 controls, U+2028, U+2029) are escaped.
+    """
+    text = json.dumps(_plain(agreement, "json"), ensure_ascii=False, indent=2) + "\n"
+    return JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _plain(agreement: Agreement, mode: str) -> dict:

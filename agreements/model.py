@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Annotated, Literal, Union
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, field_validator
 
-from clauses.base import LangText, Model, Node, NodeId, PartyRef
+from clauses.base import Label, LangText, Model, Node, NodeId, PartyRef
 from clauses.form_and_parties import InstrumentForm
 from clauses.registry import Clause
 
@@ -27,10 +27,18 @@ class Meta(Model):
     short_title: LangText | None = None
     form: InstrumentForm
     round: Annotated[int, Field(ge=1, le=999)]
-    version: Annotated[str, Field(min_length=1, max_length=40)]
+    version: Label
     date: datetime.date
     place: LangText | None = None
     languages: Annotated[list[Literal["en", "ko", "zh"]], Field(min_length=1, max_length=3)]
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_once(cls, languages: list[str]) -> list[str]:
+        """Refuse a language named twice."""
+        if len(set(languages)) != len(languages):
+            raise ValueError("each language may be named once")
+        return languages
 
 
 class Party(Model):

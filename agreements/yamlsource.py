@@ -211,7 +211,27 @@ def _reader_error(error: ReaderError, text: str, file: str, owner: str) -> Draft
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     code = error.character if isinstance(error.character, int) else ord(error.character)
     message = f"character U+{code:04X} is not allowed in YAML ({error.reason})"
-    return DraftError.at(file, line, column, message, owner, code="PD-E013")
+    return DraftError.at(file, line, column, message, _owner_before(text, position, file) or owner, code="PD-E013")
+
+
+CLOSING = (ev.MappingEndEvent, ev.SequenceEndEvent, ev.DocumentEndEvent, ev.StreamEndEvent)
+
+
+def _owner_before(text: str, position: int, file: str) -> str | None:
+    """Return the node being read where a character stands, by reading the text up to it (the reader checks the
+    whole text before any node is read)."""
+    builder = _Builder(file)
+    before = text[: text.rfind("\n", 0, position) + 1]
+    last_line = before.count("\n")
+    try:
+        for event in _new_yaml().parse(before):
+            if event.start_mark.line >= last_line and isinstance(event, CLOSING):
+                break  # the collections the cut text leaves open, closed at its end
+            builder.feed(event)
+    except (YAMLError, DraftError):
+        pass
+    owner = builder.owner()
+    return None if owner == "-" else owner
 
 
 def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the union of every kind, resolved by clauses.registry's mod
 LANGUAGES: tuple[str, ...] = ("en", "ko", "zh")
 MAX_DAYS = 7305  # twenty years: no step of a peace process is scheduled further out
 MAX_TEXT = 20_000
+MAX_ALTERNATIVES = 25  # options are lettered B … Z after the base text A
 ENTRY_INTO_FORCE = "entry_into_force"
 
 
@@ -45,6 +46,7 @@ def _printable(text: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_printable)]
+Label = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValidator(_printable)]
 LangText = Annotated[dict[Lang, Text], Field(min_length=1)]
 Days = Annotated[int, Field(ge=0, le=MAX_DAYS)]
 
@@ -114,7 +116,7 @@ class Node(Model):
     id: NodeId
     status: Status = "pending"
     proposed_by: list[PartyRef] = []
-    alternatives: list[Alternative] = []
+    alternatives: Annotated[list[Alternative], Field(max_length=MAX_ALTERNATIVES)] = []
     positions: dict[PartyRef, Position] = {}
     translation: dict[Lang, TranslationStatus] = {}
     note: Text | None = None

@@ -15,6 +15,8 @@ CJK = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-
 SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{CJK}]) +| +(?=[{CJK}])")
 ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:)\]])")
+MAX_REPEAT = 100_000  # characters or items a user template may make by repetition
+MAX_POWER = 64
 OPTIONS = {"undefined": jinja2.StrictUndefined, "autoescape": False, "trim_blocks": True, "lstrip_blocks": True}
 
 
@@ -37,8 +39,50 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
     shipped = jinja2.FileSystemLoader(CLAUSE_TEMPLATES)
     if user_folder is None:
         return jinja2.Environment(loader=shipped, **OPTIONS)
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(user_folder), shipped])
-    return ImmutableSandboxedEnvironment(loader=loader, **OPTIONS)
+    loader = jinja2.ChoiceLoader([_ConfinedLoader(user_folder), shipped])
+    return _BoundedSandbox(loader=loader, **OPTIONS)
+
+
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """A loader for a user's folder that reads no file outside it, even through a symbolic link."""
+
+    def __init__(self, folder: Path):
+        super().__init__(folder)
+        self.root = Path(folder).resolve()
+
+    def get_source(self, environment, template):
+        """Return a template's source, refusing one whose real path leaves the folder."""
+        source, filename, uptodate = super().get_source(environment, template)
+        if not Path(filename).resolve().is_relative_to(self.root):
+            raise SecurityError(f"{template} leads out of the templates folder")
+        return source, filename, uptodate
+
+
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with repetition and powers bounded so a template cannot exhaust memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator, left, right):
+        """Return left * right or left ** right, refusing results too large to be clause text."""
+        if operator == "**" and _is_number(left) and _is_number(right) and abs(right) > MAX_POWER:
+            raise SecurityError(f"a power above {MAX_POWER} is not allowed")
+        if operator == "*" and _too_long(left, right):
+            raise SecurityError(f"a repeated text or list longer than {MAX_REPEAT:,} is not allowed")
+        return super().call_binop(context, operator, left, right)
+
+
+def _is_number(value: object) -> bool:
+    """Return whether a value is an int or float (not a bool)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _too_long(left: object, right: object) -> bool:
+    """Return whether text or a list repeated a number of times would pass MAX_REPEAT items."""
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and len(sequence) * count > MAX_REPEAT:
+            return True
+    return False
 
 
 def normalize(text: str, lang: str) -> str:
@@ -55,14 +99,22 @@ def render_template(kind: str, lang: str, values: dict[str, object], user_folder
     try:
         template = environment(user_folder).get_template(name)
         return normalize(template.render(values), lang)
-    except jinja2.TemplateNotFound:
-        raise RenderError(f"no template {name}", "PD-E040") from None
+    except jinja2.TemplateNotFound as error:
+        missing = name if error.name in (None, name) else f"{error.name} (included by {name})"
+        raise RenderError(f"no template {missing}", "PD-E040") from None
     except jinja2.TemplateSyntaxError as error:
         raise RenderError(f"template {name} line {error.lineno}: {error.message}", "PD-E041") from None
     except SecurityError as error:
         raise RenderError(f"template {name}: not allowed: {error}", "PD-E042") from None
     except jinja2.UndefinedError as error:
         raise RenderError(f"template {name}: {error.message}", "PD-E043") from None
-    except (LanguageError, TypeError, ValueError) as error:
-        raise RenderError(f"template {name}: {error}", "PD-E043") from None
+    except (LanguageError, jinja2.TemplateError, ArithmeticError, LookupError, AttributeError, TypeError,
+            ValueError, RuntimeError, MemoryError) as error:
+        raise RenderError(f"template {name}: {_one_line(error)}", "PD-E043") from None
+
+
+def _one_line(error: BaseException) -> str:
+    """Return an exception as one line of text, naming its kind when it has no message."""
+    text = " ".join(str(error).split())
+    return text or type(error).__name__
 

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from agreements.errors import InputError
+from agreements.errors import InputError, OutputError
 from precedents.corpus import Corpus, corpus_files, load_corpus
 from precedents.match import Match
 
@@ -27,6 +27,9 @@ CREATE VIRTUAL TABLE search USING fts5(citation, paraphrase, parameters, agreeme
 """
 
 
+CACHE_VARIABLE = "PEACEDRAFT_CACHE"
+
+
 def topic_token(topic: str) -> str:
     """Return a topic id as one FTS5 token ('foreign_forces' → 'foreignforces'), so a topic filter is one term."""
     return topic.replace("_", "")
@@ -34,12 +37,14 @@ def topic_token(topic: str) -> str:
 
 def cache_folder() -> Path:
     """Return where indexes are kept: PEACEDRAFT_CACHE, else the user's cache folder."""
-    if os.environ.get("PEACEDRAFT_CACHE"):
-        return Path(os.environ["PEACEDRAFT_CACHE"])
+    if os.environ.get(CACHE_VARIABLE):
+        return Path(os.environ[CACHE_VARIABLE])
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "peacedraft"
 
 
 MOST_WORDS = 10
+MAX_QUERY_CHARACTERS = 1_000
+MAX_QUERY_WORDS = 32
 COMMON_SHARE = 0.2  # words in more than a fifth of the provisions rank almost nothing (low IDF) and cost the most
 
 
@@ -48,9 +53,13 @@ def match_expression(query: str, any_word: bool = False) -> str:
 
     With any_word (ranking a clause's text), the ten longest distinct words are enough to rank by.
     """
-    words = WORD.findall(query)
+    if len(query) > MAX_QUERY_CHARACTERS:
+        raise InputError(f"the query has {len(query):,} characters; the limit is {MAX_QUERY_CHARACTERS:,}", "PD-E061")
+    words = list(dict.fromkeys(WORD.findall(query)))
     if not words:
         raise InputError(f"the query {query!r} has no words to search for", "PD-E061")
+    if len(words) > MAX_QUERY_WORDS and not any_word:
+        raise InputError(f"the query has {len(words)} different words; the limit is {MAX_QUERY_WORDS}", "PD-E061")
     if any_word:
         words = sorted(dict.fromkeys(words), key=lambda word: (-len(word), word))[:MOST_WORDS]
         return " OR ".join(f'"{word}"' for word in words)
@@ -65,7 +74,12 @@ class SearchIndex:
         self.path = folder / f"precedents-v{INDEX_VERSION}-{fingerprint[:20]}.sqlite"
         if not self.path.exists():
             self.corpus = load()
-            self._build(folder)
+            try:
+                self._build(folder)
+            except (OSError, sqlite3.Error) as error:
+                reason = getattr(error, "strerror", None) or str(error)
+                raise OutputError(f"{folder}: cannot build the precedent index there: {reason} "
+                                  f"(set {CACHE_VARIABLE} to a folder you may write)", "PD-E052") from None
         self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         total = self.connection.execute("SELECT count(*) FROM provisions").fetchone()[0]
         self.telling = {word for (word,) in self.connection.execute(
@@ -87,6 +101,18 @@ class SearchIndex:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".sqlite.tmp")
         os.close(handle)
+        try:
+            self._fill(temporary)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        os.replace(temporary, self.path)
+        for old in folder.glob("precedents-*.sqlite"):
+            if old != self.path:
+                old.unlink(missing_ok=True)
+
+    def _fill(self, temporary: str) -> None:
+        """Write the corpus into a new index database file."""
         connection = sqlite3.connect(temporary)
         connection.executescript(SCHEMA)
         rows, topic_rows, texts = [], [], []
@@ -107,10 +133,6 @@ class SearchIndex:
         connection.execute("DROP TABLE vocabulary")
         connection.commit()
         connection.close()
-        os.replace(temporary, self.path)
-        for old in folder.glob("precedents-*.sqlite"):
-            if old != self.path:
-                old.unlink(missing_ok=True)
 
     def search(self, query: str, topic: str | None = None, agreements: list[str] | None = None,
                limit: int = 20, any_word: bool = False) -> list[tuple[str, float]]:

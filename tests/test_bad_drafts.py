@@ -70,7 +70,7 @@ CASES = [
     Case("deep-nesting", BASE.replace("zones:", "extra: " + "[" * 100 + "]" * 100 + "\nzones:", 1), 2,
          ("{f}:25:71: extra: nested deeper than 64 levels [PD-E017]",)),
     Case("control-character", edit("Wants 20 km.", "Wants \x07 20 km."), 2,
-         ("{f}:52:50: -: character U+0007 is not allowed in YAML (control characters are not allowed) [PD-E013]",)),
+         ("{f}:52:50: pullback.distance: character U+0007 is not allowed in YAML (control characters are not allowed) [PD-E013]",)),
     Case("huge-number", edit("pullback_km: 10", "pullback_km: 1" + "0" * 5000), 2,
          ("{f}:42:26: pullback.distance: number too long (more than 4300 digits) [PD-E016]",)),
     Case("huge-string", edit("Wants 20 km.", "W" * 30_000), 2,

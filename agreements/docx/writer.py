@@ -20,6 +20,7 @@ from clauses.language import Language
 from clauses.rendering import RenderError
 
 AUTHOR, INITIALS = "peacedraft", "PD"
+CORE_PROPERTY_LIMIT = 255  # characters python-docx (and Word) keep in a core property such as the title
 TOC_FIELD = 'TOC \\o "1-2" \\h \\z \\u'
 LIST_LEVELS = ("article", "paragraph", "point", "subpoint")
 LEVEL_STYLES = {"part": "Heading 1", "article": "Heading 2", "paragraph": "Article Paragraph",
@@ -182,7 +183,7 @@ class WordWriter:
     def save(self, title: str, lang: str) -> bytes:
         """Return the document's bytes: fixed dates, properties and zip entries, so equal input gives equal bytes."""
         properties = self.document.core_properties
-        properties.title = title
+        properties.title = title[:CORE_PROPERTY_LIMIT]
         properties.language = ooxml.LANGUAGE_TAGS.get(lang, lang)
         properties.created = properties.modified = self.when.replace(tzinfo=None)
         properties.revision = 1
