@@ -40,7 +40,11 @@ def read_bytes(path: str) -> bytes:
             raise DraftError.at(path, 1, 1, f"file is {size:,} bytes; a draft may be at most {MAX_FILE_BYTES:,}",
                                 code="PD-E011")
         with open(path, "rb") as stream:
-            return stream.read(MAX_FILE_BYTES + 1)
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise DraftError.at(path, 1, 1, f"file grew past {MAX_FILE_BYTES:,} bytes while being read",
+                                code="PD-E011")
+        return data
     except FileNotFoundError:
         raise DraftError.at(path, 1, 1, "no such file", code="PD-E010") from None
     except IsADirectoryError:

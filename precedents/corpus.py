@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from agreements.drafts import read_text, validation_problems
+from agreements.drafts import read_bytes, read_text, validation_problems
 from agreements.errors import DraftError, InputError, Problem
 from agreements.yamlsource import read_yaml
 from precedents.model import PrecedentAgreement, Provision
@@ -70,7 +70,7 @@ def corpus_files(extra: list[str] | None = None) -> tuple[list[Path], str]:
         if not folder.is_dir():
             raise DraftError.at(str(folder), 1, 1, "no such corpus folder", code="PD-E064")
         for path in sorted(folder.glob("*.yaml")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            digest.update(path.name.encode() + b"\0" + read_bytes(str(path)))
             paths.append(path)
     return paths, digest.hexdigest()
 
