@@ -67,9 +67,10 @@ def stage(target: Path, data: bytes) -> Path:
 def _rename_all(staged: list[Path], targets: list[Path]) -> None:
     """Rename each temporary file onto its target; on a failure put back the targets already replaced."""
     backups: list[tuple[Path, Path | None]] = []
+    several = len(targets) > 1  # a single output needs no backup: its rename either happens or not
     try:
         for temporary, target in zip(staged, targets):
-            backups.append((target, _keep_old(target)))
+            backups.append((target, _keep_old(target) if several else None))
             os.replace(temporary, target)
     except OSError as error:
         failed = targets[len(backups) - 1]
@@ -85,7 +86,7 @@ def _keep_old(target: Path) -> Path | None:
     """Return a hard link to the target's old content (None when there is none) so it can be put back."""
     if not target.is_file():
         return None
-    backup = target.with_name(f".{target.name}.{secrets.token_hex(6)}.old")
+    backup = target.with_name(f".{target.name}.{secrets.token_hex(6)}.old.tmp")
     try:
         os.link(target, backup)
     except OSError:
