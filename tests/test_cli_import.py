@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
-import subprocess
-import uuid
 from pathlib import Path
 
 import docx
@@ -16,7 +13,7 @@ from agreements.docx.render import render_docx
 from agreements.drafts import load_agreement
 from agreements.examples import example_path
 from cli import main
-from tests.agreements.docx.test_libreoffice import REQUIRED, SOFFICE
+from tests.agreements.docx.test_libreoffice import convert, require_libreoffice
 
 ROUND_2 = str(example_path("round-2"))
 PLAIN_AGREEMENT = """AGREEMENT ON PEACE AND COOPERATION
@@ -134,17 +131,10 @@ def test_diff_of_a_draft_against_its_own_rendering_finds_only_the_version(runner
 @pytest.fixture(scope="module")
 def outside_docx(tmp_path_factory) -> Path:
     """Return an agreement LibreOffice wrote as .docx from plain text with ordinary numbering."""
-    if SOFFICE is None:
-        if REQUIRED:
-            pytest.fail("LibreOffice (soffice) is required here but not installed")
-        pytest.skip("LibreOffice is not installed (CI installs it)")
+    require_libreoffice()
     folder = tmp_path_factory.mktemp("outside")
     (folder / "agreement.txt").write_text(PLAIN_AGREEMENT, encoding="utf-8")
-    profile = f"file://{folder}/profile-{uuid.uuid4().hex}"
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                    "docx:MS Word 2007 XML", "--outdir", str(folder), str(folder / "agreement.txt")],
-                   capture_output=True, timeout=300, check=True)
-    shutil.rmtree(folder / profile.removeprefix(f"file://{folder}/"), ignore_errors=True)
+    convert(folder, [folder / "agreement.txt"], "docx:MS Word 2007 XML", timeout=300)
     return folder / "agreement.docx"
 
 

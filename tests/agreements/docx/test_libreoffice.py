@@ -28,13 +28,26 @@ def pdf_pages(path) -> int:
     return int(next(line.split()[-1] for line in output.splitlines() if line.startswith("Pages:")))
 
 
-@pytest.fixture(scope="module")
-def pdfs(tmp_path_factory):
-    """Render both shipped rounds in every variant and convert them all with one LibreOffice run."""
+def require_libreoffice() -> None:
+    """Fail where LibreOffice is required (CI), else skip, when it is not installed."""
     if SOFFICE is None:
         if REQUIRED:
             pytest.fail("LibreOffice (soffice) is required here but not installed")
         pytest.skip("LibreOffice is not installed (CI installs it)")
+
+
+def convert(folder, sources: list, target: str = "pdf", timeout: int = 600) -> None:
+    """Convert files into folder with one headless LibreOffice run and a fresh, afterwards removed, profile."""
+    profile = folder / f"profile-{uuid.uuid4().hex}"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
+                    "--outdir", str(folder), *map(str, sources)], capture_output=True, timeout=timeout, check=True)
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """Render both shipped rounds in every variant and convert them all with one LibreOffice run."""
+    require_libreoffice()
     folder = tmp_path_factory.mktemp("word")
     sources = []
     for name in ("round-1", "round-2"):
@@ -43,9 +56,7 @@ def pdfs(tmp_path_factory):
             path = folder / f"{name}-{lang}.docx"
             path.write_bytes(render_docx(agreement, lang))
             sources.append(path)
-    profile = f"file://{folder}/profile-{uuid.uuid4().hex}"
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), *map(str, sources)], capture_output=True, timeout=300, check=True)
+    convert(folder, sources)
     return folder
 
 

@@ -6,12 +6,11 @@ CI installs LibreOffice and sets PEACEDRAFT_REQUIRE_LIBREOFFICE=1, so there this
 from __future__ import annotations
 
 import subprocess
-import uuid
 
 import pytest
 
 from agreements.package.build import build_package, shipped_example
-from tests.agreements.docx.test_libreoffice import REQUIRED, SOFFICE, pdf_pages
+from tests.agreements.docx.test_libreoffice import convert, pdf_pages, require_libreoffice
 
 PAGES = {"cover-memo": (2, 8), "positions-matrix": (2, 10), "precedent-annex": (3, 40), "redline.ko": (6, 40),
          "agreement.parallel": (15, 120)}
@@ -20,10 +19,7 @@ PAGES = {"cover-memo": (2, 8), "positions-matrix": (2, 10), "precedent-annex": (
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
     """Build the package and convert its Word documents with one LibreOffice run."""
-    if SOFFICE is None:
-        if REQUIRED:
-            pytest.fail("LibreOffice (soffice) is required here but not installed")
-        pytest.skip("LibreOffice is not installed (CI installs it)")
+    require_libreoffice()
     folder = tmp_path_factory.mktemp("package-pdf")
     built = build_package(*shipped_example())
     sources = []
@@ -32,9 +28,7 @@ def pdfs(tmp_path_factory):
             path = folder / name.rsplit("/", 1)[-1]
             path.write_bytes(data)
             sources.append(path)
-    profile = f"file://{folder}/profile-{uuid.uuid4().hex}"
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), *map(str, sources)], capture_output=True, timeout=600, check=True)
+    convert(folder, sources)
     return folder
 
 
