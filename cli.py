@@ -28,7 +28,7 @@ def handles_errors(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from agreements.errors import DraftError, FindingsError, InputError, OutputError
+        from clauses.errors import DraftError, FindingsError, InputError, OutputError
         from clauses.library import LibraryError
         from clauses.rendering import RenderError
 
@@ -111,7 +111,7 @@ def validate(draft: str, strict: bool, output_format: str) -> None:
     Example: peacedraft validate example.yaml --format json
     """
     from agreements.drafts import load_agreement
-    from agreements.rules import check
+    from agreements.rules.registry import check
 
     findings = check(load_agreement(draft), strict=strict)
     errors = sum(finding.severity == "error" for finding in findings)
@@ -222,7 +222,7 @@ def add(draft: str, option_id: str, under: str | None, as_id: str | None, assign
 
     Example: peacedraft add draft.yaml force_reduction/artillery-15km --set pullback_km=20
     """
-    from agreements.composing import add_alternative, add_option
+    from agreements.edit.add import add_alternative, add_option
 
     if alternative_to:
         if not proposed_by:
@@ -243,7 +243,7 @@ def set_command(draft: str, node_id: str, assignments: tuple[str, ...]) -> None:
 
     Example: peacedraft set draft.yaml force.artillery pullback_km=15 deadline.days=180
     """
-    from agreements.editing import set_values
+    from agreements.edit.draft import set_values
 
     click.echo(f"{draft}: {set_values(draft, node_id, assignments).summary}", err=True)
 
@@ -260,7 +260,7 @@ def position(draft: str, node_id: str, party: str, stance: str, note: str | None
 
     Example: peacedraft position draft.yaml unc.status dprk oppose --note "Wants dissolution"
     """
-    from agreements.editing import set_position
+    from agreements.edit.draft import set_position
 
     click.echo(f"{draft}: {set_position(draft, node_id, party, stance, note).summary}", err=True)
 
@@ -292,11 +292,11 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
     folder = Path(templates).resolve() if templates else None
     agreement = load_agreement(draft)
     if output_format == "docx":
-        from agreements.docx.render import render_docx
+        from agreements.render.docx.render import render_docx
 
         data = render_docx(agreement, lang, folder)
     else:
-        from agreements.textrender import render_document
+        from agreements.render.text import render_document
 
         data = render_document(agreement, lang, markdown=output_format == "markdown", user_folder=folder).encode("utf-8")
     if output:
@@ -329,9 +329,9 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
     import os
 
     from agreements.atomic import write_all
-    from agreements.diff import compare_agreements
-    from agreements.diffreport import summary_docx, text_report
-    from agreements.versions import load_version
+    from agreements.diff.compare import compare_agreements
+    from agreements.diff.report import summary_docx, text_report
+    from agreements.diff.versions import load_version
 
     from agreements.wordimport.importer import is_word_file
 
@@ -348,7 +348,7 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
     comparison = compare_agreements(before, after)
     outputs = []
     if output:
-        from agreements.docx.redline import redline_docx
+        from agreements.diff.redline import redline_docx
 
         outputs.append((output, redline_docx(before, after, comparison, lang, author)))
     if summary_out:
@@ -513,14 +513,14 @@ def timeline(draft: str, output: str | None, output_format: str) -> None:
 
     from agreements.atomic import write_atomic
     from agreements.drafts import load_agreement
-    from agreements.timeline import schedule, text_lines
+    from agreements.schedule.timeline import schedule, text_lines
 
     suffix = os.path.splitext(output)[1].lower() if output else None
     if suffix not in (None, ".png", ".svg"):
         raise click.UsageError(f"{output}: the chart is written as .png or .svg")
     result = schedule(load_agreement(draft))
     if output:
-        from agreements.timeline_chart import chart_png, chart_svg
+        from agreements.schedule.chart import chart_png, chart_svg
 
         write_atomic(output, chart_png(result) if suffix == ".png" else chart_svg(result))
         click.echo(f"wrote {output}", err=True)

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from agreements.errors import OutputError
+from clauses.errors import OutputError
 
 
 def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = True) -> Path:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 
 from agreements.atomic import write_atomic
-from agreements.errors import DraftError, Location, Problem
+from clauses.errors import DraftError, Location, Problem
 from agreements.model import Agreement
 from agreements.yamlsource import SourceMap, read_yaml
 from agreements.tree import iter_models

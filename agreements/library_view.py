@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from agreements.segments import own_text
+from agreements.document.segments import own_text
 from clauses.library import find_option
 from clauses.parameters import parameters
 from clauses.registry import KINDS

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Union
 from pydantic import Field, PrivateAttr, field_validator
 
 from clauses.base import Label, LangText, Model, Node, NodeId, PartyRef
-from clauses.form_and_parties import InstrumentForm
+from clauses.kinds.form_and_parties import InstrumentForm
 from clauses.registry import Clause
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agreements.model import Agreement, Article, Part
-from clauses.language import Language
+from clauses.languages import Language
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
-from agreements.errors import DraftError, Location
+from clauses.errors import DraftError, Location
 
 MAX_DEPTH = 64
 MAX_VALUES = 2_000_000

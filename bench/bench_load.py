@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from agreements.drafts import load_agreement  # noqa: E402
-from agreements.rules import check  # noqa: E402
+from agreements.rules.registry import check  # noqa: E402
 from bench.timing import median_seconds  # noqa: E402
 from bench.synthetic import synthetic_yaml  # noqa: E402
 

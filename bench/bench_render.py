@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lxml import etree  # noqa: E402
 
-from agreements.docx.compose import Composer  # noqa: E402
-from agreements.docx.render import render_docx  # noqa: E402
+from agreements.render.docx.compose import Composer  # noqa: E402
+from agreements.render.docx.render import render_docx  # noqa: E402
 from agreements.drafts import load_agreement  # noqa: E402
 from bench.timing import median_seconds  # noqa: E402
 from bench.synthetic import synthetic_yaml  # noqa: E402
@@ -30,7 +30,7 @@ PEAK_SCRIPT = """
 import resource, sys
 sys.path.insert(0, {root!r})
 from agreements.drafts import load_agreement
-from agreements.docx.render import render_docx
+from agreements.render.docx.render import render_docx
 render_docx(load_agreement({path!r}), "en")
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """

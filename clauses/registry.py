@@ -7,24 +7,24 @@ from typing import Annotated, Union
 from pydantic import Field
 
 from clauses.base import ClauseBase
-from clauses.border_controls import BorderControls
-from clauses.demarcation_and_dmz import DemarcationAndDmz
-from clauses.denuclearization import DenuclearizationLinkage
-from clauses.dispute_resolution import DisputeResolution
-from clauses.dmz_demining import DmzDemining
-from clauses.end_of_war import EndOfWarAndNonAggression
-from clauses.final_provisions import FinalProvisions
-from clauses.force_reduction import ForceReductionAndRedeployment
-from clauses.foreign_forces import ForeignForces
-from clauses.form_and_parties import FormAndParties
-from clauses.implementation_sequencing import ImplementationSequencing
-from clauses.inter_korean_relations import InterKoreanRelations
-from clauses.non_korean_parties_roles import NonKoreanPartiesRoles
-from clauses.prisoners_and_remains import PrisonersAndRemains
+from clauses.kinds.border_controls import BorderControls
+from clauses.kinds.demarcation_and_dmz import DemarcationAndDmz
+from clauses.kinds.denuclearization_linkage import DenuclearizationLinkage
+from clauses.kinds.dispute_resolution import DisputeResolution
+from clauses.kinds.dmz_demining import DmzDemining
+from clauses.kinds.end_of_war_and_non_aggression import EndOfWarAndNonAggression
+from clauses.kinds.final_provisions import FinalProvisions
+from clauses.kinds.force_reduction_and_redeployment import ForceReductionAndRedeployment
+from clauses.kinds.foreign_forces import ForeignForces
+from clauses.kinds.form_and_parties import FormAndParties
+from clauses.kinds.implementation_sequencing import ImplementationSequencing
+from clauses.kinds.inter_korean_relations import InterKoreanRelations
+from clauses.kinds.non_korean_parties_roles import NonKoreanPartiesRoles
+from clauses.kinds.prisoners_and_remains import PrisonersAndRemains
 from clauses.text import TextClause
-from clauses.tracks import InterKoreanAndMultilateralTracks
-from clauses.un_command_status import UnCommandStatus
-from clauses.verification import Verification
+from clauses.kinds.inter_korean_and_multilateral_tracks import InterKoreanAndMultilateralTracks
+from clauses.kinds.un_command_status import UnCommandStatus
+from clauses.kinds.verification import Verification
 
 CLAUSE_CLASSES: tuple[type[ClauseBase], ...] = (
     FormAndParties,

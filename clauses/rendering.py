@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from clauses.language import TEMPLATES, LanguageError
+from clauses.languages import TEMPLATES, LanguageError
 
 CLAUSE_TEMPLATES = TEMPLATES / "clauses"
 CJK = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"

@@ -10,7 +10,7 @@ from typing import Callable
 from ruamel.yaml import YAML
 
 from clauses.base import ENTRY_INTO_FORCE, Deadline
-from clauses.language import TEMPLATES, Language, chinese_numeral, korean_particle, language
+from clauses.languages import TEMPLATES, Language, chinese_numeral, korean_particle, language
 
 STANDARD_REGISTRY = Path(__file__).resolve().parent / "library" / "registry.yaml"
 EventWording = Callable[[Language], str]

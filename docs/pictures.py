@@ -17,12 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from agreements.diff import compare_agreements  # noqa: E402
-from agreements.docx.redline import redline_docx  # noqa: E402
+from agreements.diff.compare import compare_agreements  # noqa: E402
+from agreements.diff.redline import redline_docx  # noqa: E402
 from agreements.drafts import load_agreement  # noqa: E402
 from agreements.examples import example_path  # noqa: E402
-from agreements.timeline import schedule  # noqa: E402
-from agreements.timeline_chart import chart_png  # noqa: E402
+from agreements.schedule.timeline import schedule  # noqa: E402
+from agreements.schedule.chart import chart_png  # noqa: E402
 
 IMAGES = ROOT / "docs" / "img"
 

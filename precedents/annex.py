@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from agreements.docx.blocks import Block, Piece
-from agreements.docx.compose import document_time
-from agreements.docx.writer import WordWriter
+from agreements.render.docx.blocks import Block, Piece
+from agreements.render.docx.compose import document_time
+from agreements.render.docx.writer import WordWriter
 from agreements.model import Agreement
 from precedents.compare import Match, PrecedentComparison
 from precedents.coverage import ARMISTICE

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from agreements.model import Agreement, Article, Part
 from agreements.numbering import positions
-from agreements.scope import scope_for
-from agreements.segments import MissingText, own_text
+from agreements.document.context import scope_for
+from agreements.document.segments import MissingText, own_text
 from clauses.base import ClauseBase
-from clauses.language import language
+from clauses.languages import language
 from clauses.registry import TOPICS
 from precedents.coverage import ARMISTICE, Coverage, coverage
 from precedents.index import SearchIndex

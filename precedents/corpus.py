@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from agreements.drafts import read_bytes, read_text, validation_problems
-from agreements.errors import DraftError, InputError, Problem
+from clauses.errors import DraftError, InputError, Problem
 from agreements.yamlsource import read_yaml
 from precedents.model import PrecedentAgreement, Provision
 

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from agreements.errors import InputError, OutputError
+from clauses.errors import InputError, OutputError
 from precedents.corpus import Corpus, corpus_files, load_corpus
 from precedents.match import Match
 

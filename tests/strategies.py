@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from agreements.model import Agreement
 from clauses.base import MAX_DAYS
-from tests.agreements.docx.edits import articles, clauses
+from tests.agreements.render.docx.edits import articles, clauses
 
 LANGS = ("en", "ko", "zh")
 # What an agreement's text may not hold (clauses.base.NOT_IN_DOCUMENTS): C0 controls but tab, LF and CR; DEL;

@@ -142,7 +142,7 @@ CASES = [
          "'__class__' of 'str' object is unsafe. [PD-E042]",), template("{{ ''.__class__ }}")),
     Bad("template-undefined", ("render", f"{D}/d.yaml", "--templates", f"{D}/mine"), 2,
         ("{d}/d.yaml:56:13: unc.status: template un_command_status.en.j2: "
-         "'clauses.un_command_status.UnCommandStatus object' has no attribute 'nothing' [PD-E043]",),
+         "'clauses.kinds.un_command_status.UnCommandStatus object' has no attribute 'nothing' [PD-E043]",),
         template("{{ c.nothing }}")),
     Bad("template-control-character", ("render", f"{D}/d.yaml", "--templates", f"{D}/mine", "-o", f"{D}/o.docx"), 2,
         ("peacedraft: character U+0007 cannot appear in a Word document [PD-E044]",),

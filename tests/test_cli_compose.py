@@ -70,7 +70,7 @@ def test_user_template_with_an_undefined_variable(runner, draft, tmp_path):
     result = runner.invoke(main, ["render", str(draft), "--templates", str(folder)])
     assert result.exit_code == 2
     assert result.stderr == (f"{draft}:56:13: unc.status: template un_command_status.en.j2: "
-                             "'clauses.un_command_status.UnCommandStatus object' has no attribute 'dissolution_date' [PD-E043]\n")
+                             "'clauses.kinds.un_command_status.UnCommandStatus object' has no attribute 'dissolution_date' [PD-E043]\n")
 
 
 def test_user_template_reaching_for_internals(runner, draft, tmp_path):

@@ -9,11 +9,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from agreements.docx.render import render_docx
+from agreements.render.docx.render import render_docx
 from agreements.drafts import load_agreement
 from agreements.examples import example_path
 from cli import main
-from tests.agreements.docx.test_libreoffice import convert, require_libreoffice
+from tests.agreements.render.docx.test_libreoffice import convert, require_libreoffice
 
 ROUND_2 = str(example_path("round-2"))
 PLAIN_AGREEMENT = """AGREEMENT ON PEACE AND COOPERATION

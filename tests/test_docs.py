@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agreements.rules import RULES
+from agreements.rules.registry import RULES
 from cli import main
 from clauses.registry import KINDS
 

@@ -15,13 +15,14 @@ import pytest
 from click.testing import CliRunner
 from pydantic import TypeAdapter, ValidationError
 
-from agreements import timeline_chart, yamlsource
+from agreements import yamlsource
+from agreements.schedule import chart as timeline_chart
 from agreements.drafts import MAX_FILE_BYTES, load_agreement, parse_agreement
-from agreements.errors import DraftError, InputError, OutputError
+from clauses.errors import DraftError, InputError, OutputError
 from agreements.model import Agreement
 from agreements.package import manifest
-from agreements.timeline import schedule
-from agreements.versions import load_version
+from agreements.schedule.timeline import schedule
+from agreements.diff.versions import load_version
 from agreements.wordimport import matching, safety
 from agreements.wordimport.importer import import_word
 from agreements.yamlsource import read_yaml
@@ -481,8 +482,8 @@ def test_each_language_once():
 
 
 def test_a_title_longer_than_a_word_property_still_renders_whole():
-    from agreements.docx.render import render_docx
-    from agreements.docx.writer import CORE_PROPERTY_LIMIT
+    from agreements.render.docx.render import render_docx
+    from agreements.render.docx.writer import CORE_PROPERTY_LIMIT
 
     data = load_agreement(str(BASE_DRAFT)).model_dump()
     data["meta"]["title"]["en"] = "x" * (CORE_PROPERTY_LIMIT + 1)

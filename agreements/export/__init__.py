@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from agreements.errors import InputError, OutputError
+from clauses.errors import InputError, OutputError
 from agreements.model import Agreement
 
 FORMATS = ("akn", "json")

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from agreements.errors import OutputError
+from clauses.errors import OutputError
 from agreements.export.akn_meta import AKN, AKN_NS, PLACE, meta_block
 from agreements.model import Agreement, Article, Part
-from agreements.textrender import DocumentRenderer
+from agreements.render.text import DocumentRenderer
 from clauses.base import ClauseBase, Node
-from clauses.language import number_values
+from clauses.languages import number_values
 
 SCHEMA_FOLDER = Path(__file__).resolve().parent / "schema"
 SCHEMA_FILE = "akomantoso30.xsd"

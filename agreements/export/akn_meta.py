@@ -6,7 +6,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from agreements.model import Agreement
-from clauses.language import language
+from clauses.languages import language
 from clauses.scope import Scope
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"

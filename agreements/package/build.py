@@ -10,16 +10,16 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import PurePath
 
-from agreements.diff import Comparison, compare_agreements
-from agreements.diffreport import text_report
-from agreements.docx.compose import document_time
+from agreements.diff.compare import Comparison, compare_agreements
+from agreements.diff.report import text_report
+from agreements.render.docx.compose import document_time
 from agreements.drafts import decode, json_agreement, parse_agreement
-from agreements.errors import DraftError, FindingsError
+from clauses.errors import DraftError, FindingsError
 from agreements.examples import example_bytes
 from agreements.model import Agreement
 from agreements.package.manifest import MANIFEST, digest, manifest_bytes
-from agreements.rules import Finding, check
-from agreements.versions import version_bytes
+from agreements.rules.registry import Finding, check
+from agreements.diff.versions import version_bytes
 
 DESCRIPTIONS = {
     "cover-memo.docx": "cover memo: what changed, open brackets, findings, timeline",
@@ -95,7 +95,7 @@ class Build:
 
 def _clean_text(build: Build) -> None:
     """Add the clean text in every authentic language and the parallel edition."""
-    from agreements.docx.render import render_docx
+    from agreements.render.docx.render import render_docx
 
     for lang in [*build.languages, "parallel"]:
         build.files[f"text/agreement.{lang}.docx"] = render_docx(build.agreement, lang)
@@ -105,7 +105,7 @@ def _redline(build: Build) -> None:
     """Add the redline against the previous round in every language, and the change report."""
     if build.previous is None:
         return
-    from agreements.docx.redline import redline_docx
+    from agreements.diff.redline import redline_docx
 
     old, new = build.previous, build.draft
     build.comparison = comparison = compare_agreements(old.agreement, new.agreement)
@@ -139,8 +139,8 @@ def _positions(build: Build) -> None:
 
 def _timeline(build: Build) -> None:
     """Add the implementation timeline as chart, text and JSON (nothing when the steps wait for each other)."""
-    from agreements.timeline import schedule, text_lines
-    from agreements.timeline_chart import chart_png
+    from agreements.schedule.timeline import schedule, text_lines
+    from agreements.schedule.chart import chart_png
 
     try:
         timeline = schedule(build.agreement)

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from agreements.atomic import check_target, stage
-from agreements.errors import OutputError
+from clauses.errors import OutputError
 
 EARLIEST_ZIP_TIME = datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from agreements.errors import InputError
+from clauses.errors import InputError
 
 MANIFEST = "manifest.json"
 FORMAT = "peacedraft.package/1"

@@ -10,14 +10,14 @@ from collections import Counter
 
 from docx.shared import Cm
 
-from agreements.diff import LABELS, label, parameter_changes, place_nodes, show
-from agreements.docx.blocks import LINE_BREAK, Block, Piece
-from agreements.docx.compose import document_time
-from agreements.docx.writer import WordWriter
+from agreements.diff.compare import LABELS, label, parameter_changes, place_nodes, show
+from agreements.render.docx.blocks import LINE_BREAK, Block, Piece
+from agreements.render.docx.compose import document_time
+from agreements.render.docx.writer import WordWriter
 from agreements.model import Agreement, Article, Part, Party
 from agreements.tree import iter_models
 from clauses.base import OPEN_STATUSES, STRUCTURAL_FIELDS, Alternative, ClauseBase, Node
-from clauses.language import language
+from clauses.languages import language
 
 ENGLISH = language("en")
 NONE = "—"

@@ -28,15 +28,15 @@ import jinja2
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
-from agreements.diff import LABELS, Change, Comparison, describe_parameter, label, place_nodes, show
-from agreements.docx.blocks import Block, Piece
-from agreements.docx.compose import document_time
-from agreements.docx.writer import WordWriter
+from agreements.diff.compare import LABELS, Change, Comparison, describe_parameter, label, place_nodes, show
+from agreements.render.docx.blocks import Block, Piece
+from agreements.render.docx.compose import document_time
+from agreements.render.docx.writer import WordWriter
 from agreements.model import Agreement, Recital
 from agreements.package.matrix import is_container, open_nodes, status_text
-from agreements.rules import Finding
+from agreements.rules.registry import Finding
 from clauses.base import Node
-from clauses.language import LanguageError, language
+from clauses.languages import LanguageError, language
 from templates import FOLDER
 
 ENGLISH = language("en")

@@ -6,7 +6,7 @@ import datetime
 
 from pydantic import ValidationError
 
-from agreements.errors import InputError
+from clauses.errors import InputError
 from agreements.model import Agreement
 from agreements.wordimport.reader import Imported, build_tree, guess_language, paragraphs
 from agreements.wordimport.safety import open_word

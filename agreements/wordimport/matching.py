@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agreements.docx.compose import Composer
+from agreements.render.docx.compose import Composer
 from agreements.model import Agreement
 from agreements.wordimport.reader import Imported
 
@@ -224,7 +224,7 @@ class Sides:
 
 def word_diff_sides(old_spec: str, new_spec: str, lang: str | None) -> Sides:
     """Return both versions as text in one language, a Word side keyed on the other side's ids."""
-    from agreements.versions import load_version
+    from agreements.diff.versions import load_version
     from agreements.wordimport.importer import import_word, is_word_file
 
     specs = {"old": old_spec, "new": new_spec}

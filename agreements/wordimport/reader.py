@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
-from agreements.errors import InputError
+from clauses.errors import InputError
 from agreements.wordimport.patterns import Reading, read_style, read_text
 from clauses.base import MAX_TEXT, NOT_IN_DOCUMENTS
 

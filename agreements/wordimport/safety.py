@@ -71,7 +71,7 @@ import docx
 from docx.document import Document
 from lxml import etree
 
-from agreements.errors import InputError
+from clauses.errors import InputError
 
 MIB = 1 << 20
 MAX_FILE_BYTES = 50 * MIB

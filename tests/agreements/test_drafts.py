@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agreements.drafts import dump_agreement, load_agreement, parse_agreement, save_agreement
-from agreements.errors import DraftError
+from clauses.errors import DraftError
 from agreements.examples import example_path
 from tests.conftest import BASE_DRAFT
 

@@ -6,7 +6,7 @@ import pytest
 
 from agreements.drafts import parse_agreement
 from agreements.numbering import positions
-from clauses.language import chinese_numeral, hangul, language, letter, roman
+from clauses.languages import chinese_numeral, hangul, language, letter, roman
 from tests.conftest import BASE_DRAFT
 
 AGREEMENT = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml")

@@ -12,7 +12,7 @@ from hypothesis import given
 
 from agreements.drafts import dump_agreement, json_agreement, load_agreement, parse_agreement
 from agreements.model import Agreement
-from agreements.rules import check
+from agreements.rules.registry import check
 from tests.conftest import BASE_DRAFT
 from tests.strategies import agreements
 

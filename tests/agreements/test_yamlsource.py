@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agreements.errors import DraftError
+from clauses.errors import DraftError
 from agreements.yamlsource import read_yaml
 
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from clauses.base import Deadline
-from clauses.language import korean_particle, language
+from clauses.languages import korean_particle, language
 from clauses.scope import Scope
 
 

@@ -9,7 +9,7 @@ import pytest
 from clauses.library import PRECEDENTS, LibraryError, find_option, library
 from clauses.registry import TOPICS
 from clauses.scope import Scope
-from agreements.segments import own_text
+from agreements.document.segments import own_text
 from tests.factsheet import FACT_SHEET, matching_rows, sections
 
 MORE_OPTIONS = ("un_command_status", "dmz_demining", "force_reduction_and_redeployment",

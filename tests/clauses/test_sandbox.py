@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from agreements.drafts import load_agreement
-from agreements.scope import scope_for
+from agreements.document.context import scope_for
 from cli import main
 from clauses.rendering import CLAUSE_TEMPLATES, RenderError, environment, render_template
 from tests.conftest import BASE_DRAFT

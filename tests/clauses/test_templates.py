@@ -7,7 +7,7 @@ import re
 import pytest
 from ruamel.yaml import YAML
 
-from clauses.language import TEMPLATES
+from clauses.languages import TEMPLATES
 from clauses.registry import KINDS
 from clauses.rendering import RenderError, render_template, template_name
 from clauses.scope import Scope

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from agreements.drafts import load_agreement, parse_agreement
-from agreements.errors import InputError
+from clauses.errors import InputError
 from agreements.examples import example_path
 from precedents.compare import compare_with_precedents
 from precedents.corpus import SHIPPED

@@ -10,13 +10,13 @@ import pytest
 from lxml import etree
 
 from agreements.drafts import load_agreement, parse_agreement
-from agreements.errors import OutputError
+from clauses.errors import OutputError
 from agreements.examples import example_path
 from agreements.export import language_path
 from agreements.export.akn import AKN_NS, SCHEMA_FOLDER, akn_bytes, akn_tree, check_akn, element_id, load_schema
 from agreements.model import Part
-from agreements.textrender import render_document
-from clauses.language import language
+from agreements.render.text import render_document
+from clauses.languages import language
 from tests.conftest import BASE_DRAFT, mutate
 
 ROOT = Path(__file__).resolve().parents[3]

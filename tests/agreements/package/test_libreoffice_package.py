@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from agreements.package.build import build_package, shipped_example
-from tests.agreements.docx.test_libreoffice import convert, pdf_pages, require_libreoffice
+from tests.agreements.render.docx.test_libreoffice import convert, pdf_pages, require_libreoffice
 
 PAGES = {"cover-memo": (2, 8), "positions-matrix": (2, 10), "precedent-annex": (3, 40), "redline.ko": (6, 40),
          "agreement.parallel": (15, 120)}

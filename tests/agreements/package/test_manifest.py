@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from agreements.errors import InputError, OutputError
+from clauses.errors import InputError, OutputError
 from agreements.package.folder import write_folder, zip_bytes
 from agreements.package.manifest import MANIFEST, manifest_bytes, verify
 

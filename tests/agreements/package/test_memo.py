@@ -10,11 +10,11 @@ import zlib
 import docx
 import pytest
 
-from agreements.diff import compare_agreements, describe_parameter
+from agreements.diff.compare import compare_agreements, describe_parameter
 from agreements.drafts import load_agreement, parse_agreement
 from agreements.examples import example_path
 from agreements.package.memo import memo_docx, memo_markup, parse
-from agreements.rules import check
+from agreements.rules.registry import check
 from tests.conftest import mutate
 
 ROUND_1 = load_agreement(str(example_path("round-1")))

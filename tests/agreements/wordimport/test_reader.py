@@ -9,8 +9,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from agreements.docx import ooxml
-from agreements.docx.render import render_docx
+from agreements.render.docx import ooxml
+from agreements.render.docx.render import render_docx
 from agreements.drafts import load_agreement
 from agreements.examples import example_path
 from agreements.model import Agreement
@@ -90,7 +90,7 @@ def test_what_cannot_be_placed_is_reported():
 
 
 def test_control_characters_become_spaces_and_an_overlong_paragraph_is_refused():
-    from agreements.errors import InputError
+    from clauses.errors import InputError
 
     imported = build_tree(sources("Article 1", "A\x0bvertical\x07tab"), "en", "a.docx", DAY)
     assert imported.data["body"][0]["children"][0]["text"] == {"en": "A vertical tab"}

@@ -22,9 +22,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from agreements.docx.render import render_docx
+from agreements.render.docx.render import render_docx
 from agreements.drafts import load_agreement
-from agreements.errors import InputError
+from clauses.errors import InputError
 from agreements.wordimport.safety import OLE_MAGIC, open_word
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -329,7 +329,7 @@ def test_hostile_file_is_refused_quickly(hostile):
 CHILD = """
 import re, sys, time
 from pathlib import Path
-from agreements.errors import InputError
+from clauses.errors import InputError
 from agreements.wordimport.safety import open_word
 start = time.perf_counter()
 try:

@@ -1,0 +1,76 @@
+"""The change report: readable text grouped by article, and a Word summary, from a comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from agreements.diff.compare import Change, Comparison, label, place_nodes
+from agreements.render.docx.blocks import Block, Piece
+from agreements.render.docx.compose import document_time
+from agreements.render.docx.writer import WordWriter
+
+MARKS = {"added": "+", "removed": "−", "moved": "→", "renumbered": "#", "status": "~", "alternatives": "~",
+         "positions": "~", "parameters": "~", "text": "~", "meta": "~", "registry": "~"}
+COLOURS = {"added": "green", "removed": "red", "moved": "cyan", "renumbered": "cyan"}
+Style = Callable[..., str]
+
+
+def grouped(comparison: Comparison) -> list[tuple[str, list[Change]]]:
+    """Return the changes grouped under a heading per article ('Agreement' first), in the new order."""
+    new_places, old_places = place_nodes(comparison.new), place_nodes(comparison.old)
+    groups: dict[str, list[Change]] = {}
+    for change in comparison.changes:
+        groups.setdefault(change.article, []).append(change)
+
+    def heading(article: str) -> str:
+        if not article:
+            return "Agreement"
+        if article == "preamble":
+            return "Preamble"
+        placed = new_places.get(article) or old_places.get(article)
+        title = (placed.node.heading or {}).get("en", "") if placed and placed.node.heading else ""
+        where = label(placed) if article in new_places else f"{article} (removed; was {label(placed)})"
+        return f"{where} — {title}" if title else where
+
+    order = ["", "preamble", *[key for key in new_places if key in groups], *groups]
+    return [(heading(key), groups[key]) for key in dict.fromkeys(order) if key in groups]
+
+
+def text_report(comparison: Comparison, old_name: str, new_name: str, style: Style) -> list[str]:
+    """Return the report's lines; `style(text, fg=…, bold=…)` colours them (or returns them as they are)."""
+    old, new = comparison.old.meta, comparison.new.meta
+    total = len(comparison.changes)
+    lines = [style(f"{old_name} ({old.version}) → {new_name} ({new.version}): "
+                   f"{total} change{'s' * (total != 1)}", bold=True)]
+    if not comparison.related:
+        lines.append(style("warning: the two drafts share no ids — not versions of one agreement; "
+                           "everything is shown as removed and added", fg="yellow"))
+    if not total:
+        lines.append("no changes")
+        return lines
+    counts = ", ".join(f"{count} {kind}" for kind, count in comparison.counts().items() if count)
+    lines.append(counts)
+    for heading, changes in grouped(comparison):
+        lines += ["", style(heading, bold=True)]
+        for change in changes:
+            lines.append("  " + style(f"{MARKS[change.kind]} {change.summary}", fg=COLOURS.get(change.kind)))
+    return lines
+
+
+def summary_docx(comparison: Comparison, old_name: str, new_name: str) -> bytes:
+    """Return the change summary as a Word document (counts, then a line per change, by article)."""
+    writer = WordWriter("en", document_time(comparison.new))
+    old, new = comparison.old.meta, comparison.new.meta
+    blocks = [Block("title", "Title", [Piece(f"Changes from {old.version} to {new.version}")]),
+              Block("files", "Parties", [Piece(f"{old_name} → {new_name}")])]
+    counts = comparison.counts()
+    blocks += [Block(f"count:{kind}", "Normal", [Piece(f"{kind}: {count}")]) for kind, count in counts.items() if count]
+    if not comparison.changes:
+        blocks.append(Block("none", "Normal", [Piece("No changes.")]))
+    for index, (heading, changes) in enumerate(grouped(comparison)):
+        blocks.append(Block(f"group:{index}", "Preamble Heading", [Piece(heading)]))
+        blocks += [Block(f"change:{index}:{number}", "Normal", [Piece(f"{MARKS[c.kind]} {c.summary}")])
+                   for number, c in enumerate(changes)]
+    for block in blocks:
+        writer.block(block, "en")
+    return writer.save(f"Changes from {old.version} to {new.version}", "en")

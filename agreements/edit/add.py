@@ -1,0 +1,217 @@
+"""Composing a draft from the clause library: add an option as a paragraph, a point, or an alternative."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from agreements.edit.draft import EditResult, edit_draft, node_in
+from clauses.errors import DraftError, Location, Problem
+from agreements.model import Agreement, Article, Part
+from agreements.document.context import scope_for
+from agreements.document.segments import own_text
+from agreements.tree import iter_models, iter_references
+from agreements.edit.yamledit import styled
+from clauses.base import ClauseBase
+from clauses.library import LibraryOption, find_option
+from clauses.parameters import AssignmentError, apply_assignment, explain, parse_assignment
+from clauses.registry import KINDS
+from clauses.scope import STANDARD_REGISTRY
+
+LOCAL_REFERENCE_KEYS = ("id", "after", "requires", "denuclearization_step", "peace_step")
+REGISTRIES = {"party": "parties", "body": "bodies", "zone": "zones"}
+
+
+def default_id(option: LibraryOption, taken: set[str]) -> str:
+    """Return a free id for a node added from an option: 'unc_status/dissolve' → 'unc-status.dissolve' (then '…-2')."""
+    prefix, name = option.id.split("/")
+    base = f"{prefix.replace('_', '-')}.{name.replace('_', '-')}"
+    candidates = (base if number == 1 else f"{base}-{number}" for number in range(1, len(taken) + 3))
+    return next(key for key in candidates if key not in taken and f"art.{key}" not in taken)
+
+
+def clause_data(option: LibraryOption, node_id: str, assignments: list[str], file: str) -> dict[str, Any]:
+    """Return the option's clause as plain data with its id, local ids prefixed, and `--set` values applied."""
+    data = _prefixed({"id": node_id, **option.clause}, node_id)
+    kind = KINDS[option.kind]
+    for text in assignments:
+        try:
+            keys, value = parse_assignment(text)
+            apply_assignment(data, keys, value, kind)
+        except AssignmentError as error:
+            raise DraftError([Problem(Location(file), node_id, f"--set {error}", "PD-E032")]) from None
+    try:
+        option.instantiate(node_id, _without_id(data))
+    except ValidationError as error:
+        raise DraftError([Problem(Location(file), node_id, f"--set: {explain(error, kind)}", "PD-E033")]) from None
+    return data
+
+
+def _prefixed(data: Any, prefix: str) -> Any:
+    """Return data with the ids of nested items (and the references to them) prefixed by the node id."""
+    local = set()
+    _collect_ids(data, local, top=True)
+    return _rewrite(data, {key: f"{prefix}.{key}" for key in local})
+
+
+def _collect_ids(value: Any, found: set[str], top: bool = False) -> None:
+    """Collect the ids of nested items."""
+    if isinstance(value, dict):
+        if not top and isinstance(value.get("id"), str):
+            found.add(value["id"])
+        for item in value.values():
+            _collect_ids(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_ids(item, found)
+
+
+def _rewrite(value: Any, renames: dict[str, str], key: str | None = None) -> Any:
+    """Return value with local ids renamed where they stand as ids or references."""
+    if isinstance(value, dict):
+        return {name: _rewrite(item, renames, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_rewrite(item, renames, key) for item in value]
+    if key in LOCAL_REFERENCE_KEYS and isinstance(value, str):
+        return renames.get(value, value)
+    return value
+
+
+@functools.cache
+def _standard_registry() -> dict[str, tuple[str, dict]]:
+    """Return the standard registry entries by id, with the registry each belongs to."""
+    data = YAML(typ="safe").load(STANDARD_REGISTRY.read_text(encoding="utf-8"))
+    return {entry["id"]: (key, entry) for key in ("parties", "bodies", "zones") for entry in data[key]}
+
+
+def register_names(document: CommentedMap, agreement: Agreement, clause: ClauseBase) -> list[str]:
+    """Register in the document the standard parties, bodies and zones the clause names and the draft lacks."""
+    present = {entry.id for entry in (*agreement.parties, *agreement.bodies, *agreement.zones)}
+    wanted = [ref.value for ref in iter_references(clause) if ref.target in ("party", "body", "zone", "actor")]
+    added: list[str] = []
+    while wanted:
+        key = wanted.pop(0)
+        if key in present or key not in _standard_registry():
+            continue
+        registry, entry = _standard_registry()[key]
+        _registry_list(document, registry).append(styled(entry))
+        present.add(key)
+        added.append(key)
+        wanted.extend(entry.get("members", []))
+    return added
+
+
+def _registry_list(document: CommentedMap, registry: str) -> CommentedSeq:
+    """Return a registry list of the document, creating it after the keys that come before it."""
+    if registry not in document:
+        order = ["peacedraft", "meta", "parties", "bodies", "zones"]
+        before = [key for key in order[: order.index(registry)] if key in document]
+        position = list(document).index(before[-1]) + 1 if before else 0
+        document.insert(position, registry, CommentedSeq())
+    return document[registry]
+
+
+def _taken(agreement: Agreement) -> set[str]:
+    """Return every id used in the draft."""
+    return {visit.model.id for visit in iter_models(agreement) if isinstance(getattr(visit.model, "id", None), str)}
+
+
+def _refuse_taken(ids: list[str], agreement: Agreement, file: str) -> None:
+    """Raise a DraftError if any of the new ids is already used in the draft."""
+    taken = _taken(agreement)
+    for key in ids:
+        if key in taken:
+            message = f"id '{key}' already exists (choose another with --as)"
+            raise DraftError([Problem(Location(file), key, message, "PD-E035")])
+
+
+def add_option(path: str, option_id: str, under: str | None = None, as_id: str | None = None,
+               assignments: tuple[str, ...] = ()) -> EditResult:
+    """Add a library option to a draft: as a new article, or under a part, an article or a clause."""
+    option = find_option(option_id)
+
+    def change(document: CommentedMap, agreement: Agreement) -> str:
+        node_id = as_id or default_id(option, _taken(agreement) | set(_standard_registry()))
+        data = clause_data(option, node_id, list(assignments), path)
+        clause = option.instantiate(node_id, _without_id(data))
+        new_ids = [visit.model.id for visit in iter_models(clause) if isinstance(getattr(visit.model, "id", None), str)]
+        target = _target(agreement, under, path)
+        wrapper = None if isinstance(target, (Article, ClauseBase)) else f"art.{node_id}"
+        _refuse_taken(new_ids + ([wrapper] if wrapper else []), agreement, path)
+        added = register_names(document, agreement, clause)
+        node = styled(data)
+        if wrapper:
+            node = styled({"id": wrapper, "kind": "article", "heading": option.heading})
+            node["children"] = CommentedSeq([styled(data)])
+        holder = document if target is None else node_in(document, target.id, path)
+        holder.setdefault("body" if target is None else "children", CommentedSeq()).append(node)
+        where = "in a new article" if wrapper and target is None else f"under {target.id}"
+        registered = f"; registered {', '.join(added)}" if added else ""
+        return f"added {option.id} as {node_id} {where}{registered}"
+
+    return edit_draft(path, change)
+
+
+def _target(agreement: Agreement, under: str | None, file: str):
+    """Return the part, article or clause to add under (None: the end of the body)."""
+    if under is None:
+        return None
+    for visit in iter_models(agreement):
+        if getattr(visit.model, "id", None) == under and isinstance(visit.model, (Part, Article, ClauseBase)):
+            return visit.model
+    message = f"--under: no part, article or clause with id '{under}'"
+    raise DraftError([Problem(Location(file), under, message, "PD-E036")])
+
+
+def add_alternative(path: str, option_id: str, target_id: str, proposed_by: str,
+                    assignments: tuple[str, ...] = ()) -> EditResult:
+    """Add a library option as an alternative to an existing clause, proposed by a party; the clause becomes bracketed."""
+    option = find_option(option_id)
+
+    def change(document: CommentedMap, agreement: Agreement) -> str:
+        target = _target(agreement, target_id, path)
+        if not isinstance(target, ClauseBase):
+            raise DraftError([Problem(Location(path), target_id, "--alternative-to needs a clause", "PD-E036")])
+        alternative_id = f"{target_id}.alt-{option.id.split('/')[1]}"
+        _refuse_taken([alternative_id], agreement, path)
+        data = clause_data(option, alternative_id, list(assignments), path)
+        alternative = {"id": alternative_id, "proposed_by": [proposed_by]}
+        if option.kind == target.kind:
+            alternative["set"] = _differences(target, option, data)
+        else:
+            alternative["text"] = _texts(agreement, option, data)
+        register_names(document, agreement, option.instantiate(alternative_id, _without_id(data)))
+        node = node_in(document, target_id, path)
+        node.setdefault("alternatives", CommentedSeq()).append(styled(alternative))
+        if "status" in node:
+            node["status"] = "bracketed"
+        else:
+            node.insert(list(node).index("kind") + 1, "status", "bracketed")
+        return f"added {option.id} as alternative {alternative_id} to {target_id}, proposed by {proposed_by}"
+
+    return edit_draft(path, change)
+
+
+def _without_id(data: dict) -> dict:
+    """Return clause data without its id."""
+    return {key: value for key, value in data.items() if key != "id"}
+
+
+def _differences(target: ClauseBase, option: LibraryOption, data: dict) -> dict[str, Any]:
+    """Return the option's parameters that differ from the target clause's, as plain data."""
+    proposed = option.instantiate(target.id, _without_id(data))
+    current = target.model_dump(mode="json")
+    wanted = proposed.model_dump(mode="json")
+    skip = {"id", "kind", "children", "alternatives", "positions", "status", "proposed_by", "translation", "note", "text"}
+    return {key: value for key, value in wanted.items() if key not in skip and current.get(key) != value}
+
+
+def _texts(agreement: Agreement, option: LibraryOption, data: dict) -> dict[str, str]:
+    """Return an option's clause text in every authentic language of the draft."""
+    clause = option.instantiate(data["id"], _without_id(data))
+    scope = scope_for(agreement)
+    return {lang: own_text(clause, lang, scope) for lang in agreement.meta.languages}

@@ -1,0 +1,130 @@
+"""Changing a draft file in place — add an option, set parameters, record a position — validated, atomic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+from ruamel.yaml.comments import CommentedMap
+
+from agreements.atomic import write_atomic
+from agreements.drafts import parse_agreement, read_text
+from clauses.errors import DraftError, Location, Problem
+from agreements.model import Agreement
+from agreements.rules.registry import Finding, check
+from agreements.tree import iter_models
+from agreements.edit.yamledit import dump_document, find_node, load_document, styled, write_back
+from agreements.yamlsource import read_yaml
+from clauses.parameters import AssignmentError, apply_assignment, explain, parse_assignment
+
+Change = Callable[[CommentedMap, Agreement], str]
+
+
+@dataclass(frozen=True)
+class EditResult:
+    """What an edit did: a one-line summary and the findings the draft still has."""
+
+    summary: str
+    findings: list[Finding]
+
+
+def edit_draft(path: str, change: Change) -> EditResult:
+    """Apply a change to a draft file; write it only if the result loads and adds no rule errors."""
+    text = read_text(path)
+    before = parse_agreement(text, path)
+    yaml, document = load_document(text)
+    unchanged = dump_document(yaml, document)
+    summary = change(document, before)
+    changed = dump_document(yaml, document)
+    new_text = _keep_original_bytes(text, unchanged, changed, path)
+    after = parse_agreement(new_text, path)
+    findings = check(after)
+    _refuse_new_errors(before, check(before), findings)
+    write_atomic(path, new_text.encode("utf-8"))
+    return EditResult(summary, findings)
+
+
+def _keep_original_bytes(text: str, unchanged: str, changed: str, path: str) -> str:
+    """Return the edited text keeping the original bytes outside the edit, when that gives the same data."""
+    patched = write_back(text, unchanged, changed)
+    if patched == changed:
+        return changed
+    try:
+        same = read_yaml(patched, path)[0] == read_yaml(changed, path)[0]
+    except DraftError:
+        same = False
+    return patched if same else changed
+
+
+def _refuse_new_errors(draft: Agreement, before: list[Finding], after: list[Finding]) -> None:
+    """Raise a DraftError listing the rule errors the edit would introduce, located in the file as it still is."""
+    known = {(finding.rule, finding.node_id, finding.message) for finding in before}
+    new = [finding for finding in after
+           if finding.severity == "error" and (finding.rule, finding.node_id, finding.message) not in known]
+    if new:
+        where = _node_locations(draft)
+        default = Location(draft.source.file) if draft.source else Location("<draft>")
+        raise DraftError([Problem(where.get(finding.node_id, default), finding.node_id,
+                                  finding.message, "PD-E034") for finding in new])
+
+
+def _node_locations(draft: Agreement) -> dict[str, Location]:
+    """Return where each node with an id starts in the file the draft was loaded from."""
+    if draft.source is None:
+        return {}
+    return {visit.model.id: draft.source.locate(visit.path) for visit in iter_models(draft)
+            if isinstance(getattr(visit.model, "id", None), str)}
+
+
+def node_in(document: CommentedMap, node_id: str, path: str) -> CommentedMap:
+    """Return the mapping of a node in the round-trip document, or raise a DraftError."""
+    try:
+        return find_node(document, node_id)[0]
+    except KeyError:
+        raise DraftError([Problem(Location(path), node_id, f"no node with id '{node_id}'", "PD-E030")]) from None
+
+
+def set_position(path: str, node_id: str, party: str, stance: str, note: str | None) -> EditResult:
+    """Record a party's stance (and note) on a node."""
+
+    def change(document: CommentedMap, agreement: Agreement) -> str:
+        node = node_in(document, node_id, path)
+        if party not in {entry.id for entry in agreement.parties}:
+            raise DraftError([Problem(Location(path), node_id, f"unknown party '{party}'", "PD-E031")])
+        positions = node.setdefault("positions", CommentedMap())
+        entry = CommentedMap(stance=stance)
+        if note:
+            entry["note"] = note
+        entry.fa.set_flow_style()
+        positions[party] = entry
+        return f"{node_id}: {party} {stance}s"
+
+    return edit_draft(path, change)
+
+
+SETTABLE_STATE = ("status", "proposed_by", "note", "translation")
+
+
+def set_values(path: str, node_id: str, assignments: tuple[str, ...]) -> EditResult:
+    """Set parameters (or status, proposers, note, translation) of a node: `KEY=VALUE`, dotted keys for nesting."""
+    def change(document: CommentedMap, agreement: Agreement) -> str:
+        node = node_in(document, node_id, path)
+        model = next(visit.model for visit in iter_models(agreement) if getattr(visit.model, "id", None) == node_id)
+        kind = type(model)
+        for text in assignments:
+            try:
+                keys, value = parse_assignment(text)
+                if keys[0] in SETTABLE_STATE and len(keys) == 1:
+                    node[keys[0]] = styled(value)
+                else:
+                    apply_assignment(node, keys, styled(value), kind)
+            except AssignmentError as error:
+                raise DraftError([Problem(Location(path), node_id, str(error), "PD-E032")]) from None
+        try:
+            kind.model_validate(node)
+        except ValidationError as error:
+            raise DraftError([Problem(Location(path), node_id, explain(error, kind), "PD-E033")]) from None
+        return f"{node_id}: set {', '.join(assignments)}"
+
+    return edit_draft(path, change)

@@ -1,0 +1,192 @@
+"""The shared Word writer: a document from the house style, styles resolved once, paragraphs built as XML.
+
+Render, redline, annex, memo and package all write Word through this class.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import docx
+import docx.enum.section
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph
+
+from agreements.render.docx import ooxml
+from agreements.render.docx.house_style import REFERENCE, STYLE_NAMES
+from clauses.languages import Language
+from clauses.rendering import RenderError
+
+AUTHOR, INITIALS = "peacedraft", "PD"
+CORE_PROPERTY_LIMIT = 255  # characters python-docx (and Word) keep in a core property such as the title
+TOC_FIELD = 'TOC \\o "1-2" \\h \\z \\u'
+LIST_LEVELS = ("article", "paragraph", "point", "subpoint")
+LEVEL_STYLES = {"part": "Heading 1", "article": "Heading 2", "paragraph": "Article Paragraph",
+                "point": "Article Point", "subpoint": "Article Subpoint"}
+
+
+class WordWriter:
+    """A Word document being written: paragraphs, lists, comments, header and footer, saved reproducibly."""
+
+    def __init__(self, lang: str, when: datetime.datetime):
+        self.document = docx.Document(str(REFERENCE))
+        self.when = when
+        self.body = self.document.element.body
+        self.section_properties = self.body.find(qn("w:sectPr"))
+        self.style_ids = {name: self.document.styles[name].style_id for name in STYLE_NAMES}
+        self.numbering = self.document.part.numbering_part.element
+        self.lists: dict[str, tuple[int, int]] = {}
+        self.last = None
+        self.lang = lang
+        self.comments = None
+        self.comment_count = 0
+        ooxml.set_document_languages(self.document.styles.element, lang)
+
+    def paragraph(self, style: str, numbering: tuple[int, int] | None = None, container=None, alignment=None):
+        """Append an empty paragraph of a style (to the body, or to a table cell) and return it."""
+        node = ooxml.paragraph(self.style_ids[style], numbering, alignment)
+        if container is not None:
+            container.append(node)
+        elif self.section_properties is not None:
+            self.section_properties.addprevious(node)
+        else:
+            self.body.append(node)
+        self.last = node
+        return node
+
+    def text(self, node, text: str, lang: str, bold: bool = False, italic: bool = False):
+        """Append a run of text to a paragraph and return the run."""
+        character = ooxml.forbidden_character(text)
+        if character:
+            raise RenderError(f"character U+{ord(character):04X} cannot appear in a Word document", "PD-E044")
+        run = ooxml.run(text, lang, bold, italic)
+        node.append(run)
+        return run
+
+    def page_break(self) -> None:
+        """End the page at the end of the last paragraph written (no empty paragraph, so no blank page)."""
+        self.last.append(ooxml.page_break())
+
+    def comment(self, first_run, last_run, text: str, holder=None) -> None:
+        """Attach a comment, dated like the document, to the text from first_run to last_run (see anchor_comment)."""
+        if self.comments is None:
+            self.comments = self.document.part._comments_part.element
+        ooxml.add_comment(self.comments, self.comment_count, text, AUTHOR, INITIALS, self.when, self.lang)
+        ooxml.anchor_comment(first_run, last_run, self.comment_count, holder)
+        self.comment_count += 1
+
+    def add_lists(self, key: str, words: Language, first_id: int) -> None:
+        """Define a language's lists: one for parts, one for articles, paragraphs, points and subpoints."""
+        lists, lang = words.word_lists, words.code
+        part = [ooxml.Level(lists["part"]["format"], lists["part"]["text"], alignment="center", suffix="space",
+                            lang=lang)]
+        articles = [
+            ooxml.Level(lists["article"]["format"], lists["article"]["text"], alignment="center", suffix="space",
+                        lang=lang),
+            ooxml.Level(lists["paragraph"]["format"], lists["paragraph"]["text"], indent=425, hanging=425, lang=lang),
+            ooxml.Level(lists["point"]["format"], lists["point"]["text"], indent=850, hanging=425, lang=lang),
+            ooxml.Level(lists["subpoint"]["format"], lists["subpoint"]["text"], indent=1275, hanging=425, lang=lang),
+        ]
+        for offset, levels in enumerate((part, articles)):
+            ooxml.add_list(self.numbering, first_id + offset, first_id + offset, levels)
+        self.lists[key] = (first_id, first_id + 1)
+
+    def numbering_for(self, key: str, level: str) -> tuple[int, int]:
+        """Return the (num id, level) that numbers a part, article, paragraph or point in a language's lists."""
+        parts, articles = self.lists[key]
+        return (parts, 0) if level == "part" else (articles, LIST_LEVELS.index(level))
+
+    def tie_styles_to_lists(self, key: str) -> None:
+        """Make the heading and paragraph styles number themselves with one language's lists."""
+        for level, style in LEVEL_STYLES.items():
+            num_id, index = self.numbering_for(key, level)
+            ooxml.set_style_numbering(self.document.styles[style].element, num_id, index)
+
+    def block(self, block, lang: str, container=None, direct: bool = False):
+        """Write a block as a paragraph (numbered directly when `direct`, else by its style) and return it."""
+        numbering = None
+        if block.unnumbered:
+            numbering = (0, 0)
+        elif block.level and direct:
+            numbering = self.numbering_for(lang, block.level)
+        paragraph = self.paragraph(block.style, numbering, container, block.alignment)
+        if block.field == "begin":
+            for node in ooxml.field(TOC_FIELD, [], lang)[:3]:
+                paragraph.append(node)
+        runs = [run for piece in block.pieces for run in self.piece(paragraph, piece, lang)]
+        if block.field == "end":
+            paragraph.append(ooxml.field(TOC_FIELD, [], lang)[-1])
+        if block.field in ("anchor", "end"):
+            paragraph.append(ooxml.element("w:fldSimple", instr=" COMMENTS "))
+        if block.comment and runs:
+            self.comment(runs[0], runs[-1], block.comment)
+        if block.page_break_after:
+            paragraph.append(ooxml.page_break())
+        return paragraph
+
+    def piece(self, paragraph, piece, lang: str) -> list:
+        """Write a piece of text (line breaks included) and its comment; return its runs."""
+        runs = []
+        for index, line in enumerate(piece.text.split("\n")):
+            if index:
+                runs.append(ooxml.line_break(lang))
+                paragraph.append(runs[-1])
+            if line:
+                runs.append(self.text(paragraph, line, lang, piece.bold, piece.italic))
+        if piece.comment and runs:
+            self.comment(runs[0], runs[-1], piece.comment)
+        return runs
+
+    def picture(self, data: bytes, width_cm: float, container=None):
+        """Append a centred paragraph holding an image (an inline drawing, aspect kept) and return the paragraph."""
+        node = self.paragraph("Normal", container=container, alignment="center")
+        Paragraph(node, self.document).add_run().add_picture(io.BytesIO(data), width=Cm(width_cm))
+        return node
+
+    def landscape(self) -> None:
+        """Turn the document's pages sideways (for wide tables)."""
+        section = self.document.sections[0]
+        width, height = section.page_width, section.page_height
+        section.orientation = docx.enum.section.WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = max(width, height), min(width, height)
+
+    def table(self, columns: int):
+        """Start a bordered table of a number of columns (rows are added with `row`)."""
+        table = self.document.add_table(rows=0, cols=columns)
+        table.style = self.document.styles["Table Grid"]
+        return table
+
+    @staticmethod
+    def row(table, heading: bool = False, keep_together: bool = False) -> list:
+        """Add a row (a heading row repeats on every page) and return its cells' XML, emptied of their paragraph."""
+        added = table.add_row()
+        if heading or keep_together:
+            ooxml.set_row_properties(added._tr, heading, keep_together)
+        cells = [cell._tc for cell in added.cells]
+        for cell in cells:
+            for paragraph in cell.findall(qn("w:p")):
+                cell.remove(paragraph)
+        return cells
+
+    def header_and_footer(self, header: str, lang: str) -> None:
+        """Put the draft mark in the header and the page number in the footer."""
+        section = self.document.sections[0]
+        top = section.header.paragraphs[0]._p
+        self.text(top, header, lang)
+        bottom = section.footer.paragraphs[0]._p
+        bottom.get_or_add_pPr().get_or_add_jc().val = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+        for node in ooxml.field("PAGE", [ooxml.run("1", lang)]):
+            bottom.append(node)
+
+    def save(self, title: str, lang: str) -> bytes:
+        """Return the document's bytes: fixed dates, properties and zip entries, so equal input gives equal bytes."""
+        properties = self.document.core_properties
+        properties.title = title[:CORE_PROPERTY_LIMIT]
+        properties.language = ooxml.LANGUAGE_TAGS.get(lang, lang)
+        properties.created = properties.modified = self.when.replace(tzinfo=None)
+        properties.revision = 1
+        stream = io.BytesIO()
+        self.document.save(stream)
+        return ooxml.deterministic_zip(stream.getvalue())

@@ -1,0 +1,82 @@
+"""Structural differences keyed on ids: the shipped round 1 → round 2 changes, and the edge cases."""
+
+from __future__ import annotations
+
+from agreements.diff.compare import compare_agreements, parameter_changes
+from agreements.drafts import load_agreement, parse_agreement
+from agreements.examples import example_path
+from tests.conftest import BASE_DRAFT, mutate
+
+SCAFFOLD = BASE_DRAFT.parents[3] / "agreements" / "scaffold.yaml"
+
+ROUND_1 = load_agreement(str(example_path("round-1")))
+ROUND_2 = load_agreement(str(example_path("round-2")))
+COMPARISON = compare_agreements(ROUND_1, ROUND_2)
+
+
+def summaries(kind: str) -> list[str]:
+    """Return the summaries of one kind of change between the shipped rounds."""
+    return [change.summary for change in COMPARISON.changes if change.kind == kind]
+
+
+def test_typed_parameters_change_with_their_units():
+    assert "force.artillery: pull-back distance: 10 km → 15 km" in summaries("parameters")
+    assert "force.guard-posts: deadline: 90 → 180 days after entry into force" in summaries("parameters")
+
+
+def test_articles_added_removed_and_moved():
+    assert "art.incidents added as Article 10" in summaries("added")
+    assert "art.interim-measures removed (was Article 23)" in summaries("removed")
+    assert summaries("moved") == ["art.prisoners-remains moved from Article 11 to Article 19"]
+
+
+def test_renumbering_is_reported_apart_and_is_not_a_text_change():
+    assert "Article 10 is now Article 11" in summaries("renumbered")
+    renumbered = {change.node for change in COMPARISON.changes if change.kind == "renumbered"}
+    texts = {change.node for change in COMPARISON.changes if change.kind == "text"}
+    assert renumbered and not renumbered & texts
+
+
+def test_brackets_resolved_and_opened():
+    assert "unc.status: status bracketed → agreed_ad_referendum" in summaries("status")
+    assert "prisoners.repatriation: status agreed_ad_referendum → bracketed" in summaries("status")
+    assert any(summary.startswith("unc.status: alternatives − unc.status.alt-retain") for summary in summaries("alternatives"))
+
+
+def test_identical_versions_have_no_changes():
+    comparison = compare_agreements(ROUND_2, ROUND_2)
+    assert comparison.changes == [] and comparison.related
+
+
+def test_unrelated_drafts_are_flagged_and_fully_replaced():
+    base = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml")
+    scaffold = load_agreement(str(SCAFFOLD))
+    comparison = compare_agreements(scaffold, base)
+    assert not comparison.related
+    counts = comparison.counts()
+    assert (counts["added"], counts["removed"]) == (len(base.body), len(scaffold.body))
+
+
+def test_text_changes_carry_word_diffs_per_language():
+    text = BASE_DRAFT.read_text(encoding="utf-8")
+    changed = mutate(text, "en: The Parties shall review the phases annually.",
+                     "en: The Parties shall review the phases every two years.")
+    comparison = compare_agreements(parse_agreement(text, "a"), parse_agreement(changed, "b"))
+    [change] = [c for c in comparison.changes if c.kind == "text"]
+    assert change.details["diff"]["en"] == [[0, "The Parties shall review the phases "], [-1, "annually"],
+                                            [1, "every two years"], [0, "."]]
+
+
+def test_parameter_changes_follow_ids_in_lists():
+    old = {"phases": [{"id": "p1", "deadline": {"after": "entry_into_force", "days": 30}}]}
+    new = {"phases": [{"id": "p1", "deadline": {"after": "entry_into_force", "days": 60}}]}
+    assert parameter_changes(old, new) == [{"parameter": "phases[p1].deadline",
+                                            "old": {"after": "entry_into_force", "days": 30},
+                                            "new": {"after": "entry_into_force", "days": 60}}]
+
+
+def test_json_report_is_stable():
+    report = COMPARISON.to_json("r1.yaml", "r2.yaml")
+    assert report["schema"] == "peacedraft.diff/1"
+    assert list(report) == ["schema", "old", "new", "related", "counts", "changes"]
+    assert set(report["changes"][0]) >= {"kind", "node", "article", "summary"}

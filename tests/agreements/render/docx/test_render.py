@@ -1,0 +1,179 @@
+"""Word rendering: structure, Word's own numbering, East Asian fonts, marks as comments, reproducible bytes."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+
+from agreements.render.docx.house_style import REFERENCE, STYLE_NAMES, build_reference
+from agreements.render.docx.render import render_docx
+from agreements.drafts import load_agreement, parse_agreement
+from agreements.examples import example_path
+from tests.conftest import BASE_DRAFT, mutate
+
+BASE = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml")
+GOLDEN = Path(__file__).parent / "golden"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def opened(data: bytes) -> docx.Document:
+    """Return a rendered document opened again with python-docx."""
+    return docx.Document(io.BytesIO(data))
+
+
+def part(data: bytes, name: str) -> etree._Element:
+    """Return one XML part of a package."""
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(name))
+
+
+def styles_of(document: docx.Document) -> list[str]:
+    """Return the style names of the body's paragraphs, in order."""
+    return [paragraph.style.name for paragraph in document.paragraphs]
+
+
+def test_structure_follows_the_tree():
+    document = opened(render_docx(BASE, "en"))
+    names = styles_of(document)
+    assert names.count("Heading 1") == 1 and names.count("Heading 2") == 3
+    assert names.count("Article Paragraph") == 4 and names.count("Article Point") == 1
+    assert names[0] == "Title"
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert "— Pull-back of Forces" in texts and "Test Peace Agreement" in texts
+
+
+@pytest.mark.parametrize(("lang", "article", "number_format"), [
+    ("en", "Article %1", "decimal"), ("ko", "제%1조", "decimal"), ("zh", "第%1条", "chineseCounting"),
+])
+def test_numbering_is_words_own_and_tied_to_the_styles(lang, article, number_format):
+    data = render_docx(BASE, lang)
+    numbering = part(data, "word/numbering.xml")
+    levels = numbering.findall(f".//{W}lvl")
+    labels = [level.find(f"{W}lvlText").get(f"{W}val") for level in levels]
+    assert article in labels
+    article_level = levels[labels.index(article)]
+    assert article_level.find(f"{W}numFmt").get(f"{W}val") == number_format
+    styles = part(data, "word/styles.xml")
+    for style_name in ("Heading 2", "Article Paragraph", "Article Point"):
+        style = next(s for s in styles.findall(f"{W}style")
+                     if s.find(f"{W}name").get(f"{W}val").lower() == style_name.lower())
+        assert style.find(f"{W}pPr/{W}numPr/{W}numId") is not None
+    headings = [p for p in part(data, "word/document.xml").iter(f"{W}p")
+                if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Heading2"]
+    assert headings and not any("Article" in "".join(p.itertext()) for p in headings)
+
+
+@pytest.mark.parametrize(("lang", "font", "tag"), [("ko", "Batang", "ko-KR"), ("zh", "SimSun", "zh-CN")])
+def test_korean_and_chinese_runs_carry_east_asian_fonts(lang, font, tag):
+    document = part(render_docx(BASE, lang), "word/document.xml")
+    runs = [run for run in document.iter(f"{W}r") if run.find(f"{W}t") is not None]
+    assert runs and all(run.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == font for run in runs)
+    assert all(run.find(f"{W}rPr/{W}lang").get(f"{W}eastAsia") == tag for run in runs)
+
+
+def test_options_are_bracketed_and_proposers_and_positions_are_comments():
+    data = render_docx(BASE, "en")
+    text = "".join(part(data, "word/document.xml").itertext())
+    assert "not less than [10] [20] kilometres" in text
+    comments = part(data, "word/comments.xml").findall(f"{W}comment")
+    said = ["".join(comment.itertext()) for comment in comments]
+    assert "Proposed by Democratic People's Republic of Korea" in said
+    assert any(line.startswith("Positions: Republic of Korea: supports; Democratic People's Republic of Korea: opposes")
+               for line in said)
+    assert {comment.get(f"{W}date") for comment in comments} == {"2027-01-15T00:00:00Z"}
+    assert {comment.get(f"{W}author") for comment in comments} == {"peacedraft"}
+
+
+def test_translation_status_is_noted_where_not_final():
+    text = mutate(BASE_DRAFT.read_text(encoding="utf-8"), "            kind: text\n",
+                  "            kind: text\n            translation: {zh: draft}\n")
+    data = render_docx(parse_agreement(text, "d.yaml"), "zh")
+    said = ["".join(comment.itertext()) for comment in part(data, "word/comments.xml").findall(f"{W}comment")]
+    assert "中文本：译文草稿" in said
+
+
+def test_header_footer_contents_and_properties():
+    data = render_docx(BASE, "en")
+    document = opened(data)
+    header = document.sections[0].header.paragraphs[0].text
+    assert header == "Round 1 (R1) · 15 January 2027 · DRAFT — for negotiation"
+    footer = etree.tostring(document.sections[0].footer._element).decode()
+    assert "PAGE" in footer
+    instructions = [node.text for node in part(data, "word/document.xml").iter(f"{W}instrText")]
+    assert instructions == [' TOC \\o "1-2" \\h \\z \\u ']
+    properties = document.core_properties
+    assert (properties.author, properties.title, str(properties.created)) == (
+        "peacedraft", "Test Peace Agreement", "2027-01-15 00:00:00+00:00")
+    package = zipfile.ZipFile(io.BytesIO(data))
+    assert all(b"python-docx" not in package.read(name) for name in package.namelist())
+
+
+def test_two_renders_are_byte_identical_and_zip_times_are_fixed():
+    first, second = render_docx(BASE, "parallel"), render_docx(BASE, "parallel")
+    assert first == second
+    assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(first)).infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_source_date_epoch_sets_the_dates(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    data = render_docx(BASE, "en")
+    assert str(opened(data).core_properties.modified) == "2027-01-15 08:00:00+00:00"
+    assert render_docx(BASE, "en") == data
+
+
+def test_parallel_puts_languages_side_by_side():
+    document = opened(render_docx(BASE, "parallel"))
+    table = document.tables[0]
+    assert len(table.columns) == 3
+    assert [cell.text for cell in table.rows[0].cells] == ["English", "한국어", "中文"]
+    first_article = next(row for row in table.rows if row.cells[0].paragraphs[0].style.name == "Heading 2")
+    assert [cell.text for cell in first_article.cells] == ["— Pull-back of Forces", "병력 후방 배치", "部队后撤"]
+
+
+def test_reference_document_is_what_the_house_style_builds():
+    assert REFERENCE.read_bytes() == build_reference()
+    names = {style.name for style in docx.Document(str(REFERENCE)).styles}
+    assert set(STYLE_NAMES) <= names
+
+
+def test_awkward_text_renders():
+    text = BASE_DRAFT.read_text(encoding="utf-8")
+    text = mutate(text, "en: The Parties shall review the phases annually.",
+                  "en: \"مرحبا بالعالم — Ünïcödé 🕊️ \\u200f " + "x" * 3000 + " \u0301\"")
+    text = mutate(text, "      - id: unc-article\n        kind: article\n        children:\n",
+                  "      - id: empty-article\n        kind: article\n      - id: unc-article\n        kind: article\n"
+                  "        children:\n")
+    data = render_docx(parse_agreement(text, "d.yaml"), "en")
+    assert "🕊" in opened(data).paragraphs[-1].text or "🕊" in "".join(part(data, "word/document.xml").itertext())
+
+
+def test_golden_document_xml():
+    data = render_docx(BASE, "en")
+    xml = etree.tostring(part(data, "word/document.xml"), pretty_print=True, encoding="unicode")
+    golden = GOLDEN / "base-en.document.xml"
+    if os.environ.get("PEACEDRAFT_UPDATE_GOLDEN"):
+        golden.write_text(xml, encoding="utf-8")
+    assert xml == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["round-1", "round-2"])
+@pytest.mark.parametrize("lang", ["en", "ko", "zh", "parallel"])
+def test_shipped_rounds_render_in_every_variant(name, lang):
+    document = opened(render_docx(load_agreement(str(example_path(name))), lang))
+    assert len(document.paragraphs) > 30
+
+
+@pytest.mark.parametrize("lang", ["en", "parallel"])
+def test_every_style_a_part_names_is_defined(lang):
+    data = render_docx(BASE, lang)
+    defined = {style.get(f"{W}styleId") for style in part(data, "word/styles.xml").findall(f"{W}style")}
+    used = set()
+    for name in ("word/document.xml", "word/comments.xml"):
+        tree = part(data, name)
+        used |= {node.get(f"{W}val") for tag in ("pStyle", "rStyle", "tblStyle") for node in tree.iter(f"{W}{tag}")}
+    assert used and used <= defined
