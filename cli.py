@@ -24,28 +24,18 @@ TOPIC_CHOICES = (
 
 
 def handles_errors(command):
-    """Wrap a command so library errors become one-line messages and exit code 2."""
+    """Wrap a command so library errors become their one-line messages and exit codes (2, or 1 for findings)."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from clauses.errors import DraftError, FindingsError, InputError, OutputError
-        from clauses.library import LibraryError
-        from clauses.rendering import RenderError
+        from clauses.errors import PeacedraftError
 
         try:
             return command(*args, **kwargs)
-        except DraftError as error:
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            sys.exit(2)
-        except FindingsError as error:
-            for finding in error.findings:
-                click.echo(str(finding), err=True)
-            click.echo(f"peacedraft: {error} [{error.code}]", err=True)
-            sys.exit(1)
-        except (OutputError, InputError, LibraryError, RenderError) as error:
-            click.echo(f"peacedraft: {error} [{error.code}]", err=True)
-            sys.exit(2)
+        except PeacedraftError as error:
+            for line in error.lines():
+                click.echo(line, err=True)
+            sys.exit(error.exit_code)
 
     return wrapper
 
@@ -113,6 +103,8 @@ def validate(draft: str, strict: bool, output_format: str) -> None:
     from agreements.drafts import load_agreement
     from agreements.rules.registry import check
 
+    if strict:
+        import precedents.rules  # noqa: F401  (registers the Armistice coverage rule)
     findings = check(load_agreement(draft), strict=strict)
     errors = sum(finding.severity == "error" for finding in findings)
     warnings = len(findings) - errors

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 
 from agreements.atomic import write_atomic
-from clauses.errors import DraftError, Location, Problem
+from clauses.errors import DraftError, Location, Problem, error_words
 from agreements.model import Agreement
 from agreements.yamlsource import SourceMap, read_yaml
 from agreements.tree import iter_models
@@ -178,8 +178,7 @@ def _message(item: dict, path: tuple, missing: str | None) -> str:
         return "missing field 'kind'"
     if kind == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_PATTERN:
         return f"{field}: '{item['input']}' is not an id: use a-z, 0-9, '-', '_' and dots (like unc.status)"
-    text = item["msg"].removeprefix("Value error, ")
-    text = text[:1].lower() + text[1:]
+    text = error_words(item)
     return f"{field}: {text}" if field else text
 
 

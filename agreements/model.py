@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Annotated, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import Field, PrivateAttr, field_validator
 
@@ -105,6 +105,7 @@ class Agreement(Model):
     body: list[BodyNode] = []
 
     _source: SourceMap | None = PrivateAttr(default=None)
+    _index: Any = PrivateAttr(default=None)  # agreements.index.AgreementIndex, built on first use
 
     @property
     def source(self) -> SourceMap | None:

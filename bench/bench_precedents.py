@@ -19,7 +19,7 @@ from ruamel.yaml import YAML  # noqa: E402
 
 from agreements.model import Agreement  # noqa: E402
 from bench.synthetic import synthetic_agreement  # noqa: E402
-from clauses.registry import TOPICS  # noqa: E402
+from clauses.topics import TOPICS  # noqa: E402
 from precedents.compare import compare_with_precedents  # noqa: E402
 from precedents.index import SearchIndex  # noqa: E402
 

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-import re
-
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+from clauses.errors import worded
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$"
 if TYPE_CHECKING:  # the union of every kind, resolved by clauses.registry's model_rebuild
     from clauses.registry import Clause
 
-LANGUAGES: tuple[str, ...] = ("en", "ko", "zh")
 MAX_DAYS = 7305  # twenty years: no step of a peace process is scheduled further out
 MAX_TEXT = 20_000
 MAX_ALTERNATIVES = 25  # options are lettered B … Z after the base text A
@@ -54,6 +55,7 @@ Status = Literal["agreed", "agreed_ad_referendum", "bracketed", "pending"]
 Stance = Literal["support", "oppose", "reserve"]
 TranslationStatus = Literal["final", "draft", "pending", "needs_review"]
 Track = Literal["denuclearization", "peace_regime", "military", "un_command", "border", "relations"]
+KindRule = Callable[[Any, Any], Iterator[Any]]  # check(context, visit) yielding findings; its name is the rule's
 
 OPEN_STATUSES = ("bracketed", "pending")
 STRUCTURAL_FIELDS = frozenset(
@@ -108,6 +110,12 @@ class Step(Model):
     by: list[ActorRef] = []
 
     due_field: ClassVar[str] = "deadline"
+    event_phrase: ClassVar[str] = "event_step"  # the phrase that names it as an event ('the step “Freeze”')
+    event_is_completion: ClassVar[bool] = True  # what others wait for is its completion (a crossing: its opening)
+
+    def event_values(self, number: int, words: Any, scope: Any) -> dict[str, object]:
+        """Return the values of the phrase naming this step: its label in the language."""
+        return {"label": words.local(self.label)}
 
 
 class Node(Model):
@@ -127,7 +135,12 @@ class Node(Model):
 
 
 class ClauseBase(Node):
-    """A substantive provision: typed parameters, optional text override per language, points below."""
+    """A substantive provision: typed parameters, optional text override per language, points below.
+
+    A kind says in class variables what is specific to it: the timeline lane of what it schedules, the
+    functions of the 1953 Armistice it takes over, which of its parameters precedents also fix, and its
+    own consistency rules; its parameters' labels are their `Field(title=…)`.
+    """
 
     kind: str
     text: LangText | None = None
@@ -135,20 +148,41 @@ class ClauseBase(Node):
 
     topic: ClassVar[str] = ""
     due_field: ClassVar[str | None] = None
+    event_phrase: ClassVar[str] = "event_clause"
+    event_is_completion: ClassVar[bool] = True
+    lane: ClassVar[Track] = "peace_regime"
+    replaces_armistice: ClassVar[frozenset[str]] = frozenset()
+    precedent_measures: ClassVar[dict[str, str]] = {}  # precedent parameter → this kind's field
+    rules: ClassVar[tuple[KindRule, ...]] = ()
+
+    def takes_over(self, function: str) -> bool:
+        """Return whether this clause takes over a function of the 1953 Armistice."""
+        return function in self.replaces_armistice
+
+    def event_values(self, number: int, words: Any, scope: Any) -> dict[str, object]:
+        """Return the values of the phrase naming the measures of this clause: a reference to where it stands."""
+        return {"ref": scope.reference(self.id, words)}
+
+    def unlocks(self) -> list[tuple[str, str]]:
+        """Return the scheduled items this clause ties together, action for action: (done first, unlocked by it)."""
+        return []
+
+    def armistice_supersession(self) -> str | None:
+        """Return how far the agreement replaces the 1953 Armistice, when this clause says so (else None)."""
+        return None
+
+    def variant(self, alternative: Alternative) -> ClauseBase:
+        """Return this clause with an alternative's parameters set (raises ValidationError when they do not fit)."""
+        data = self.model_dump(exclude={"alternatives", "children", "text"}, exclude_defaults=True)
+        return type(self).model_validate({**data, **alternative.set})
 
     def override_problem(self, alternative: Alternative) -> str | None:
         """Return why an alternative's `set` does not fit this clause's kind, or None when it fits."""
         structural = sorted(STRUCTURAL_FIELDS & alternative.set.keys())
         if structural:
             return f"alternative {alternative.id}: cannot set {', '.join(structural)}"
-        data = self.model_dump(exclude={"alternatives", "children"}, exclude_defaults=True)
-        data.update(alternative.set)
         try:
-            type(self).model_validate(data)
+            self.variant(alternative)
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            message = first["msg"][:1].lower() + first["msg"][1:]
-            return f"alternative {alternative.id}: set.{where}: {message}"
+            return f"alternative {alternative.id}: set.{worded(error)}"
         return None
-

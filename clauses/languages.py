@@ -12,6 +12,13 @@ from ruamel.yaml import YAML
 from templates import FOLDER
 
 TEMPLATES = FOLDER
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "zh": "Chinese"}
+
+
+def language_name(code: str) -> str:
+    """Return the name of a language in the default language ('Korean')."""
+    return LANGUAGE_NAMES.get(code, code)
 CHINESE_DIGITS = "〇一二三四五六七八九"
 HANGUL_ORDER = "가나다라마바사아자차카타파하"
 ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -117,6 +124,11 @@ class Language:
     phrases: dict
     terms: dict
     word_lists: dict
+
+    def local(self, text: dict[str, str] | None) -> str:
+        """Return a text in this language, else in the default language, else ''."""
+        text = text or {}
+        return text.get(self.code) or text.get(DEFAULT_LANGUAGE) or ""
 
     def phrase(self, key: str, **values: object) -> str:
         """Return a phrase with its placeholders filled."""

@@ -11,7 +11,9 @@ from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 
 from clauses.base import ClauseBase, LangText, Model
-from clauses.registry import TOPICS, Clause
+from clauses.errors import PeacedraftError, worded
+from clauses.registry import Clause
+from clauses.topics import TOPICS
 
 LIBRARY = Path(__file__).resolve().parent / "library"
 PRECEDENTS = (
@@ -23,12 +25,8 @@ OptionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*/[a-z0-9][
 PLACEHOLDER_ID = "option"
 
 
-class LibraryError(Exception):
+class LibraryError(PeacedraftError):
     """The clause library is broken, or an option does not exist."""
-
-    def __init__(self, message: str, code: str):
-        super().__init__(message)
-        self.code = code
 
 
 class Citation(Model):
@@ -74,9 +72,7 @@ def _load_topic(path: Path) -> TopicOptions:
         for option in topic.options:
             option.instantiate()
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise LibraryError(f"{path.name}: {where}: {first['msg']}", "PD-E038") from None
+        raise LibraryError(f"{path.name}: {worded(error)}", "PD-E038") from None
     if path.stem != topic.topic:
         raise LibraryError(f"{path.name}: holds topic '{topic.topic}'", "PD-E038")
     return topic

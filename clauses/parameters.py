@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from clauses.base import STRUCTURAL_FIELDS, Ref
+from clauses.errors import error_path, error_words
 
 REF_WORDS = {"party": "party id", "body": "body id", "zone": "zone id", "actor": "party or body id",
              "event": "step id or entry_into_force"}
@@ -118,10 +119,9 @@ def _kind_name(kind: type[BaseModel]) -> str:
 def explain(error: ValidationError, kind: type[BaseModel]) -> str:
     """Return the first validation error as 'field: expected …, got …'."""
     first = error.errors(include_url=False)[0]
-    where = ".".join(str(part) for part in first["loc"] if not str(part).startswith(("function-", "tagged-")))
-    where = where.removeprefix(_kind_name(kind) + ".")
+    where = error_path(first).removeprefix(_kind_name(kind) + ".")
     expected = _expected(kind, first["loc"])
-    message = first["msg"][:1].lower() + first["msg"][1:]
+    message = error_words(first)
     got = f", got {first['input']!r}" if first["type"] != "missing" else ""
     return f"{where}: {message}{got}" + (f" (expected {expected})" if expected else "")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from clauses.errors import PeacedraftError
 from clauses.languages import TEMPLATES, LanguageError
 
 CLAUSE_TEMPLATES = TEMPLATES / "clauses"
@@ -20,12 +21,8 @@ MAX_POWER = 64
 OPTIONS = {"undefined": jinja2.StrictUndefined, "autoescape": False, "trim_blocks": True, "lstrip_blocks": True}
 
 
-class RenderError(Exception):
+class RenderError(PeacedraftError):
     """A clause template could not be rendered (missing template, undefined field, forbidden access)."""
-
-    def __init__(self, message: str, code: str):
-        super().__init__(message)
-        self.code = code
 
 
 def template_name(kind: str, lang: str) -> str:

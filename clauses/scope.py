@@ -14,7 +14,6 @@ from clauses.languages import TEMPLATES, Language, chinese_numeral, korean_parti
 
 STANDARD_REGISTRY = Path(__file__).resolve().parent / "library" / "registry.yaml"
 EventWording = Callable[[Language], str]
-OPENED_NOT_COMPLETED = frozenset({"crossing"})
 
 
 @functools.cache
@@ -36,7 +35,7 @@ class Scope:
 
     names: dict[str, dict[str, str]] = field(default_factory=dict)
     short_names: dict[str, dict[str, str]] = field(default_factory=dict)
-    events: dict[str, tuple[str, EventWording]] = field(default_factory=dict)
+    events: dict[str, tuple[bool, EventWording]] = field(default_factory=dict)  # id → (completion?, wording)
     references: dict[str, Callable[[Language], str]] = field(default_factory=dict)
     user_folder: Path | None = None
     helper_cache: dict[str, dict[str, object]] = field(default_factory=dict, repr=False, compare=False)
@@ -53,14 +52,14 @@ class Scope:
 
     def event_name(self, key: str, words: Language) -> str:
         """Return how a scheduled item is named in running text ('the step “Freeze”')."""
-        kind, wording = self.events.get(key, ("", None))
+        _, wording = self.events.get(key, (True, None))
         return wording(words) if wording else key
 
     def event(self, key: str, words: Language) -> str:
-        """Return how the completion of a scheduled item is named ('the completion of the step “Freeze”')."""
-        kind, _ = self.events.get(key, ("", None))
+        """Return how what others wait for is named: 'the completion of the step “Freeze”', or a crossing's opening."""
+        completion, _ = self.events.get(key, (True, None))
         name = self.event_name(key, words)
-        return name if kind in OPENED_NOT_COMPLETED else words.phrase("event_completion", name=name)
+        return words.phrase("event_completion", name=name) if completion else name
 
     def reference(self, key: str, words: Language) -> str:
         """Return a cross-reference to a node ('paragraph 2 of Article 7'), or the id when it has no place."""

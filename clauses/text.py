@@ -11,6 +11,5 @@ class TextClause(ClauseBase):
     """A provision whose words are written out per language."""
 
     kind: Literal["text"]
-    topic = "text"
 
     text: LangText

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agreements.model import Agreement, Article, Part
-from agreements.numbering import positions
 from agreements.document.context import scope_for
 from agreements.document.segments import MissingText, own_text
+from agreements.index import index_of
+from agreements.model import Agreement
+from agreements.tree import field_plans
 from clauses.base import ClauseBase
-from clauses.languages import language
-from clauses.registry import TOPICS
+from clauses.languages import DEFAULT_LANGUAGE, language
+from clauses.topics import TOPICS
 from precedents.coverage import ARMISTICE, Coverage, coverage
 from precedents.index import SearchIndex
 from precedents.match import Match
+from precedents.model import Parameters
 
 PER_CLAUSE = 8
-ENGLISH = language("en")
+ENGLISH = language(DEFAULT_LANGUAGE)
 
 
 @dataclass
@@ -41,52 +43,54 @@ class PrecedentComparison:
 
 
 def draft_parameters(clause: ClauseBase, agreement: Agreement) -> dict:
-    """Return the clause parameters that precedents also fix: distances, days, bodies and members, disposition."""
+    """Return what the clause fixes that precedents also fix: its kind's measures, and the days of its deadline."""
     found: dict = {}
-    for name in ("pullback_km", "width_km"):
-        if getattr(clause, name, None) is not None:
-            found["distance_km"] = getattr(clause, name)
-    zone = next((z for z in agreement.zones if z.id == getattr(clause, "zone", None)), None)
-    if zone is not None and zone.width_km:
-        found["distance_km"] = zone.width_km
-    timed = getattr(clause, type(clause).due_field or "", None) if type(clause).due_field else None
+    references = {plan.name: plan.value_ref for plan in field_plans(type(clause))}
+    for measure, name in clause.precedent_measures.items():
+        found.update(_measure(measure, getattr(clause, name), references.get(name), agreement))
+    timed = getattr(clause, type(clause).due_field) if type(clause).due_field else None
     if timed is not None:
         found["days"] = timed.days
-    body_id = getattr(clause, "body", None) or getattr(clause, "successor_body", None)
-    body = next((b for b in agreement.bodies if b.id == body_id), None)
-    if body is not None:
-        found["body"] = body.names.get("en", body.id)
-        found["members"] = body.members
-    if getattr(clause, "disposition", None) and clause.kind == "foreign_forces":
-        found["foreign_forces"] = clause.disposition
-    return found
+    return {name: found[name] for name in Parameters.model_fields if name in found}
 
 
-def compare_with_precedents(agreement: Agreement, index: SearchIndex, precedents: list[str] | None = None,
+def _measure(measure: str, value, reference: str | None, agreement: Agreement) -> dict:
+    """Return one measure of a clause: a zone's width, a body's name and members, or the value itself."""
+    if reference == "zone":
+        zone = next((zone for zone in agreement.zones if zone.id == value), None)
+        return {measure: zone.width_km} if zone is not None and zone.width_km else {}
+    if reference == "body":
+        body = next((body for body in agreement.bodies if body.id == value), None)
+        if body is None:
+            return {}
+        return {"body": body.names.get(DEFAULT_LANGUAGE, body.id), "members": body.members}
+    return {} if value is None else {measure: value}
+
+
+def compare_with_precedents(agreement: Agreement, search: SearchIndex, precedents: list[str] | None = None,
                             topic: str | None = None) -> PrecedentComparison:
     """Return every clause of the draft set beside the precedent provisions on its topic, best first."""
-    index.check_agreements(list(precedents or []))
+    search.check_agreements(list(precedents or []))
     scope = scope_for(agreement)
-    articles = _article_of(agreement)
-    where = positions(agreement)
+    index = index_of(agreement)
     results = []
-    for clause in _clauses(agreement):
-        if clause.topic == "text" or (topic and clause.topic != topic):
+    for clause in index.paragraphs():
+        if not clause.topic or (topic and clause.topic != topic):
             continue
         try:
-            text = own_text(clause, "en", scope)
+            text = own_text(clause, DEFAULT_LANGUAGE, scope)
         except MissingText:
             text = ""
         parameters = draft_parameters(clause, agreement)
-        matches = _ranked(index, clause.topic, text, precedents, parameters)
-        article = articles.get(clause.id)
-        label = where[article].label(ENGLISH) if article in where else ""
+        matches = _ranked(search, clause.topic, text, precedents, parameters)
+        article = index.places[clause.id].article
+        label = index.positions[article].label(ENGLISH) if article in index.positions else ""
         results.append(ClauseMatches(clause.id, label, clause.topic, text, parameters, matches))
-    covered = {clause.topic for clause in _clauses(agreement)}
-    settled = index.settled_topics(list(precedents or []))
+    covered = {clause.topic for clause in index.paragraphs()}
+    settled = search.settled_topics(list(precedents or []))
     left_out = {name: settled[name] for name in TOPICS if name in settled and name not in covered
                 and (topic is None or name == topic)}
-    armistice = coverage(agreement, index.functions(ARMISTICE)) if ARMISTICE in index.agreement_ids() else []
+    armistice = coverage(agreement, search.functions(ARMISTICE)) if ARMISTICE in search.agreement_ids() else []
     return PrecedentComparison(results, left_out, armistice)
 
 
@@ -115,22 +119,3 @@ def _ranked(index: SearchIndex, topic: str, text: str, precedents: list[str] | N
     taken = {match.provision for match in picked}
     picked += [match for match in ranked if match.provision not in taken][: PER_CLAUSE - len(picked)]
     return sorted(picked, key=lambda match: order[match.provision])
-
-
-def _clauses(agreement: Agreement) -> list[ClauseBase]:
-    """Return the paragraphs of the draft (not their points), in order."""
-    found = []
-    for top in agreement.body:
-        for article in top.children if isinstance(top, Part) else [top]:
-            found += [clause for clause in article.children if isinstance(clause, ClauseBase)]
-    return found
-
-
-def _article_of(agreement: Agreement) -> dict[str, str]:
-    """Return the article id of every paragraph."""
-    found = {}
-    for top in agreement.body:
-        for article in top.children if isinstance(top, Part) else [top]:
-            if isinstance(article, Article):
-                found.update({clause.id: article.id for clause in article.children})
-    return found

@@ -5,26 +5,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from agreements.index import index_of
 from agreements.model import Agreement
-from agreements.tree import iter_models
 from clauses.base import ClauseBase
 from precedents.model import ArmisticeFunction
 
 ARMISTICE = "armistice-1953"
-TRANSFERRED = {"military_armistice_commission": "military_armistice_commission",
-               "neutral_nations_supervisory_commission": "neutral_nations_supervisory_commission",
-               "dmz_administration": "dmz_access_control"}
-REPLACING_KINDS = {
-    "cease_fire": ("end_of_war_and_non_aggression",),
-    "demarcation_line": ("demarcation_and_dmz",),
-    "demilitarized_zone": ("demarcation_and_dmz",),
-    "joint_observer_teams": ("verification",),
-    "inspection_teams": ("verification",),
-    "reinforcement_limits": ("force_reduction_and_redeployment", "foreign_forces"),
-    "prisoners_of_war": ("prisoners_and_remains",),
-    "political_conference": ("inter_korean_and_multilateral_tracks", "implementation_sequencing"),
-    "duration_and_supersession": ("final_provisions",),
-}
 
 
 @dataclass(frozen=True)
@@ -46,31 +32,16 @@ class Coverage:
         return f"{self.function}: {self.outcome} by {self.clause}{cited}"
 
 
-def _clauses(agreement: Agreement) -> list[ClauseBase]:
-    """Return every clause of the draft."""
-    return [visit.model for visit in iter_models(agreement) if isinstance(visit.model, ClauseBase)]
-
-
 def _replacement(function: str, clauses: list[ClauseBase]) -> ClauseBase | None:
-    """Return the clause that takes over a function, or None."""
-    for clause in clauses:
-        if clause.kind == "un_command_status" and TRANSFERRED.get(function) in clause.functions_transferred:
-            return clause
-    for clause in clauses:
-        if clause.kind in REPLACING_KINDS.get(function, ()):
-            if function == "coastal_waters_and_islands" and getattr(clause, "maritime", "") == "to_be_negotiated":
-                continue
-            return clause
-    if function == "coastal_waters_and_islands":
-        return next((c for c in clauses if c.kind == "demarcation_and_dmz" and c.maritime != "to_be_negotiated"), None)
-    return None
+    """Return the first clause that takes over a function of the Armistice, or None."""
+    return next((clause for clause in clauses if clause.takes_over(function)), None)
 
 
 def coverage(agreement: Agreement, armistice: list[tuple[str, list[str]]]) -> list[Coverage]:
     """Return the fate under the draft of every function the Armistice's provisions (citation, functions) carry."""
-    clauses = _clauses(agreement)
-    final = next((clause for clause in clauses if clause.kind == "final_provisions"), None)
-    supersession = final.supersedes_armistice if final is not None else None
+    clauses = index_of(agreement).clauses()
+    final = next((clause for clause in clauses if clause.armistice_supersession() is not None), None)
+    supersession = final.armistice_supersession() if final is not None else None
     found: list[Coverage] = []
     functions: dict[str, list[str]] = {}
     for citation, carried in armistice:

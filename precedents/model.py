@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from clauses.base import Model, NodeId
-from clauses.registry import TOPICS
+from clauses.topics import TOPICS
 
 Basis = Literal["T", "A", "C", "X", "S"]
 Region = Literal["korea", "vietnam", "germany", "yemen"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from agreements.diff.compare import show
+from clauses.formatting import show
 from precedents.compare import PrecedentComparison
 from precedents.corpus import Corpus
 from precedents.match import Match

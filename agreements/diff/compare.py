@@ -6,15 +6,13 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from agreements.model import Agreement, Article, Part
-from agreements.numbering import Position, positions
+from agreements.index import Place, index_of
+from agreements.model import Agreement
 from agreements.diff.words import DELETE, INSERT, word_diff
-from clauses.base import ENTRY_INTO_FORCE, STRUCTURAL_FIELDS, ClauseBase, Node
-from clauses.languages import language
+from clauses.base import STRUCTURAL_FIELDS, ClauseBase, Node
+from clauses.formatting import describe_parameter, show
+from clauses.languages import DEFAULT_LANGUAGE, language
 
-ENGLISH = language("en")
-LABELS = {"pullback_km": "pull-back distance", "cash_threshold_usd": "cash threshold", "personnel_ceiling":
-          "personnel ceiling", "notice_days": "notice", "notice_hours": "notice", "report_every_days": "reporting interval"}
 KINDS = ("added", "removed", "moved", "renumbered", "status", "alternatives", "positions", "parameters", "text",
          "meta", "registry")
 
@@ -30,60 +28,14 @@ class Change:
     details: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Placed:
-    """A tree node with its parent, its place among its siblings and its position (number)."""
-
-    node: Node
-    parent: str
-    index: int
-    position: Position | None
-    article: str
-
-
-def place_nodes(agreement: Agreement) -> dict[str, Placed]:
-    """Return every node of the preamble and body by id, with where it stands."""
-    where = positions(agreement)
-    placed: dict[str, Placed] = {}
-    for index, recital in enumerate(agreement.preamble):
-        placed[recital.id] = Placed(recital, "preamble", index, None, "preamble")
-    stack: list[tuple[Node, str, int, str]] = [(top, "body", index, "") for index, top in enumerate(agreement.body)]
-    while stack:
-        node, parent, index, article = stack.pop(0)
-        article = node.id if isinstance(node, (Article, Part)) else article
-        placed[node.id] = Placed(node, parent, index, where.get(node.id), article)
-        children = getattr(node, "children", [])
-        stack[0:0] = [(child, node.id, child_index, article) for child_index, child in enumerate(children)]
-    return placed
-
-
-def label(placed: Placed | None) -> str:
-    """Return 'Article 7', 'paragraph 2 of Article 7' or 'the preamble' for a placed node."""
-    if placed is None or placed.position is None:
-        return "the preamble" if placed is not None else "—"
-    if placed.position.level in ("part", "article"):
-        return placed.position.label(ENGLISH)
-    return placed.position.reference(ENGLISH)
-
-
-def show(name: str, value: Any) -> str:
-    """Return a parameter value as a reader expects it ('15 km', '180 days after entry into force')."""
-    if isinstance(value, dict) and set(value) == {"after", "days"}:
-        after = "entry into force" if value["after"] == ENTRY_INTO_FORCE else value["after"]
-        return f"{value['days']} days after {after}"
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return "[" + ", ".join(show(name, item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {show(key, item)}" for key, item in value.items()) + "}"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if name.endswith("_km"):
-        return f"{value} km"
-    if name.endswith("days"):
-        return f"{value} days"
-    return str(value)
+def label(place: Place | None) -> str:
+    """Return 'Article 7', 'paragraph 2 of Article 7' or 'the preamble' for a node's place (in the default language)."""
+    if place is None or place.position is None:
+        return "the preamble" if place is not None else "—"
+    words = language(DEFAULT_LANGUAGE)
+    if place.position.level in ("part", "article"):
+        return place.position.label(words)
+    return place.position.reference(words)
 
 
 def parameter_changes(old: Any, new: Any, path: str = "") -> list[dict]:
@@ -114,20 +66,6 @@ def _parameters(node: Node) -> dict:
     if not isinstance(node, ClauseBase):
         return {}
     return node.model_dump(mode="json", exclude={*STRUCTURAL_FIELDS, "text"})
-
-
-def describe_parameter(change: dict) -> str:
-    """Return 'pull-back distance: 10 km → 15 km' for one parameter change."""
-    name = change["parameter"]
-    last = name.rsplit(".", 1)[-1]
-    title = LABELS.get(last, name.replace("_", " "))
-    if name != last and last not in LABELS:
-        title = name
-    old, new = change["old"], change["new"]
-    if isinstance(old, dict) and isinstance(new, dict) and old.get("after") == new.get("after") and "days" in old:
-        after = "entry into force" if old["after"] == ENTRY_INTO_FORCE else old["after"]
-        return f"{title}: {old['days']} → {new['days']} days after {after}"
-    return f"{title}: {show(last, old)} → {show(last, new)}"
 
 
 @dataclass
@@ -162,7 +100,7 @@ class Comparison:
 
 def compare_agreements(old: Agreement, new: Agreement) -> Comparison:
     """Return every difference between two versions, node by node."""
-    old_placed, new_placed = place_nodes(old), place_nodes(new)
+    old_placed, new_placed = index_of(old).places, index_of(new).places
     shared = old_placed.keys() & new_placed.keys()
     moved = _moved(old_placed, new_placed, shared)
     changes = [*_meta_changes(old, new), *_registry_changes(old, new)]
@@ -187,14 +125,15 @@ def compare_agreements(old: Agreement, new: Agreement) -> Comparison:
     return Comparison(old, new, changes, related)
 
 
-def _renumbered(before: Placed, after: Placed) -> bool:
+def _renumbered(before: Place, after: Place) -> bool:
     """Return whether a node's own number changed (not merely the number of the article it is in)."""
     if before.position is None or after.position is None:
         return False
-    return before.position.label(ENGLISH) != after.position.label(ENGLISH)
+    words = language(DEFAULT_LANGUAGE)
+    return before.position.label(words) != after.position.label(words)
 
 
-def _moved(old: dict[str, Placed], new: dict[str, Placed], shared: set[str]) -> set[str]:
+def _moved(old: dict[str, Place], new: dict[str, Place], shared: set[str]) -> set[str]:
     """Return the shared nodes that changed parent or order among the siblings that stayed with them."""
     moved = {key for key in shared if old[key].parent != new[key].parent}
     parents: dict[str, list[str]] = {}
@@ -221,7 +160,7 @@ def _node_changes(old: Node, new: Node, article: str) -> list[Change]:
     if getattr(old, "kind", None) != getattr(new, "kind", None):
         found.insert(0, {"parameter": "kind", "old": getattr(old, "kind", None), "new": getattr(new, "kind", None)})
     if found:
-        summary = f"{new.id}: " + "; ".join(describe_parameter(change) for change in found)
+        summary = f"{new.id}: " + "; ".join(describe_parameter(change, type(new)) for change in found)
         changes.append(Change("parameters", new.id, article, summary, {"parameters": found}))
     changes += _text_changes(old, new, article)
     return changes

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from agreements.diff.compare import Change, Comparison, label, place_nodes
+from agreements.diff.compare import Change, Comparison, label
+from agreements.index import index_of
 from agreements.render.docx.blocks import Block, Piece
 from agreements.render.docx.compose import document_time
 from agreements.render.docx.writer import WordWriter
@@ -17,7 +18,7 @@ Style = Callable[..., str]
 
 def grouped(comparison: Comparison) -> list[tuple[str, list[Change]]]:
     """Return the changes grouped under a heading per article ('Agreement' first), in the new order."""
-    new_places, old_places = place_nodes(comparison.new), place_nodes(comparison.old)
+    new_places, old_places = index_of(comparison.new).places, index_of(comparison.old).places
     groups: dict[str, list[Change]] = {}
     for change in comparison.changes:
         groups.setdefault(change.article, []).append(change)

@@ -6,8 +6,10 @@ import os
 import re
 from dataclasses import dataclass
 
+from agreements.index import index_of
 from agreements.model import Recital
 from clauses.base import Alternative, ClauseBase, Node
+from clauses.errors import DraftError, Problem
 from clauses.rendering import render_template
 from clauses.scope import Scope
 from clauses.text import TextClause
@@ -58,9 +60,7 @@ def alternative_text(node: Node, alternative: Alternative, lang: str, scope: Sco
         raise MissingText(f"alternative {alternative.id} has no {lang} text")
     if not isinstance(node, ClauseBase):
         raise MissingText(f"alternative {alternative.id} has no text")
-    data = node.model_dump(exclude={"alternatives", "children", "text"}, exclude_defaults=True)
-    variant = type(node).model_validate({**data, **alternative.set})
-    return own_text(variant, lang, scope)
+    return own_text(node.variant(alternative), lang, scope)
 
 
 def node_segments(node: Node, lang: str, scope: Scope) -> list[Segment]:
@@ -117,12 +117,6 @@ def _inside_word(before: str, after: str, lang: str) -> bool:
     return (before.isalnum() or before in "-'") and (after.isalnum() or after in "-'")
 
 
-def node_error(agreement, node_id: str, message: str, code: str):
+def node_error(agreement, node_id: str, message: str, code: str) -> DraftError:
     """Return a DraftError located where a node of the draft is written (its file:line:col)."""
-    from clauses.errors import DraftError, Location, Problem
-    from agreements.tree import iter_models
-
-    source = agreement.source
-    path = next((visit.path for visit in iter_models(agreement) if getattr(visit.model, "id", None) == node_id), ())
-    location = source.locate(path) if source else Location("<draft>")
-    return DraftError([Problem(location, node_id, message, code)])
+    return DraftError([Problem(index_of(agreement).location(node_id), node_id, message, code)])

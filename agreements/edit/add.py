@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 from typing import Any
 
@@ -11,6 +12,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from agreements.edit.draft import EditResult, edit_draft, node_in
 from clauses.errors import DraftError, Location, Problem
+from agreements.index import index_of
 from agreements.model import Agreement, Article, Part
 from agreements.document.context import scope_for
 from agreements.document.segments import own_text
@@ -22,8 +24,6 @@ from clauses.parameters import AssignmentError, apply_assignment, explain, parse
 from clauses.registry import KINDS
 from clauses.scope import STANDARD_REGISTRY
 
-LOCAL_REFERENCE_KEYS = ("id", "after", "requires", "denuclearization_step", "peace_step")
-REGISTRIES = {"party": "parties", "body": "bodies", "zone": "zones"}
 
 
 def default_id(option: LibraryOption, taken: set[str]) -> str:
@@ -36,7 +36,7 @@ def default_id(option: LibraryOption, taken: set[str]) -> str:
 
 def clause_data(option: LibraryOption, node_id: str, assignments: list[str], file: str) -> dict[str, Any]:
     """Return the option's clause as plain data with its id, local ids prefixed, and `--set` values applied."""
-    data = _prefixed({"id": node_id, **option.clause}, node_id)
+    data = _prefixed({"id": node_id, **option.clause}, option, node_id)
     kind = KINDS[option.kind]
     for text in assignments:
         try:
@@ -51,34 +51,20 @@ def clause_data(option: LibraryOption, node_id: str, assignments: list[str], fil
     return data
 
 
-def _prefixed(data: Any, prefix: str) -> Any:
-    """Return data with the ids of nested items (and the references to them) prefixed by the node id."""
-    local = set()
-    _collect_ids(data, local, top=True)
-    return _rewrite(data, {key: f"{prefix}.{key}" for key in local})
-
-
-def _collect_ids(value: Any, found: set[str], top: bool = False) -> None:
-    """Collect the ids of nested items."""
-    if isinstance(value, dict):
-        if not top and isinstance(value.get("id"), str):
-            found.add(value["id"])
-        for item in value.values():
-            _collect_ids(item, found)
-    elif isinstance(value, list):
-        for item in value:
-            _collect_ids(item, found)
-
-
-def _rewrite(value: Any, renames: dict[str, str], key: str | None = None) -> Any:
-    """Return value with local ids renamed where they stand as ids or references."""
-    if isinstance(value, dict):
-        return {name: _rewrite(item, renames, name) for name, item in value.items()}
-    if isinstance(value, list):
-        return [_rewrite(item, renames, key) for item in value]
-    if key in LOCAL_REFERENCE_KEYS and isinstance(value, str):
-        return renames.get(value, value)
-    return value
+def _prefixed(data: dict, option: LibraryOption, prefix: str) -> dict:
+    """Return data with the ids of nested items, and the scheduled events that name them, prefixed by the node id."""
+    clause = option.instantiate()
+    local = {getattr(visit.model, "id") for visit in iter_models(clause) if visit.path and getattr(visit.model, "id", None)}
+    renames = {key: f"{prefix}.{key}" for key in local}
+    paths = [visit.path + ("id",) for visit in iter_models(clause) if visit.path and getattr(visit.model, "id", None)]
+    paths += [ref.path for ref in iter_references(clause) if ref.target == "event" and ref.value in renames]
+    renamed = copy.deepcopy(data)
+    for path in paths:
+        holder = renamed
+        for step in path[:-1]:
+            holder = holder[step]
+        holder[path[-1]] = renames[holder[path[-1]]]
+    return renamed
 
 
 @functools.cache
@@ -117,7 +103,7 @@ def _registry_list(document: CommentedMap, registry: str) -> CommentedSeq:
 
 def _taken(agreement: Agreement) -> set[str]:
     """Return every id used in the draft."""
-    return {visit.model.id for visit in iter_models(agreement) if isinstance(getattr(visit.model, "id", None), str)}
+    return set(index_of(agreement).by_id)
 
 
 def _refuse_taken(ids: list[str], agreement: Agreement, file: str) -> None:
@@ -160,9 +146,9 @@ def _target(agreement: Agreement, under: str | None, file: str):
     """Return the part, article or clause to add under (None: the end of the body)."""
     if under is None:
         return None
-    for visit in iter_models(agreement):
-        if getattr(visit.model, "id", None) == under and isinstance(visit.model, (Part, Article, ClauseBase)):
-            return visit.model
+    model = index_of(agreement).model(under)
+    if isinstance(model, (Part, Article, ClauseBase)):
+        return model
     message = f"--under: no part, article or clause with id '{under}'"
     raise DraftError([Problem(Location(file), under, message, "PD-E036")])
 

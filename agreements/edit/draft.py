@@ -12,8 +12,9 @@ from agreements.atomic import write_atomic
 from agreements.drafts import parse_agreement, read_text
 from clauses.errors import DraftError, Location, Problem
 from agreements.model import Agreement
-from agreements.rules.registry import Finding, check
-from agreements.tree import iter_models
+from agreements.rules.context import Finding
+from agreements.rules.registry import check
+from agreements.index import index_of
 from agreements.edit.yamledit import dump_document, find_node, load_document, styled, write_back
 from agreements.yamlsource import read_yaml
 from clauses.parameters import AssignmentError, apply_assignment, explain, parse_assignment
@@ -63,18 +64,9 @@ def _refuse_new_errors(draft: Agreement, before: list[Finding], after: list[Find
     new = [finding for finding in after
            if finding.severity == "error" and (finding.rule, finding.node_id, finding.message) not in known]
     if new:
-        where = _node_locations(draft)
-        default = Location(draft.source.file) if draft.source else Location("<draft>")
-        raise DraftError([Problem(where.get(finding.node_id, default), finding.node_id,
-                                  finding.message, "PD-E034") for finding in new])
-
-
-def _node_locations(draft: Agreement) -> dict[str, Location]:
-    """Return where each node with an id starts in the file the draft was loaded from."""
-    if draft.source is None:
-        return {}
-    return {visit.model.id: draft.source.locate(visit.path) for visit in iter_models(draft)
-            if isinstance(getattr(visit.model, "id", None), str)}
+        index = index_of(draft)
+        raise DraftError([Problem(index.location(finding.node_id), finding.node_id, finding.message, "PD-E034")
+                          for finding in new])
 
 
 def node_in(document: CommentedMap, node_id: str, path: str) -> CommentedMap:
@@ -110,8 +102,7 @@ def set_values(path: str, node_id: str, assignments: tuple[str, ...]) -> EditRes
     """Set parameters (or status, proposers, note, translation) of a node: `KEY=VALUE`, dotted keys for nesting."""
     def change(document: CommentedMap, agreement: Agreement) -> str:
         node = node_in(document, node_id, path)
-        model = next(visit.model for visit in iter_models(agreement) if getattr(visit.model, "id", None) == node_id)
-        kind = type(model)
+        kind = type(index_of(agreement).model(node_id))
         for text in assignments:
             try:
                 keys, value = parse_assignment(text)

@@ -18,7 +18,8 @@ from clauses.errors import DraftError, FindingsError
 from agreements.examples import example_bytes
 from agreements.model import Agreement
 from agreements.package.manifest import MANIFEST, digest, manifest_bytes
-from agreements.rules.registry import Finding, check
+from agreements.rules.context import Finding
+from agreements.rules.registry import check
 from agreements.diff.versions import version_bytes
 
 DESCRIPTIONS = {

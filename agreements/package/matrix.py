@@ -10,16 +10,17 @@ from collections import Counter
 
 from docx.shared import Cm
 
-from agreements.diff.compare import LABELS, label, parameter_changes, place_nodes, show
+from agreements.diff.compare import label, parameter_changes
+from agreements.index import Place, index_of
 from agreements.render.docx.blocks import LINE_BREAK, Block, Piece
 from agreements.render.docx.compose import document_time
 from agreements.render.docx.writer import WordWriter
 from agreements.model import Agreement, Article, Part, Party
-from agreements.tree import iter_models
 from clauses.base import OPEN_STATUSES, STRUCTURAL_FIELDS, Alternative, ClauseBase, Node
-from clauses.languages import language
+from clauses.formatting import parameter_label, show
+from clauses.languages import DEFAULT_LANGUAGE, language
 
-ENGLISH = language("en")
+ENGLISH = language(DEFAULT_LANGUAGE)
 NONE = "—"
 STANCES = ("support", "oppose", "reserve")
 HEAD = ("Provision", "Status", "Options")
@@ -35,7 +36,7 @@ def open_nodes(agreement: Agreement) -> list[Node]:
 
     A part or article counts only with alternatives or positions of its own, not for the open provisions it holds.
     """
-    return [visit.model for visit in iter_models(agreement) if isinstance(visit.model, Node) and _is_open(visit.model)]
+    return [visit.model for visit in index_of(agreement).visits if isinstance(visit.model, Node) and _is_open(visit.model)]
 
 
 def _is_open(node: Node) -> bool:
@@ -62,17 +63,17 @@ def status_text(status: str) -> str:
     return status.replace("_", " ")
 
 
-def where(placed: dict, node: Node) -> str:
+def where(placed: dict[str, Place], node: Node) -> str:
     """Return the node's place in the rendered text, capitalised ('Paragraph 1 of Article 4', 'Preamble')."""
     text = label(placed.get(node.id))
     return "Preamble" if text == "the preamble" else text[:1].upper() + text[1:]
 
 
-def setting(change: dict) -> str:
+def setting(change: dict, kind: type[ClauseBase]) -> str:
     """Return what an option sets one parameter to ('notice: 72'), or only the parameter's name when long."""
     name = change["parameter"]
     last = name.rsplit(".", 1)[-1]
-    title = LABELS.get(last, last.replace("_", " "))
+    title = parameter_label(kind, name)
     value = change["new"]
     text = f"{title}: {('yes' if value else 'no') if isinstance(value, bool) else show(last, value)}"
     return text if len(text) <= LONG_SETTING else f"{title} changed"
@@ -83,8 +84,9 @@ def option_sketch(node: Node, alternative: Alternative) -> str:
     if alternative.text or not isinstance(node, ClauseBase):
         return "own text"
     base = node.model_dump(mode="json", exclude={*STRUCTURAL_FIELDS, "text"})
-    changes = parameter_changes(base, {**base, **alternative.set})
-    return "; ".join(setting(change) for change in changes) or "same parameters"
+    proposed = node.variant(alternative).model_dump(mode="json", exclude={*STRUCTURAL_FIELDS, "text"})
+    changes = parameter_changes(base, proposed)
+    return "; ".join(setting(change, type(node)) for change in changes) or "same parameters"
 
 
 def names_of(agreement: Agreement, ids) -> str:
@@ -135,7 +137,7 @@ def provision_blocks(node: Node, placed: dict) -> list[Block]:
 
 def held(agreement: Agreement, rows: list[Node]) -> dict[str, list[str]]:
     """Return, for each open part and article, the open provisions inside it."""
-    placed = place_nodes(agreement)
+    placed = index_of(agreement).places
     found: dict[str, list[str]] = {}
     for node in rows:
         if is_container(node) or node.id not in placed:
@@ -208,7 +210,7 @@ def positions_matrix_docx(agreement: Agreement) -> bytes:
     heads = [*HEAD, *(party_name(party) for party in agreement.parties)]
     for container, text in zip(writer.row(table, heading=True), heads):
         writer.block(cell("head", Piece(text, bold=True)), "en", container=container)
-    placed, holds = place_nodes(agreement), held(agreement, rows)
+    placed, holds = index_of(agreement).places, held(agreement, rows)
     for node in rows:
         cells = writer.row(table, keep_together=True)
         contents = [provision_blocks(node, placed), [cell("status", Piece(status_text(node.status)))],

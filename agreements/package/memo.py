@@ -28,18 +28,20 @@ import jinja2
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
-from agreements.diff.compare import LABELS, Change, Comparison, describe_parameter, label, place_nodes, show
+from agreements.diff.compare import Change, Comparison, label
+from agreements.index import index_of
 from agreements.render.docx.blocks import Block, Piece
 from agreements.render.docx.compose import document_time
 from agreements.render.docx.writer import WordWriter
 from agreements.model import Agreement, Recital
 from agreements.package.matrix import is_container, open_nodes, status_text
-from agreements.rules.registry import Finding
+from agreements.rules.context import Finding
 from clauses.base import Node
-from clauses.languages import LanguageError, language
+from clauses.formatting import describe_parameter, parameter_label, show
+from clauses.languages import DEFAULT_LANGUAGE, LanguageError, language
 from templates import FOLDER
 
-ENGLISH = language("en")
+ENGLISH = language(DEFAULT_LANGUAGE)
 WHITE_SPACE = re.compile(r"\s+")
 TEMPLATE = "cover-memo.en.j2"
 CHART_CM = 15.0
@@ -122,14 +124,14 @@ def hang(writer: WordWriter, node, indent_cm: float) -> None:
     paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(indent_cm))
 
 
-def parameter_text(change: dict) -> str:
+def parameter_text(change: dict, kind: type | None) -> str:
     """Return one parameter change: 'pull-back distance: 10 km → 15 km', lists as the items added and dropped."""
     old, new = change["old"], change["new"]
     if not (isinstance(old, list) and isinstance(new, list)):
-        return describe_parameter(change)
+        return describe_parameter(change, kind)
     name = change["parameter"]
     last = name.rsplit(".", 1)[-1]
-    title = LABELS.get(last, name.replace("_", " "))
+    title = parameter_label(kind, name)
     added = [show(last, item) for item in new if item not in old]
     dropped = [show(last, item) for item in old if item not in new]
     said = ([f"adds {', '.join(added)}"] if added else []) + ([f"drops {', '.join(dropped)}"] if dropped else [])
@@ -145,8 +147,9 @@ def place_label(places: dict, node_id: str) -> str:
 
 def key_parameters(comparison: Comparison) -> list[dict]:
     """Return every changed parameter with the node and where it stands in the new version."""
-    places = place_nodes(comparison.new)
-    return [{"where": place_label(places, change.node), "node": change.node, "text": parameter_text(item)}
+    places = index_of(comparison.new).places
+    return [{"where": place_label(places, change.node), "node": change.node,
+             "text": parameter_text(item, type(places[change.node].node) if change.node in places else None)}
             for change in comparison.changes if change.kind == "parameters"
             for item in change.details.get("parameters", [])]
 
@@ -181,7 +184,7 @@ def notable(comparison: Comparison) -> tuple[list[str], int]:
     ranked = [(rank, index, change) for index, change in enumerate(comparison.changes)
               if (rank := _rank(change)) is not None]
     ranked.sort(key=lambda item: item[:2])
-    places, old_places = place_nodes(comparison.new), place_nodes(comparison.old)
+    places, old_places = index_of(comparison.new).places, index_of(comparison.old).places
     lines = [_notable_text(change, places, old_places) for _, _, change in ranked[:NOTABLE_LIMIT]]
     return lines, max(len(ranked) - NOTABLE_LIMIT, 0)
 
@@ -202,7 +205,7 @@ def topic_name(node: Node, places: dict) -> str:
     if isinstance(node, Recital):
         return "Preamble"
     topic = getattr(type(node), "topic", "")
-    if topic == "text":
+    if not topic:
         placed = places.get(places[node.id].article) if node.id in places else None
         heading = (placed.node.heading or {}).get("en") if placed and placed.node.heading else None
         return f"{heading} (free text)" if heading else "Free text"
@@ -215,7 +218,7 @@ def topic_name(node: Node, places: dict) -> str:
 
 def topics_context(agreement: Agreement) -> dict:
     """Return the open provisions grouped by topic, with how many are bracketed, pending or with options."""
-    places = place_nodes(agreement)
+    places = index_of(agreement).places
     rows = open_nodes(agreement)
     provisions = [node for node in rows if not is_container(node)]
     groups: dict[str, list[Node]] = {}

@@ -6,27 +6,15 @@ import typing
 from dataclasses import dataclass
 from typing import Literal
 
-from clauses.errors import DraftError, Location, Problem
-from agreements.model import Agreement, Article
+from agreements.index import AgreementIndex, index_of
+from agreements.model import Agreement
 from agreements.schedule.sequencing import Scheduled, SequencingCycle, collect, due_days, order
-from agreements.tree import Path, iter_models
 from clauses.base import ClauseBase, Track
-from clauses.kinds.denuclearization_linkage import DenuclearizationLinkage
+from clauses.errors import DraftError, Problem
+from clauses.languages import DEFAULT_LANGUAGE
 
 FORMAT = "peacedraft.timeline/1"
 LANES: tuple[str, ...] = typing.get_args(Track)
-TOPIC_LANES = {
-    "un_command_status": "un_command",
-    "border_controls": "border",
-    "dmz_demining": "military",
-    "force_reduction_and_redeployment": "military",
-    "foreign_forces": "military",
-    "demarcation_and_dmz": "military",
-    "denuclearization_linkage": "denuclearization",
-    "prisoners_and_remains": "relations",
-    "inter_korean_relations": "relations",
-}
-DEFAULT_LANE = "peace_regime"
 LinkKind = Literal["action_for_action", "requires"]
 
 
@@ -111,18 +99,17 @@ def schedule(agreement: Agreement) -> Timeline:
         raise _cycle_error(agreement, items[cycle.cycle[0]], cycle) from None
     depth = _depths(items)
     rank = {key: index for index, key in enumerate(items)}
-    entries = [_entry(agreement, item, days[item.id]) for item in items.values()]
+    index = index_of(agreement)
+    entries = [_entry(index, item, days[item.id]) for item in items.values()]
     entries.sort(key=lambda entry: (entry.day is None, entry.day or 0, depth[entry.id], rank[entry.id]))
     titles = [agreement.meta.short_title or {}, agreement.meta.title]
-    title = next((text["en"] for text in titles if "en" in text), "Agreement")
-    return Timeline(title, agreement.meta.version, tuple(entries), _links(agreement, items))
+    title = next((text[DEFAULT_LANGUAGE] for text in titles if DEFAULT_LANGUAGE in text), "Agreement")
+    return Timeline(title, agreement.meta.version, tuple(entries), _links(index, items))
 
 
 def _cycle_error(agreement: Agreement, start: Scheduled, cycle: SequencingCycle) -> DraftError:
     """Return the located error of a sequencing cycle, at its first item."""
-    source = agreement.source
-    location = source.locate(start.path) if source else Location("<draft>")
-    return DraftError([Problem(location, start.id, str(cycle), "PD-E045")])
+    return DraftError([Problem(index_of(agreement).locate(start.path), start.id, str(cycle), "PD-E045")])
 
 
 def _depths(items: dict[str, Scheduled]) -> dict[str, int]:
@@ -134,52 +121,34 @@ def _depths(items: dict[str, Scheduled]) -> dict[str, int]:
     return depth
 
 
-def _entry(agreement: Agreement, item: Scheduled, day: int | None) -> Entry:
-    """Return the timeline entry of one scheduled item."""
-    model, clause, article = _holders(agreement, item.path)
-    track = getattr(model, "track", None) or TOPIC_LANES.get(getattr(clause, "topic", ""), DEFAULT_LANE)
+def _entry(index: AgreementIndex, item: Scheduled, day: int | None) -> Entry:
+    """Return the timeline entry of one scheduled item: its lane is its own track, else its clause kind's lane."""
+    model, clause, article = index.holders(item.path)
+    track = getattr(model, "track", None) or (clause.lane if clause is not None else ClauseBase.lane)
     after = item.deadline.after if item.deadline is not None else None
     owner = clause.id if clause is not None else item.id
     return Entry(item.id, _label(model), track, day, after, item.requires, owner,
                  article.id if article is not None else None)
 
 
-def _holders(agreement: Agreement, path: Path) -> tuple[object, ClauseBase | None, Article | None]:
-    """Return the model at a path, the innermost clause holding it (or itself) and the article it stands in."""
-    current: object = agreement
-    clause = article = None
-    for step in path:
-        current = current[step] if isinstance(current, (list, dict)) else getattr(current, step)
-        if isinstance(current, ClauseBase):
-            clause = current
-        elif isinstance(current, Article):
-            article = current
-    return current, clause, article
-
-
 def _label(model: object) -> str:
     """Return an item's English label or name, else its id."""
     for field in ("label", "name"):
         text = getattr(model, field, None)
-        if isinstance(text, dict) and text.get("en"):
-            return " ".join(text["en"].split())
+        if isinstance(text, dict) and text.get(DEFAULT_LANGUAGE):
+            return " ".join(text[DEFAULT_LANGUAGE].split())
     return model.id
 
 
-def _links(agreement: Agreement, items: dict[str, Scheduled]) -> tuple[Link, ...]:
+def _links(index: AgreementIndex, items: dict[str, Scheduled]) -> tuple[Link, ...]:
     """Return the action-for-action links, then the preconditions, between scheduled items."""
     found: list[Link] = []
-    for clause in _linkage_clauses(agreement):
-        found += [Link(link.denuclearization_step, link.peace_step, "action_for_action") for link in clause.links]
+    for clause in index.clauses():
+        found += [Link(first, unlocked, "action_for_action") for first, unlocked in clause.unlocks()]
     for item in items.values():
         found += [Link(required, item.id, "requires") for required in item.requires]
     known = [link for link in found if link.source in items and link.target in items]
     return tuple(dict.fromkeys(known))
-
-
-def _linkage_clauses(agreement: Agreement) -> list[DenuclearizationLinkage]:
-    """Return the denuclearization_linkage clauses of the agreement, in document order."""
-    return [visit.model for visit in iter_models(agreement) if isinstance(visit.model, DenuclearizationLinkage)]
 
 
 def text_lines(timeline: Timeline) -> list[str]:

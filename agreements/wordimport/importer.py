@@ -6,7 +6,7 @@ import datetime
 
 from pydantic import ValidationError
 
-from clauses.errors import InputError
+from clauses.errors import InputError, worded
 from agreements.model import Agreement
 from agreements.wordimport.reader import Imported, build_tree, guess_language, paragraphs
 from agreements.wordimport.safety import open_word
@@ -29,9 +29,7 @@ def import_word(path: str, lang: str | None = None) -> tuple[Agreement, Imported
     try:
         agreement = Agreement.model_validate(imported.data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise InputError(f"{path}: cannot be read as an agreement: {where}: {first['msg']}", "PD-E087") from None
+        raise InputError(f"{path}: cannot be read as an agreement: {worded(error)}", "PD-E087") from None
     return agreement, imported
 
 

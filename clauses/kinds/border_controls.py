@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
@@ -23,6 +23,12 @@ class CrossingPoint(Model):
     deadline: Deadline | None = None
 
     due_field: ClassVar[str] = "deadline"
+    event_phrase: ClassVar[str] = "event_crossing"
+    event_is_completion: ClassVar[bool] = False  # a crossing point is opened, not completed
+
+    def event_values(self, number: int, words: Any, scope: Any) -> dict[str, object]:
+        """Return the values of the phrase naming the opening of this crossing point: its name."""
+        return {"label": words.local(self.name)}
 
 
 class BorderControls(ClauseBase):
@@ -30,9 +36,10 @@ class BorderControls(ClauseBase):
 
     kind: Literal["border_controls"]
     topic = "border_controls"
+    lane = "border"
 
     people: PeopleRegime
     goods: GoodsRegime
     money: MoneyRegime
-    cash_threshold_usd: Annotated[int, Field(gt=0, le=100_000_000)] | None = None
+    cash_threshold_usd: Annotated[int, Field(gt=0, le=100_000_000)] | None = Field(None, title="cash threshold")
     crossings: list[CrossingPoint] = []

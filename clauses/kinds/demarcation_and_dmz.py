@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from clauses.base import ClauseBase, ZoneRef
 
@@ -16,6 +16,9 @@ class DemarcationAndDmz(ClauseBase):
 
     kind: Literal["demarcation_and_dmz"]
     topic = "demarcation_and_dmz"
+    lane = "military"
+    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"demarcation_line", "demilitarized_zone"})
+    precedent_measures: ClassVar[dict[str, str]] = {"distance_km": "zone"}
 
     line: LineStatus
     zone: ZoneRef
@@ -23,3 +26,9 @@ class DemarcationAndDmz(ClauseBase):
     maritime: MaritimeRegime = "to_be_negotiated"
     maritime_zone: ZoneRef | None = None
     civilian_access: bool = False
+
+    def takes_over(self, function: str) -> bool:
+        """Return whether the clause takes over an Armistice function: the line and zone, and the sea once settled."""
+        if function == "coastal_waters_and_islands":
+            return self.maritime != "to_be_negotiated"
+        return super().takes_over(function)

@@ -30,8 +30,13 @@ class DenuclearizationLinkage(ClauseBase):
 
     kind: Literal["denuclearization_linkage"]
     topic = "denuclearization_linkage"
+    lane = "denuclearization"
 
     scope: Annotated[list[Scope], Field(min_length=1)]
     verifier: BodyRef | None = None
     steps: list[Step] = []
     links: list[Linkage] = []
+
+    def unlocks(self) -> list[tuple[str, str]]:
+        """Return each denuclearization step with the peace step it unlocks."""
+        return [(link.denuclearization_step, link.peace_step) for link in self.links]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
 from clauses.base import BodyRef, ClauseBase, Deadline, Model, NodeId, ZoneRef
+from clauses.languages import number_values
 
 Standard = Literal["imas", "agreed_joint_standard", "national_standards"]
 
@@ -20,6 +21,12 @@ class DeminingPhase(Model):
     deadline: Deadline
 
     due_field: ClassVar[str] = "deadline"
+    event_phrase: ClassVar[str] = "event_demining_phase"
+    event_is_completion: ClassVar[bool] = True
+
+    def event_values(self, number: int, words: Any, scope: Any) -> dict[str, object]:
+        """Return the values of the phrase naming this phase: its number, in every way of writing it."""
+        return number_values(number)
 
 
 class DmzDemining(ClauseBase):
@@ -27,6 +34,7 @@ class DmzDemining(ClauseBase):
 
     kind: Literal["dmz_demining"]
     topic = "dmz_demining"
+    lane = "military"
 
     standard: Standard
     teams: Annotated[list[BodyRef], Field(min_length=1)]

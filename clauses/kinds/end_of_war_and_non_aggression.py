@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from clauses.base import ClauseBase
 
@@ -14,6 +14,7 @@ class EndOfWarAndNonAggression(ClauseBase):
 
     kind: Literal["end_of_war_and_non_aggression"]
     topic = "end_of_war_and_non_aggression"
+    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"cease_fire"})
 
     end_state_of_war: bool = True
     effective: Literal["signature", "entry_into_force"] = "entry_into_force"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -17,6 +17,7 @@ class FinalProvisions(ClauseBase):
 
     kind: Literal["final_provisions"]
     topic = "final_provisions"
+    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"duration_and_supersession"})
 
     entry_into_force: EntryIntoForce
     days_after: Days | None = None
@@ -24,3 +25,7 @@ class FinalProvisions(ClauseBase):
     supersedes_armistice: Supersession
     amendment: Literal["consensus_of_parties", "signatories_in_writing"] = "consensus_of_parties"
     depositary: ActorRef | None = None
+
+    def armistice_supersession(self) -> str:
+        """Return how far the agreement replaces the 1953 Armistice: full, partial_until_bodies_replaced or none."""
+        return self.supersedes_armistice

@@ -35,11 +35,14 @@ class ForceReductionAndRedeployment(ClauseBase):
     kind: Literal["force_reduction_and_redeployment"]
     topic = "force_reduction_and_redeployment"
     due_field: ClassVar[str] = "deadline"
+    lane = "military"
+    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"reinforcement_limits"})
+    precedent_measures: ClassVar[dict[str, str]] = {"distance_km": "pullback_km"}
 
-    pullback_km: Annotated[float, Field(gt=0, le=100)]
+    pullback_km: Annotated[float, Field(gt=0, le=100, title="pull-back distance")]
     from_zone: ZoneRef
     categories: Annotated[list[Category], Field(min_length=1)]
     ceilings: list[Ceiling] = []
     exercises: ExerciseRule = "notified"
-    notice_days: Days | None = None
+    notice_days: Days | None = Field(None, title="notice")
     deadline: Deadline

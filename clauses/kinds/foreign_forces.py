@@ -24,11 +24,14 @@ class ForeignForces(ClauseBase):
     kind: Literal["foreign_forces"]
     topic = "foreign_forces"
     due_field: ClassVar[str] = "deadline"
+    lane = "military"
+    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"reinforcement_limits"})
+    precedent_measures: ClassVar[dict[str, str]] = {"foreign_forces": "disposition"}
 
     forces_of: PartyRef
     host: PartyRef
     disposition: Disposition
-    personnel_ceiling: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    personnel_ceiling: Annotated[int, Field(ge=0, le=1_000_000)] | None = Field(None, title="personnel ceiling")
     deadline: Deadline | None = None
     prohibited_weapons: list[Weapon] = []
     host_consent_required: bool = True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -24,6 +24,7 @@ class ImplementationSequencing(ClauseBase):
 
     kind: Literal["implementation_sequencing"]
     topic = "implementation_sequencing"
+    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"political_conference"})
 
     principle: Principle = "action_for_action"
     phases: Annotated[list[Phase], Field(min_length=1)]

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
 from clauses.base import ClauseBase, Model, NodeId, PartyRef
+from clauses.topics import TOPICS
 
 Forum = Literal["inter_korean", "trilateral", "four_party", "six_party", "un_security_council"]
-Matter = Literal[
-    "form_and_parties",
-    "non_korean_parties_roles",
-    "end_of_war_and_non_aggression",
-    "demarcation_and_dmz",
-    "dmz_demining",
-    "force_reduction_and_redeployment",
-    "foreign_forces",
-    "un_command_status",
-    "inter_korean_relations",
-    "border_controls",
-    "denuclearization_linkage",
-    "verification",
-    "dispute_resolution",
-    "prisoners_and_remains",
-    "implementation_sequencing",
-    "final_provisions",
-]
+Matter = Literal[TOPICS]  # type: ignore[valid-type]
 
 
 class NegotiationTrack(Model):
@@ -43,5 +27,6 @@ class InterKoreanAndMultilateralTracks(ClauseBase):
 
     kind: Literal["inter_korean_and_multilateral_tracks"]
     topic = "inter_korean_and_multilateral_tracks"
+    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"political_conference"})
 
     tracks: Annotated[list[NegotiationTrack], Field(min_length=1)]

@@ -25,6 +25,7 @@ class InterKoreanRelations(ClauseBase):
 
     kind: Literal["inter_korean_relations"]
     topic = "inter_korean_relations"
+    lane = "relations"
 
     principles: Annotated[list[Principle], Field(min_length=1)]
     representation: Representation = "liaison_office"

@@ -23,6 +23,9 @@ class PrisonersAndRemains(ClauseBase):
     kind: Literal["prisoners_and_remains"]
     topic = "prisoners_and_remains"
     due_field: ClassVar[str] = "deadline"
+    lane = "relations"
+    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"prisoners_of_war"})
+    precedent_measures: ClassVar[dict[str, str]] = {"body": "body"}
 
     categories: Annotated[list[Category], Field(min_length=1)]
     voluntary_repatriation: bool = True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -25,10 +25,12 @@ class Verification(ClauseBase):
 
     kind: Literal["verification"]
     topic = "verification"
+    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"joint_observer_teams", "inspection_teams"})
+    precedent_measures: ClassVar[dict[str, str]] = {"body": "body"}
 
     body: BodyRef
     mandate: Annotated[list[Mandate], Field(min_length=1)]
     access: Annotated[list[Access], Field(min_length=1)]
-    notice_hours: Annotated[int, Field(ge=0, le=8760)] | None = None
-    report_every_days: Annotated[int, Field(gt=0, le=3650)] | None = None
+    notice_hours: Annotated[int, Field(ge=0, le=8760)] | None = Field(None, title="notice")
+    report_every_days: Annotated[int, Field(gt=0, le=3650)] | None = Field(None, title="reporting interval")
     reports_to: list[ActorRef] = []

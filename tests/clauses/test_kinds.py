@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from clauses.registry import CLAUSE_CLASSES, KINDS, TOPICS, Clause
+from clauses.registry import CLAUSE_CLASSES, KINDS, Clause
+from clauses.topics import TOPICS
 
 DESIGN_TOPICS = [
     "form_and_parties", "non_korean_parties_roles", "end_of_war_and_non_aggression", "demarcation_and_dmz",

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from clauses.library import PRECEDENTS, LibraryError, find_option, library
-from clauses.registry import TOPICS
+from clauses.topics import TOPICS
 from clauses.scope import Scope
 from agreements.document.segments import own_text
 from tests.factsheet import FACT_SHEET, matching_rows, sections

@@ -6,7 +6,7 @@ from agreements.drafts import load_agreement
 from agreements.tree import iter_models
 from cli import main
 from clauses.base import ClauseBase
-from clauses.registry import TOPICS
+from clauses.topics import TOPICS
 
 CHOICES = {
     "form_and_parties": ["form/four-party-treaty"],

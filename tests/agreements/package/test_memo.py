@@ -10,7 +10,9 @@ import zlib
 import docx
 import pytest
 
-from agreements.diff.compare import compare_agreements, describe_parameter
+from agreements.diff.compare import compare_agreements
+from agreements.index import index_of
+from clauses.formatting import describe_parameter
 from agreements.drafts import load_agreement, parse_agreement
 from agreements.examples import example_path
 from agreements.package.memo import memo_docx, memo_markup, parse
@@ -97,7 +99,8 @@ def test_every_parameter_change_of_the_comparison_is_listed(memo):
             continue
         for item in change.details["parameters"]:
             if not isinstance(item["old"], list):
-                assert any(f"({change.node}): {describe_parameter(item)}" in line for line in changed), item
+                kind = type(index_of(COMPARISON.new).model(change.node))
+                assert any(f"({change.node}): {describe_parameter(item, kind)}" in line for line in changed), item
             else:
                 assert any(f"({change.node}): " in line for line in changed)
 

@@ -9,7 +9,8 @@ import pytest
 from agreements.drafts import load_agreement, parse_agreement
 from clauses.errors import DraftError
 from agreements.examples import example_path
-from agreements.schedule.timeline import DEFAULT_LANE, FORMAT, TOPIC_LANES, Link, schedule, text_lines
+from agreements.edit.add import add_option
+from agreements.schedule.timeline import FORMAT, Link, schedule, text_lines
 from tests.conftest import BASE_DRAFT, mutate
 
 
@@ -62,15 +63,19 @@ def test_lanes_come_from_the_track_or_the_holding_clause(round_2, item, lane, ow
     assert (entry.track, entry.owner, entry.article) == (lane, owner, article)
 
 
-@pytest.mark.parametrize("topic, lane", [
-    ("un_command_status", "un_command"), ("border_controls", "border"), ("dmz_demining", "military"),
-    ("force_reduction_and_redeployment", "military"), ("foreign_forces", "military"),
-    ("demarcation_and_dmz", "military"), ("denuclearization_linkage", "denuclearization"),
-    ("prisoners_and_remains", "relations"), ("inter_korean_relations", "relations"),
-    ("final_provisions", "peace_regime"), ("implementation_sequencing", "peace_regime"),
+@pytest.mark.parametrize("option, lane", [
+    ("border/individual-permits", "border"),
+    ("demining/pilot-then-review", "military"), ("forces/artillery", "military"), ("foreign/withdraw", "military"),
+    ("pow/comprehensive", "relations"),
 ])
-def test_lane_of_each_topic(topic, lane):
-    assert TOPIC_LANES.get(topic, DEFAULT_LANE) == lane
+def test_an_item_a_clause_schedules_takes_its_kind_s_lane(tmp_path, option, lane):
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(BASE_DRAFT.read_text(encoding="utf-8"), encoding="utf-8")
+    before = {entry.id for entry in schedule(load_agreement(str(draft))).entries}
+    node_id = add_option(str(draft), option, as_id="added").summary.split(" as ")[1].split()[0]
+    added = [entry for entry in schedule(load_agreement(str(draft))).entries if entry.id not in before]
+    assert added and all(entry.owner == node_id for entry in added)
+    assert {entry.track for entry in added} == {lane}
 
 
 def test_lanes_in_fixed_order_and_only_those_used(round_2):
