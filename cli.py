@@ -12,15 +12,33 @@ import sys
 
 import click
 
+from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES
+from clauses.topics import TOPICS
+
 EXAMPLES = ("round-1", "round-2")
 USAGE_ERROR = "PD-E001"
-TOPIC_CHOICES = (
-    "form_and_parties", "non_korean_parties_roles", "end_of_war_and_non_aggression", "demarcation_and_dmz",
-    "dmz_demining", "force_reduction_and_redeployment", "foreign_forces", "un_command_status",
-    "inter_korean_relations", "inter_korean_and_multilateral_tracks", "border_controls",
-    "denuclearization_linkage", "verification", "dispute_resolution", "prisoners_and_remains",
-    "implementation_sequencing", "final_provisions",
-)
+
+
+def format_option(*choices: str, default: str | None = "text", **extra):
+    """Return the --format option: text or json unless other choices are given."""
+    if default is not None:
+        extra |= {"default": default, "show_default": True}
+    return click.option("--format", "output_format", type=click.Choice(choices or ("text", "json")), **extra)
+
+
+def lang_option(help: str, default: str | None = None, also: tuple[str, ...] = ()):
+    """Return the --lang option over the languages with a file in templates/language/ (and any extra choice)."""
+    extra = {"default": default, "show_default": True} if default is not None else {}
+    return click.option("--lang", type=click.Choice((*LANGUAGES, *also)), help=help, **extra)
+
+
+def topic_option(help: str):
+    """Return the --topic option over the topics of clauses/topics.py."""
+    return click.option("--topic", type=click.Choice(TOPICS), help=help)
+
+
+CORPUS_OPTION = click.option("--corpus", "corpus_folders", multiple=True, metavar="DIR",
+                             help="Add a folder of your own precedent files (also PEACEDRAFT_CORPUS).")
 
 
 def handles_errors(command):
@@ -90,7 +108,7 @@ def new(draft: str, example: str | None, force: bool) -> None:
 @main.command()
 @click.argument("draft")
 @click.option("--strict", is_flag=True, help="Count warnings as errors (exit 1 on any finding).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option()
 @handles_errors
 def validate(draft: str, strict: bool, output_format: str) -> None:
     """Load DRAFT and check it against the consistency rules.
@@ -150,8 +168,8 @@ def clauses() -> None:
 
 
 @clauses.command("list")
-@click.option("--topic", type=click.Choice(TOPIC_CHOICES), help="Only the options of one topic.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@topic_option("Only the options of one topic.")
+@format_option()
 @handles_errors
 def clauses_list(topic: str | None, output_format: str) -> None:
     """List the options of the clause library, by topic.
@@ -178,8 +196,8 @@ def clauses_list(topic: str | None, output_format: str) -> None:
 
 @clauses.command("show")
 @click.argument("option_id", metavar="OPTION")
-@click.option("--lang", type=click.Choice(["en", "ko", "zh"]), default="en", show_default=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option("Language of the option's text.", default=DEFAULT_LANGUAGE)
+@format_option()
 @handles_errors
 def clauses_show(option_id: str, lang: str, output_format: str) -> None:
     """Show an option: its parameters with types and defaults, rationale, precedents and text.
@@ -259,10 +277,9 @@ def position(draft: str, node_id: str, party: str, stance: str, note: str | None
 
 @main.command()
 @click.argument("draft")
-@click.option("--format", "output_format", type=click.Choice(["docx", "text", "markdown"]),
-              help="Output format (default: docx with -o FILE.docx, else text).")
-@click.option("--lang", type=click.Choice(["en", "ko", "zh", "parallel"]), default="en", show_default=True,
-              help="Language; parallel puts every authentic language side by side (docx only).")
+@format_option("docx", "text", "markdown", default=None, help="Output format (default: docx with -o FILE.docx, else text).")
+@lang_option("Language; parallel puts every authentic language side by side (docx only).", default=DEFAULT_LANGUAGE,
+             also=("parallel",))
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder of your own clause templates (sandboxed).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @handles_errors
@@ -301,11 +318,10 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
 @main.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write a redline .docx with tracked changes.")
 @click.option("--author", default="peacedraft", show_default=True, help="Author of the tracked changes.")
-@click.option("--lang", type=click.Choice(["en", "ko", "zh"]),
-              help="Language of the redline (default en; for a Word file, the language it is written in).")
+@lang_option(f"Language of the redline (default {DEFAULT_LANGUAGE}; for a Word file, the language it is written in).")
 @click.option("--summary-out", type=click.Path(dir_okay=False), help="Write the change summary as a .docx.")
 @handles_errors
 def diff(old: str, new: str, output_format: str, output: str | None, author: str, lang: str,
@@ -318,25 +334,15 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
 
     Example: peacedraft diff round-1.yaml round-2.yaml -o redline.docx --author "ROK delegation"
     """
-    import os
-
     from agreements.atomic import write_all
     from agreements.diff.compare import compare_agreements
     from agreements.diff.report import summary_docx, text_report
-    from agreements.diff.versions import load_version
+    from agreements.diff.versions import load_sides
 
-    from agreements.wordimport.importer import is_word_file
-
-    if is_word_file(old) or is_word_file(new):
-        from agreements.wordimport.matching import word_diff_sides
-
-        sides = word_diff_sides(old, new, lang)
-        before, after, lang = sides.old, sides.new, sides.lang
-        for note in sides.notes:
-            click.echo(note, err=True)
-    else:
-        before, after = load_version(old), load_version(new)
-    lang = lang or "en"
+    sides = load_sides(old, new, lang)
+    for note in sides.notes:
+        click.echo(note, err=True)
+    before, after, lang = sides.old, sides.new, sides.lang
     comparison = compare_agreements(before, after)
     outputs = []
     if output:
@@ -354,12 +360,6 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
     style = (lambda text, **_: text) if plain else click.style
     for line in text_report(comparison, old, new, style):
         click.echo(line)
-
-
-CORPUS_OPTION = click.option("--corpus", "corpus_folders", multiple=True, metavar="DIR",
-                             help="Add a folder of your own precedent files (also PEACEDRAFT_CORPUS).")
-FORMAT_OPTION = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-                             show_default=True)
 
 
 def _index(folders: tuple[str, ...]):
@@ -385,7 +385,7 @@ def precedents() -> None:
 
 @precedents.command("list")
 @CORPUS_OPTION
-@FORMAT_OPTION
+@format_option()
 @handles_errors
 def precedents_list(corpus_folders: tuple[str, ...], output_format: str) -> None:
     """List the precedent agreements.
@@ -403,7 +403,7 @@ def precedents_list(corpus_folders: tuple[str, ...], output_format: str) -> None
 @precedents.command("show")
 @click.argument("agreement_id", metavar="ID")
 @CORPUS_OPTION
-@FORMAT_OPTION
+@format_option()
 @handles_errors
 def precedents_show(agreement_id: str, corpus_folders: tuple[str, ...], output_format: str) -> None:
     """Show one precedent: parties, date, context, every provision with its basis code, what is not yet verified.
@@ -420,11 +420,11 @@ def precedents_show(agreement_id: str, corpus_folders: tuple[str, ...], output_f
 
 @precedents.command("search")
 @click.argument("query")
-@click.option("--topic", type=click.Choice(TOPIC_CHOICES), help="Only provisions on this topic.")
+@topic_option("Only provisions on this topic.")
 @click.option("--agreement", "agreements", multiple=True, metavar="ID", help="Only provisions of this agreement.")
 @click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
 @CORPUS_OPTION
-@FORMAT_OPTION
+@format_option()
 @handles_errors
 def precedents_search(query: str, topic: str | None, agreements: tuple[str, ...], limit: int,
                       corpus_folders: tuple[str, ...], output_format: str) -> None:
@@ -459,10 +459,10 @@ def precedents_check(folder: str) -> None:
 @main.command()
 @click.argument("draft")
 @click.option("--precedent", "precedent_ids", multiple=True, metavar="ID", help="Compare with these precedents only.")
-@click.option("--topic", type=click.Choice(TOPIC_CHOICES), help="Only clauses on this topic.")
+@topic_option("Only clauses on this topic.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the comparison annex as .docx.")
 @CORPUS_OPTION
-@FORMAT_OPTION
+@format_option()
 @handles_errors
 def compare(draft: str, precedent_ids: tuple[str, ...], topic: str | None, output: str | None,
             corpus_folders: tuple[str, ...], output_format: str) -> None:
@@ -491,7 +491,7 @@ def compare(draft: str, precedent_ids: tuple[str, ...], topic: str | None, outpu
 @main.command()
 @click.argument("draft")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the chart as .png or .svg.")
-@FORMAT_OPTION
+@format_option()
 @handles_errors
 def timeline(draft: str, output: str | None, output_format: str) -> None:
     """Compute the implementation schedule of DRAFT: the day each item falls due, lane by lane, and chart it.
@@ -523,7 +523,7 @@ def timeline(draft: str, output: str | None, output_format: str) -> None:
 @click.argument("document", metavar="AGREEMENT.docx")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="DRAFT.yaml",
               help="The draft to write.")
-@click.option("--lang", type=click.Choice(["en", "ko", "zh"]), help="Language of the document (default: from its script).")
+@lang_option("Language of the document (default: from its script).")
 @click.option("--force", is_flag=True, help="Replace DRAFT.yaml if it exists.")
 @handles_errors
 def import_command(document: str, output: str, lang: str | None, force: bool) -> None:
@@ -627,11 +627,11 @@ def verify(package_path: str) -> None:
 
 @main.command()
 @click.argument("draft")
-@click.option("--format", "output_format", type=click.Choice(["akn", "json"]), required=True,
-              help="akn: Akoma Ntoso 3.0 XML, one file per language; json: the draft as JSON.")
+@format_option("akn", "json", default=None, required=True,
+               help="akn: Akoma Ntoso 3.0 XML, one file per language; json: the draft as JSON.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, metavar="FILE",
               help="File to write; without --lang, akn writes FILE with each authentic language before its suffix.")
-@click.option("--lang", type=click.Choice(["en", "ko", "zh"]), help="Export this language only, to FILE itself (akn).")
+@lang_option("Export this language only, to FILE itself (akn).")
 @click.option("--validate", is_flag=True,
               help="Check before writing: akn against the Akoma Ntoso 3.0 XML Schema; json that it loads back.")
 @handles_errors

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import Field, PrivateAttr, field_validator
 
-from clauses.base import Label, LangText, Model, Node, NodeId, PartyRef
+from clauses.base import Label, Lang, LangText, Model, Node, NodeId, PartyRef
+from clauses.languages import LANGUAGES
 from clauses.kinds.form_and_parties import InstrumentForm
 from clauses.registry import Clause
 
@@ -30,7 +31,7 @@ class Meta(Model):
     version: Label
     date: datetime.date
     place: LangText | None = None
-    languages: Annotated[list[Literal["en", "ko", "zh"]], Field(min_length=1, max_length=3)]
+    languages: Annotated[list[Lang], Field(min_length=1, max_length=len(LANGUAGES))]
 
     @field_validator("languages")
     @classmethod

@@ -11,6 +11,7 @@ from typing import Annotated, Iterator, Union
 from pydantic import BaseModel
 
 from clauses.base import Ref
+from clauses.languages import DEFAULT_LANGUAGE
 
 Path = tuple[typing.Union[str, int], ...]
 
@@ -70,7 +71,7 @@ def _is_lang_text(annotation: object) -> bool:
         return _is_lang_text(typing.get_args(annotation)[0])
     if typing.get_origin(annotation) is dict:
         key, value = typing.get_args(annotation)
-        is_language = typing.get_origin(key) is typing.Literal and "en" in typing.get_args(key)
+        is_language = typing.get_origin(key) is typing.Literal and DEFAULT_LANGUAGE in typing.get_args(key)
         return is_language and typing.get_origin(value) is not typing.Literal
     return False
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from clauses.errors import worded
+from clauses.languages import LANGUAGES
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$"
 if TYPE_CHECKING:  # the union of every kind, resolved by clauses.registry's model_rebuild
@@ -28,7 +29,7 @@ class Ref:
     target: Literal["party", "body", "zone", "actor", "event"]
 
 
-Lang = Literal["en", "ko", "zh"]
+Lang = Literal[LANGUAGES]  # type: ignore[valid-type]  # the languages with a file in templates/language/
 NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
 PartyRef = Annotated[NodeId, Ref("party")]
 BodyRef = Annotated[NodeId, Ref("body")]

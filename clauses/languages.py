@@ -1,129 +1,65 @@
-"""Per-language wording: numbers, dates, lists, distances, deadlines, structural labels and terms."""
+"""The languages of the texts: one file each in templates/language/, read into a record of everything the code needs.
+
+The list of languages is the list of files. A file holds the language's record (its name, BCP-47 tag,
+ISO 639-2 code, East Asian font, script, whether words are spaced, point letters), its phrases, its terms
+(one section per clause kind, and the renderer's own), its Word list formats and the patterns by which
+an imported Word file's headings and numbers are read. Only DEFAULT_LANGUAGE is named in code.
+"""
 
 from __future__ import annotations
 
 import datetime
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
+from clauses.errors import PeacedraftError
+from clauses.numerals import LATIN_LETTERS, chinese_numeral, letter, number_values
 from templates import FOLDER
 
 TEMPLATES = FOLDER
+LANGUAGE_FOLDER = FOLDER / "language"
 DEFAULT_LANGUAGE = "en"
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "zh": "Chinese"}
 
 
-def language_name(code: str) -> str:
-    """Return the name of a language in the default language ('Korean')."""
-    return LANGUAGE_NAMES.get(code, code)
-CHINESE_DIGITS = "〇一二三四五六七八九"
-HANGUL_ORDER = "가나다라마바사아자차카타파하"
-ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+def _codes() -> tuple[str, ...]:
+    """Return the codes of the language files: the default language first, then the others by code."""
+    found = sorted(path.stem for path in LANGUAGE_FOLDER.glob("*.yaml"))
+    return tuple(sorted(found, key=lambda code: code != DEFAULT_LANGUAGE))
 
 
-class LanguageError(LookupError):
-    """A phrase or term is missing from a language file."""
+LANGUAGES: tuple[str, ...] = _codes()
 
 
-def roman(number: int) -> str:
-    """Return the Roman numeral of a positive integer."""
-    out = []
-    for value, letters in ROMAN:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
+class LanguageError(PeacedraftError):
+    """A language file lacks a phrase, term or list, or a language has no file."""
 
-
-def letter(number: int) -> str:
-    """Return the point letter for 1, 2, … 27: a, b, … z, aa."""
-    text = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        text = chr(ord("a") + rest) + text
-    return text
-
-
-HANGUL_VOWELS = (0, 4, 8, 13, 18, 20)  # ㅏ ㅓ ㅗ ㅜ ㅡ ㅣ: 가…하, then 거…허, 고…호
-
-
-def hangul(number: int) -> str:
-    """Return the Korean point marker for 1, 2, …: 가, 나, … 하, then 거, 너, … 허, then 고 …"""
-    series, rest = divmod(number - 1, len(HANGUL_ORDER))
-    if series >= len(HANGUL_VOWELS):
-        return str(number)
-    base = ord(HANGUL_ORDER[rest]) - 0xAC00
-    return chr(0xAC00 + base + HANGUL_VOWELS[series] * 28)
-
-
-def chinese_numeral(number: int) -> str:
-    """Return a positive integer below 10,000 in Chinese numerals (24 → 二十四)."""
-    if number >= 10_000:
-        return str(number)
-    units = ((1000, "千"), (100, "百"), (10, "十"))
-    out, zero = "", False
-    for value, unit in units:
-        digit, number = divmod(number, value)
-        if digit:
-            out += ("〇" if zero else "") + ("" if (digit == 1 and unit == "十" and not out) else CHINESE_DIGITS[digit]) + unit
-            zero = False
-        elif out:
-            zero = True
-    if number:
-        out += ("〇" if zero else "") + CHINESE_DIGITS[number]
-    return out
-
-
-DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False,
-                   "6": True, "7": True, "8": True, "9": False}
-
-
-LATIN_FINALS = {"l": "ㄹ", "r": "ㄹ", "m": "ㅁ", "n": "ㄴ"}  # letters whose Korean names end in a consonant
-TRAILING = ")]）」』”’\"'. "
-
-
-def _last_sound(word: str) -> str:
-    """Return the last pronounced character of a word, skipping closing marks and a bracketed gloss."""
-    word = word.rstrip(TRAILING.replace(")", "").replace("）", ""))
-    while word.endswith((")", "）")):
-        opening = max(word.rfind("("), word.rfind("（"))
-        word = word[:opening].rstrip(TRAILING) if opening > 0 else word[:-1]
-    return word.rstrip(TRAILING)[-1:] or " "
-
-
-def korean_particle(word: str, pair: str) -> str:
-    """Return word with the Korean particle that fits its last sound: pair is '은/는', '이/가', '을/를', '과/와' or '으로/로'."""
-    with_final, without_final = pair.split("/")
-    last = _last_sound(word)
-    if "가" <= last <= "힣":
-        final = (ord(last) - 0xAC00) % 28
-        has_final, rieul = final != 0, final == 8
-    elif last.lower() in LATIN_FINALS:
-        has_final, rieul = True, LATIN_FINALS[last.lower()] == "ㄹ"
-    else:
-        has_final, rieul = DIGIT_HAS_FINAL.get(last, False), last in "178"
-    if with_final == "으로" and rieul:
-        has_final = False
-    return word + (with_final if has_final else without_final)
-
-
-def number_values(number: int) -> dict[str, object]:
-    """Return every way a phrase may write a number."""
-    return {"n": number, "cn": chinese_numeral(number), "roman": roman(number),
-            "roman_lower": roman(number).lower(), "letter": letter(number), "hangul": hangul(number)}
+    def __init__(self, message: str, code: str = "PD-E047"):
+        super().__init__(message, code)
 
 
 @dataclass(frozen=True)
 class Language:
-    """The phrases and terms of one language, and the formatting built on them."""
+    """One language: its record, phrases, terms and lists, and the formatting built on them."""
 
     code: str
-    phrases: dict
-    terms: dict
-    word_lists: dict
+    name: str
+    tag: str
+    iso639_2: str | None = None
+    east_asian_font: str | None = None
+    script: str | None = None
+    spaces_between_words: bool = True
+    matching: str = "words"
+    point_letters: str = LATIN_LETTERS
+    phrases: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)
+    word_lists: dict = field(default_factory=dict)
+    import_patterns: dict = field(default_factory=dict)
+
+    @property
+    def file(self) -> str:
+        """Return the language file's name as messages show it."""
+        return f"templates/language/{self.code}.yaml"
 
     def local(self, text: dict[str, str] | None) -> str:
         """Return a text in this language, else in the default language, else ''."""
@@ -132,17 +68,25 @@ class Language:
 
     def phrase(self, key: str, **values: object) -> str:
         """Return a phrase with its placeholders filled."""
+        if key not in self.phrases:
+            raise LanguageError(f"{self.file}: no phrase '{key}'")
         try:
             return self.phrases[key].format(**values)
         except KeyError as error:
-            raise LanguageError(f"templates/language/{self.code}.yaml: phrase '{key}' needs {error}") from None
+            raise LanguageError(f"{self.file}: phrase '{key}' needs {error}") from None
 
-    def term(self, value: str) -> str:
-        """Return the word for an enumerated value."""
+    def term(self, value: str, section: str) -> str:
+        """Return the word for a value in a section of the terms (a clause kind's, or 'stances', 'topics' …)."""
         try:
-            return self.terms[value]
+            return self.terms[section][value]
         except KeyError:
-            raise LanguageError(f"templates/language/{self.code}.yaml: no term for '{value}'") from None
+            raise LanguageError(f"{self.file}: no term for '{value}' in terms.{section}") from None
+
+    def word_list(self, level: str) -> dict:
+        """Return the Word list format of a level (part, article, paragraph, point, subpoint)."""
+        if level not in self.word_lists:
+            raise LanguageError(f"{self.file}: no word list '{level}'")
+        return self.word_lists[level]
 
     def join(self, items: list[str], conjunction: str = "and") -> str:
         """Return items as a list in running text: 'a, b and c'."""
@@ -152,7 +96,7 @@ class Language:
             return "".join(items)
         if len(items) == 2:
             return self.phrase(f"{prefix}_pair", first=items[0], second=items[1])
-        rest = self.phrases["list_separator"].join(items[:-1])
+        rest = self.phrase("list_separator").join(items[:-1])
         return self.phrase(f"{prefix}_last", rest=rest, last=items[-1])
 
     def number(self, value: float) -> str:
@@ -168,12 +112,17 @@ class Language:
 
     def date(self, value: datetime.date) -> str:
         """Return a date as written in the language."""
-        month_name = self.phrases["months"][value.month - 1]
+        months = self.phrases.get("months") or []
+        month_name = months[value.month - 1] if len(months) >= value.month else str(value.month)
         return self.phrase("date", day=value.day, month=value.month, month_name=month_name, year=value.year)
+
+    def numbers(self, number: int) -> dict[str, object]:
+        """Return every way a phrase may write a number, {letter} in this language's point letters."""
+        return number_values(number, self.point_letters)
 
     def label(self, level: str, position: tuple[int, ...]) -> str:
         """Return the label of a part, article, paragraph, point or subpoint from its position."""
-        return self.phrase(level, **number_values(position[-1]))
+        return self.phrase(level, **self.numbers(position[-1]))
 
     def reference(self, level: str, position: tuple[int, ...]) -> str:
         """Return a cross-reference to an article, paragraph or point ('paragraph 2 of Article 7')."""
@@ -181,13 +130,24 @@ class Language:
         if len(position) > 1:
             values |= {"paragraph": position[1], "paragraph_cn": chinese_numeral(position[1])}
         if len(position) > 2:
-            values |= {"letter": letter(position[2]), "hangul": hangul(position[2]), "point_cn": chinese_numeral(position[2])}
+            values |= {"letter": letter(position[2], self.point_letters), "point_cn": chinese_numeral(position[2])}
         key = {1: "ref_article", 2: "ref_paragraph"}.get(len(position), "ref_point")
         return self.phrase(key, **values)
 
 
 @functools.cache
-def language(code: str, folder: Path = TEMPLATES / "language") -> Language:
-    """Return the language whose wording file is `<folder>/<code>.yaml`."""
-    data = YAML(typ="safe").load((folder / f"{code}.yaml").read_text(encoding="utf-8"))
-    return Language(code, data["phrases"], data["terms"], data.get("word_lists", {}))
+def language(code: str) -> Language:
+    """Return the language whose file is templates/language/<code>.yaml (LanguageError when it has none)."""
+    from clauses.language_files import read_language
+
+    path = LANGUAGE_FOLDER / f"{code}.yaml"
+    if not path.is_file():
+        raise LanguageError(f"no language file templates/language/{code}.yaml (languages: {', '.join(LANGUAGES)})")
+    return read_language(code, path)
+
+
+def language_name(code: str, in_language: str = DEFAULT_LANGUAGE) -> str:
+    """Return the name of a language in another ('Korean'), else in itself ('한국어')."""
+    names = language(in_language).terms.get("languages", {})
+    return names.get(code) or language(code).name
+

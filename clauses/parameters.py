@@ -14,6 +14,7 @@ from ruamel.yaml.error import YAMLError
 
 from clauses.base import STRUCTURAL_FIELDS, Ref
 from clauses.errors import error_path, error_words
+from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 REF_WORDS = {"party": "party id", "body": "body id", "zone": "zone id", "actor": "party or body id",
              "event": "step id or entry_into_force"}
@@ -65,8 +66,8 @@ def describe(annotation: Any, metadata: list | None = None) -> str:
         return "list of " + inner + _bounds(metadata)
     if origin is dict:
         key, value = typing.get_args(annotation)
-        if typing.get_origin(key) is typing.Literal and "en" in typing.get_args(key):
-            return "text per language {en, ko, zh}"
+        if typing.get_origin(key) is typing.Literal and DEFAULT_LANGUAGE in typing.get_args(key):
+            return f"text per language {{{', '.join(LANGUAGES)}}}"
         return f"mapping of {describe(key)} to {describe(value)}"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"{annotation.__name__} {{{', '.join(annotation.model_fields)}}}"

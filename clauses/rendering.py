@@ -9,7 +9,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from clauses.errors import PeacedraftError
-from clauses.languages import TEMPLATES, LanguageError
+from clauses.languages import TEMPLATES, LanguageError, language
 
 CLAUSE_TEMPLATES = TEMPLATES / "clauses"
 CJK = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
@@ -83,9 +83,10 @@ def _too_long(left: object, right: object) -> bool:
 
 
 def normalize(text: str, lang: str) -> str:
-    """Return template output as one line: runs of white space folded, none beside Chinese characters."""
+    """Return template output as one line: runs of white space folded, none beside CJK characters in a language
+    that does not space its words."""
     text = ASCII_SPACE.sub(" ", text).strip(" ")
-    if lang == "zh":
+    if not language(lang).spaces_between_words:
         text = SPACE_NEXT_TO_CJK.sub("", text)
     return SPACE_BEFORE_PUNCTUATION.sub("", text)
 
@@ -105,7 +106,9 @@ def render_template(kind: str, lang: str, values: dict[str, object], user_folder
         raise RenderError(f"template {name}: not allowed: {error}", "PD-E042") from None
     except jinja2.UndefinedError as error:
         raise RenderError(f"template {name}: {error.message}", "PD-E043") from None
-    except (LanguageError, jinja2.TemplateError, ArithmeticError, LookupError, AttributeError, TypeError,
+    except LanguageError as error:
+        raise RenderError(f"template {name}: {error}", "PD-E043") from None
+    except (jinja2.TemplateError, ArithmeticError, LookupError, AttributeError, TypeError,
             ValueError, RuntimeError, MemoryError) as error:
         raise RenderError(f"template {name}: {_one_line(error)}", "PD-E043") from None
 

@@ -10,7 +10,9 @@ from typing import Callable
 from ruamel.yaml import YAML
 
 from clauses.base import ENTRY_INTO_FORCE, Deadline
-from clauses.languages import TEMPLATES, Language, chinese_numeral, korean_particle, language
+from clauses.languages import DEFAULT_LANGUAGE, Language, language
+from clauses.numerals import chinese_numeral
+from clauses.particles import korean_particle
 
 STANDARD_REGISTRY = Path(__file__).resolve().parent / "library" / "registry.yaml"
 EventWording = Callable[[Language], str]
@@ -38,12 +40,12 @@ class Scope:
     events: dict[str, tuple[bool, EventWording]] = field(default_factory=dict)  # id → (completion?, wording)
     references: dict[str, Callable[[Language], str]] = field(default_factory=dict)
     user_folder: Path | None = None
-    helper_cache: dict[str, dict[str, object]] = field(default_factory=dict, repr=False, compare=False)
+    helper_cache: dict[tuple[str, str], dict[str, object]] = field(default_factory=dict, repr=False, compare=False)
 
     def name(self, key: str, lang: str) -> str:
         """Return the name of a party, body or zone in a language (its id when it has none)."""
         names = self.names.get(key) or standard_names().get(key) or {}
-        return names.get(lang) or names.get("en") or key
+        return names.get(lang) or names.get(DEFAULT_LANGUAGE) or key
 
     def short_name(self, key: str, lang: str) -> str:
         """Return the short name of a party (for option labels), else its name."""
@@ -76,15 +78,15 @@ class Scope:
             return words.phrase(f"{key}_zero", **values)
         return words.phrase(key, days=words.days(deadline.days), **values)
 
-    def helpers(self, lang: str) -> dict[str, object]:
-        """Return the functions and values a template of one language may call (built once per language)."""
-        if lang not in self.helper_cache:
-            self.helper_cache[lang] = self._helpers(lang)
-        return self.helper_cache[lang]
+    def helpers(self, lang: str, kind: str) -> dict[str, object]:
+        """Return the functions and values the template of a kind in a language may call (built once for each)."""
+        if (lang, kind) not in self.helper_cache:
+            self.helper_cache[(lang, kind)] = self._helpers(lang, kind)
+        return self.helper_cache[(lang, kind)]
 
-    def _helpers(self, lang: str) -> dict[str, object]:
-        """Build the helpers of one language."""
-        words = language(lang, TEMPLATES / "language")
+    def _helpers(self, lang: str, kind: str) -> dict[str, object]:
+        """Build the helpers of one kind's template in one language; `term` reads that kind's terms."""
+        words = language(lang)
 
         def name(key: str) -> str:
             return words.phrase("name_in_text", name=self.name(key, lang))
@@ -92,14 +94,16 @@ class Scope:
         def names(keys: list[str], conjunction: str = "and") -> str:
             return words.join([name(key) for key in keys], conjunction)
 
-        def terms(values: list[str], conjunction: str = "and") -> str:
-            return words.join([words.term(value) for value in values], conjunction)
+        def section_terms(section: str):
+            return lambda values, conjunction="and": words.join([words.term(value, section) for value in values],
+                                                                conjunction)
 
         return {
             "lang": lang,
             "party": name, "body": name, "zone": name, "actor": name,
             "parties": names, "bodies": names, "zones": names, "actors": names,
-            "term": words.term, "terms": terms, "join": words.join,
+            "term": lambda value: words.term(value, kind), "terms": section_terms(kind), "join": words.join,
+            "language_names": section_terms("languages"), "topic_names": section_terms("topics"),
             "deadline": lambda deadline: self.deadline(deadline, words),
             "days": words.days, "number": words.number, "date": words.date,
             "km": lambda value: words.phrase("km", n=words.number(value)),
@@ -112,5 +116,5 @@ class Scope:
             "cn": chinese_numeral,
             "cap": lambda text: text[:1].upper() + text[1:],
             "ref": lambda key: self.reference(key, words),
-            "local": lambda text: (text or {}).get(lang) or (text or {}).get("en", ""),
+            "local": words.local,
         }

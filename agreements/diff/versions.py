@@ -4,10 +4,33 @@ from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import dataclass
 
 from agreements.drafts import MAX_FILE_BYTES, decode, parse_agreement, read_bytes
 from clauses.errors import DraftError
 from agreements.model import Agreement
+from clauses.languages import DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The two versions to compare, the language to compare them in, and what reading a Word side noted."""
+
+    old: Agreement
+    new: Agreement
+    lang: str
+    notes: list[str]
+
+
+def load_sides(old_spec: str, new_spec: str, lang: str | None = None) -> Sides:
+    """Return two versions to compare: drafts as they are or, when either is a Word file, both as text in one language."""
+    from agreements.wordimport.importer import is_word_file
+
+    if is_word_file(old_spec) or is_word_file(new_spec):
+        from agreements.wordimport.matching import word_diff_sides
+
+        return word_diff_sides(old_spec, new_spec, lang)
+    return Sides(load_version(old_spec), load_version(new_spec), lang or DEFAULT_LANGUAGE, [])
 
 
 def load_version(spec: str) -> Agreement:

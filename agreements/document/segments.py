@@ -10,6 +10,7 @@ from agreements.index import index_of
 from agreements.model import Recital
 from clauses.base import Alternative, ClauseBase, Node
 from clauses.errors import DraftError, Problem
+from clauses.languages import language
 from clauses.rendering import render_template
 from clauses.scope import Scope
 from clauses.text import TextClause
@@ -49,7 +50,7 @@ def own_text(node: Node, lang: str, scope: Scope) -> str:
         return text[lang]
     if isinstance(node, (TextClause, Recital)):
         raise MissingText(f"no {lang} text")
-    return render_template(node.kind, lang, {"c": node, **scope.helpers(lang)}, scope.user_folder)
+    return render_template(node.kind, lang, {"c": node, **scope.helpers(lang, node.kind)}, scope.user_folder)
 
 
 def alternative_text(node: Node, alternative: Alternative, lang: str, scope: Scope) -> str:
@@ -112,7 +113,7 @@ def _snap(length: int, text: str, lang: str) -> int:
 
 def _inside_word(before: str, after: str, lang: str) -> bool:
     """Return whether a cut between two characters would split a word (a number, a Latin or Hangul word)."""
-    if lang == "zh":
+    if not language(lang).spaces_between_words:
         return bool(ASCII_WORD.match(before) and ASCII_WORD.match(after))
     return (before.isalnum() or before in "-'") and (after.isalnum() or after in "-'")
 

@@ -10,8 +10,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from clauses.languages import LANGUAGES
 
-LANGUAGE_KEYS = {"en", "ko", "zh"}
+
+LANGUAGE_KEYS = set(LANGUAGES)
 
 
 INDENT_STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 0), (4, 6, 2), (4, 4, 2), (2, 3, 1), (3, 3, 0))

@@ -17,7 +17,7 @@ from agreements.export.akn_meta import AKN, AKN_NS, PLACE, meta_block
 from agreements.model import Agreement, Article, Part
 from agreements.render.text import DocumentRenderer
 from clauses.base import ClauseBase, Node
-from clauses.languages import number_values
+from clauses.numerals import number_values
 
 SCHEMA_FOLDER = Path(__file__).resolve().parent / "schema"
 SCHEMA_FILE = "akomantoso30.xsd"
@@ -140,7 +140,7 @@ class ActBuilder:
         for index, party in enumerate(self.agreement.parties, 1):
             name = self.renderer.scope.name(party.id, self.lang)
             signature = AKN.signature(AKN.party(name, refersTo=f"#{party.id}", **{"as": f"#{party.role}"}))
-            role = AKN.role(self.words.term(party.role), refersTo=f"#{party.role}")
+            role = AKN.role(self.words.term(party.role, "roles"), refersTo=f"#{party.role}")
             blocks.append(AKN.blockContainer(AKN.p(signature), AKN.p(role), eId=f"blockContainer_{index}"))
         return AKN.conclusions(*blocks, **self._language())
 

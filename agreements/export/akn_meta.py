@@ -6,13 +6,12 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from agreements.model import Agreement
-from clauses.languages import language
+from clauses.languages import LanguageError, language
 from clauses.scope import Scope
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
 COUNTRY = "int"
-LANG3 = {"en": "eng", "ko": "kor", "zh": "zho"}
 SOURCE = "peacedraft"
 PLACE = "place"
 MEDIA_TYPE = "application/akn+xml"
@@ -26,7 +25,16 @@ def work_uri(agreement: Agreement) -> str:
 
 def expression_uri(agreement: Agreement, lang: str) -> str:
     """Return the Expression IRI: the Work IRI, the ISO 639-2 language and the version date."""
-    return f"{work_uri(agreement)}/{LANG3[lang]}@{agreement.meta.date.isoformat()}"
+    return f"{work_uri(agreement)}/{iso639_2(lang)}@{agreement.meta.date.isoformat()}"
+
+
+def iso639_2(lang: str) -> str:
+    """Return the ISO 639-2 code of a language, which Akoma Ntoso names languages by (refused when unknown)."""
+    code = language(lang).iso639_2
+    if code is None:
+        raise LanguageError(f"templates/language/{lang}.yaml: no 'iso639_2' code in its record: Akoma Ntoso "
+                            "names languages by it", "PD-E039")
+    return code
 
 
 def meta_block(agreement: Agreement, lang: str, scope: Scope) -> etree._Element:
@@ -52,7 +60,7 @@ def _expression(agreement: Agreement, lang: str) -> etree._Element:
     return AKN.FRBRExpression(
         AKN.FRBRthis(value=f"{uri}/!main"), AKN.FRBRuri(value=uri), *_dated(agreement, "version"),
         AKN.FRBRversionNumber(value=agreement.meta.version), AKN.FRBRauthoritative(value=authentic),
-        AKN.FRBRlanguage(language=LANG3[lang]))
+        AKN.FRBRlanguage(language=iso639_2(lang)))
 
 
 def _manifestation(agreement: Agreement, lang: str) -> etree._Element:
@@ -81,7 +89,7 @@ def references(agreement: Agreement, lang: str, scope: Scope) -> etree._Element:
     if place and lang in place:
         items.append(_tlc("TLCLocation", PLACE, place[lang], "location"))
     roles = dict.fromkeys(party.role for party in agreement.parties)
-    items += [_tlc("TLCRole", role, language(lang).term(role), "role") for role in roles]
+    items += [_tlc("TLCRole", role, language(lang).term(role, "roles"), "role") for role in roles]
     items.append(_tlc("TLCObject", SOURCE, SOURCE, "object"))
     return AKN.references(*items, source=f"#{SOURCE}")
 

@@ -21,6 +21,7 @@ from agreements.package.manifest import MANIFEST, digest, manifest_bytes
 from agreements.rules.context import Finding
 from agreements.rules.registry import check
 from agreements.diff.versions import version_bytes
+from clauses.languages import LANGUAGES, language_name
 
 DESCRIPTIONS = {
     "cover-memo.docx": "cover memo: what changed, open brackets, findings, timeline",
@@ -35,7 +36,6 @@ DESCRIPTIONS = {
     "timeline/timeline.txt": "implementation timeline, a line per step",
     "timeline/timeline.json": "implementation timeline, JSON (peacedraft.timeline/1)",
 }
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "zh": "Chinese"}
 
 
 @dataclass(frozen=True)
@@ -219,14 +219,19 @@ def describe(name: str) -> str:
         return DESCRIPTIONS[name]
     stem, _, lang = PurePath(name).stem.partition(".")
     if name.startswith("text/"):
-        return f"clean text, {LANGUAGE_NAMES.get(lang, lang)}"
+        return f"clean text, {_language_name(lang)}"
     if name.startswith("redline/"):
-        return f"redline with tracked changes, {LANGUAGE_NAMES.get(lang, lang)}"
+        return f"redline with tracked changes, {_language_name(lang)}"
     if name == MANIFEST:
         return "every file's SHA-256 and size (check with peacedraft verify)"
     if name.endswith(".yaml"):
         return "a draft as given (YAML)"
     return "the draft as JSON (also a valid draft file)"
+
+
+def _language_name(code: str) -> str:
+    """Return the name of a language in the default language, or the code of one that has no file."""
+    return language_name(code) if code in LANGUAGES else code
 
 
 def tool_version() -> str:

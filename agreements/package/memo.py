@@ -210,7 +210,7 @@ def topic_name(node: Node, places: dict) -> str:
         heading = (placed.node.heading or {}).get("en") if placed and placed.node.heading else None
         return f"{heading} (free text)" if heading else "Free text"
     try:
-        words = ENGLISH.term(topic)
+        words = ENGLISH.term(topic, "topics")
     except LanguageError:
         words = topic.replace("_", " ")
     return words[:1].upper() + words[1:]

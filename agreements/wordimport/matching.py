@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from agreements.render.docx.compose import Composer
 from agreements.model import Agreement
 from agreements.wordimport.reader import Imported
+from clauses.languages import LANGUAGES, language
 
 ANYWHERE = 0.35  # two nodes match with at least this much text in common (Jaccard) …
 SAME_NUMBER_BONUS = 0.1  # … counting this much more when they carry the same number
@@ -42,7 +43,7 @@ def _one_language(data: dict, lang: str) -> dict:
     """Return metadata or a registry entry with its texts in one language only (the first, where it lacks one)."""
     reduced = dict(data)
     for key, value in data.items():
-        if isinstance(value, dict) and value and set(value) <= {"en", "ko", "zh"}:
+        if isinstance(value, dict) and value and set(value) <= set(LANGUAGES):
             reduced[key] = {lang: value.get(lang) or next(iter(value.values()))}
     if "languages" in data:
         reduced["languages"] = [lang]
@@ -152,8 +153,8 @@ def _words(node: dict, lang: str) -> str:
 
 
 def _tokens(text: str, lang: str) -> set[str]:
-    """Return the words of English text, or the character pairs of Korean and Chinese text."""
-    if lang == "en":
+    """Return the words of a text, or its character pairs in a language matched by them (Korean, Chinese)."""
+    if language(lang).matching == "words":
         return set(WORD.findall(text.lower()))
     squeezed = "".join(text.split())
     return {squeezed[index:index + 2] for index in range(len(squeezed) - 1)}
@@ -212,19 +213,9 @@ def _rename_below(node: dict, taken: set[str]) -> None:
         _rename_below(child, taken)
 
 
-@dataclass(frozen=True)
-class Sides:
-    """The two versions to compare when one or both are Word files, the language, and what the import noted."""
-
-    old: Agreement
-    new: Agreement
-    lang: str
-    notes: list[str]
-
-
 def word_diff_sides(old_spec: str, new_spec: str, lang: str | None) -> Sides:
     """Return both versions as text in one language, a Word side keyed on the other side's ids."""
-    from agreements.diff.versions import load_version
+    from agreements.diff.versions import Sides, load_version
     from agreements.wordimport.importer import import_word, is_word_file
 
     specs = {"old": old_spec, "new": new_spec}

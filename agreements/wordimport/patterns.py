@@ -1,47 +1,47 @@
-"""What a paragraph of an agreement is, from its style or from the number it starts with, in en, ko and zh.
+"""What a paragraph of an agreement is, from its style or from the number it starts with, in every language.
 
 Styles are those peacedraft writes (and Word's own headings); numbers are those people type: "Article 7",
-"ARTICLE VII", "제7조", "第七条", "Part II", "1.", "①", "一、", "(a)", "가.", "（一）", "(iv)".
+"ARTICLE VII", "제7조", "第七条", "Part II", "1.", "①", "一、", "(a)", "가.", "（一）", "(iv)". How headings and
+numbers read in a language is in its language file (`import:`); this module reads numbers of every style.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from clauses.languages import LANGUAGES, language
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
                   "九": 9}
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-HANGUL_LETTERS = "가나다라마바사아자차카타파하"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-SEPARATOR = r"[\s.:：—–-]*"
-HAN_NUMBER = "[0-9零〇一二两三四五六七八九十百]+"
+HEADING_KINDS = ("part", "article")
+ITEM_KINDS = ("paragraph", "roman", "point")
 
 STYLE_KINDS = {
     "title": "title", "subtitle": "subtitle", "toc heading": "skip", "parties": "skip", "draft mark": "skip",
     "preamble heading": "preamble", "heading 1": "part", "heading 2": "article", "recital": "recital",
     "article paragraph": "paragraph", "article point": "point", "article subpoint": "subpoint",
 }
-PREAMBLE_WORDS = {"preamble", "전문", "서문", "序言", "前言"}
 
-HEADINGS = (
-    ("part", re.compile(rf"^(?:PART|Part|CHAPTER|Chapter)\s+([0-9]+|[IVXLC]+)\b{SEPARATOR}(.*)$", re.S)),
-    ("article", re.compile(rf"^(?:ARTICLE|Article|Art\.)\s*([0-9]+|[IVXLC]+)\b{SEPARATOR}(.*)$", re.S)),
-    ("part", re.compile(rf"^제\s*([0-9]+)\s*(?:편|장|부){SEPARATOR}(.*)$", re.S)),
-    ("article", re.compile(rf"^제\s*([0-9]+)\s*조(?:의\s*[0-9]+)?{SEPARATOR}(.*)$", re.S)),
-    ("part", re.compile(rf"^第({HAN_NUMBER})(?:部分|章|编|編){SEPARATOR}(.*)$", re.S)),
-    ("article", re.compile(rf"^第({HAN_NUMBER})条{SEPARATOR}(.*)$", re.S)),
-)
-ITEMS = (
-    ("paragraph", re.compile(r"^([0-9]{1,3})[.)]\s+(.*)$", re.S)),
-    ("paragraph", re.compile(rf"^([{CIRCLED}])\s*(.*)$", re.S)),
-    ("paragraph", re.compile(r"^([一二三四五六七八九十]+)、\s*(.*)$", re.S)),
-    ("roman", re.compile(r"^\(([ivxlc]+)\)\s+(.*)$", re.S)),
-    ("point", re.compile(r"^\(([a-z]{1,2})\)\s+(.*)$", re.S)),
-    ("point", re.compile(r"^([a-z])\)\s+(.*)$", re.S)),
-    ("point", re.compile(rf"^([{HANGUL_LETTERS}])\.\s+(.*)$", re.S)),
-    ("point", re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$", re.S)),
-)
+
+@functools.cache
+def preamble_words() -> frozenset[str]:
+    """Return the words that head a preamble in any language ('preamble', '전문', '序言' …)."""
+    return frozenset(word.lower() for code in LANGUAGES for word in language(code).import_patterns["preamble"])
+
+
+@functools.cache
+def patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Return every language's heading patterns, then every language's item patterns, as (kind, pattern)."""
+    found = []
+    for kinds in (HEADING_KINDS, ITEM_KINDS):
+        for code in LANGUAGES:
+            for kind in kinds:
+                found += [(kind, re.compile(f"^(?:{text})$", re.S)) for text in language(code).import_patterns[kind]]
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -70,12 +70,14 @@ def number_value(written: str) -> int | None:
         return int(written)
     if written in CIRCLED:
         return CIRCLED.index(written) + 1
-    if written in HANGUL_LETTERS:
-        return HANGUL_LETTERS.index(written) + 1
     if all(char in CHINESE_DIGITS or char in "十百" for char in written):
         return _chinese(written)
     if all(char in ROMAN for char in written.lower()):
         return _roman(written.lower())
+    for code in LANGUAGES:
+        letters = language(code).point_letters
+        if len(written) == 1 and written in letters and not written.isascii():
+            return letters.index(written) + 1
     if len(written) <= 2 and written.isalpha() and written.isascii():
         return ord(written[-1].lower()) - ord("a") + 1 + 26 * (len(written) - 1)
     return None
@@ -122,13 +124,13 @@ def read_style(style: str, text: str) -> Reading | None:
 def read_text(text: str) -> Reading:
     """Return what a paragraph is by the number it starts with, or plain text."""
     stripped = text.strip()
-    if stripped.lower().rstrip(":") in PREAMBLE_WORDS:
+    if stripped.lower().rstrip(":") in preamble_words():
         return Reading("preamble", "", "")
-    for kind, pattern in (*HEADINGS, *ITEMS):
+    for kind, pattern in patterns():
         match = pattern.match(stripped)
-        if match and number_value(match.group(1)) is not None:
-            rest = match.group(2).strip()
-            return Reading(kind, match.group(1), _unheaded(rest) if kind in ("part", "article") else rest)
+        if match and number_value(match.group("number")) is not None:
+            rest = match.group("text").strip()
+            return Reading(kind, match.group("number"), _unheaded(rest) if kind in HEADING_KINDS else rest)
     return Reading("text", "", stripped)
 
 

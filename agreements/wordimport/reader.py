@@ -16,10 +16,10 @@ from docx.oxml.ns import qn
 from clauses.errors import InputError
 from agreements.wordimport.patterns import Reading, read_style, read_text
 from clauses.base import MAX_TEXT, NOT_IN_DOCUMENTS
+from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES, language
 
 REMOVED = {qn("w:del"), qn("w:moveFrom")}
 LEVELS = ("paragraph", "point", "subpoint")
-SCRIPTS = {"ko": re.compile("[\uac00-\ud7a3]"), "zh": re.compile("[\u4e00-\u9fff]")}
 
 
 @dataclass
@@ -93,11 +93,11 @@ def accepted_text(element) -> str:
 
 
 def guess_language(texts: list[str]) -> str:
-    """Return the language most of the text is written in: ko for Hangul, zh for Han, else en."""
+    """Return the language whose script most of the text is written in (Hangul, Han …), else the default language."""
     sample = "".join(texts)[:200_000]
-    counts = {lang: len(pattern.findall(sample)) for lang, pattern in SCRIPTS.items()}
-    best = max(counts, key=counts.get)
-    return best if counts[best] > len(sample) // 20 else "en"
+    counts = {code: len(re.findall(language(code).script, sample)) for code in LANGUAGES if language(code).script}
+    best = max(counts, key=counts.get, default=DEFAULT_LANGUAGE)
+    return best if counts.get(best, 0) > len(sample) // 20 else DEFAULT_LANGUAGE
 
 
 class TreeBuilder:

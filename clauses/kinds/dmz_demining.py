@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field
 
 from clauses.base import BodyRef, ClauseBase, Deadline, Model, NodeId, ZoneRef
-from clauses.languages import number_values
+from clauses.numerals import number_values
 
 Standard = Literal["imas", "agreed_joint_standard", "national_standards"]
 

@@ -6,7 +6,8 @@ import pytest
 
 from agreements.drafts import parse_agreement
 from agreements.numbering import positions
-from clauses.languages import chinese_numeral, hangul, language, letter, roman
+from clauses.languages import language
+from clauses.numerals import chinese_numeral, letter, roman
 from tests.conftest import BASE_DRAFT
 
 AGREEMENT = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml")
@@ -16,7 +17,8 @@ POSITIONS = positions(AGREEMENT)
 def test_numeral_systems():
     assert [roman(n) for n in (1, 4, 9, 14, 40, 1990)] == ["I", "IV", "IX", "XIV", "XL", "MCMXC"]
     assert [letter(n) for n in (1, 2, 26, 27, 28)] == ["a", "b", "z", "aa", "ab"]
-    assert [hangul(n) for n in (1, 2, 14, 15, 29)] == ["가", "나", "하", "거", "고"]
+    korean = language("ko").point_letters
+    assert [letter(n, korean) for n in (1, 2, 14, 15, 29, 84)] == ["가", "나", "하", "거", "고", "히"]
     assert [chinese_numeral(n) for n in (1, 10, 11, 24, 101, 110)] == ["一", "十", "十一", "二十四", "一百〇一", "一百一十"]
 
 
@@ -30,6 +32,8 @@ def test_articles_run_on_across_parts():
     ("lang", "labels", "reference"),
     [
         ("en", ["Part I", "Article 3", "2.", "(a)"], "subparagraph (a) of paragraph 2 of Article 3"),
+        ("ko", ["제1편", "제3조", "2.", "가."], "제3조제2항가목"),
+        ("zh", ["第一部分", "第三条", "二、", "（一）"], "第三条第二款第（一）项"),
     ],
 )
 def test_labels_and_references_per_language(lang, labels, reference):

@@ -7,7 +7,8 @@ import datetime
 import pytest
 
 from clauses.base import Deadline
-from clauses.languages import korean_particle, language
+from clauses.languages import language
+from clauses.particles import korean_particle
 from clauses.scope import Scope
 
 

@@ -157,7 +157,7 @@ def test_a_refused_mutation_leaves_the_data_as_it_was(folder, hostile):
     before, fields = clause.model_dump(), set(clause.model_fields_set)
     (folder / TEMPLATE).write_text(hostile, encoding="utf-8")
     with pytest.raises(RenderError, match=f"template {TEMPLATE}"):
-        render_template(KIND, "en", {"c": clause, **scope.helpers("en")}, folder)
+        render_template(KIND, "en", {"c": clause, **scope.helpers("en", KIND)}, folder)
     assert clause.model_dump() == before and clause.model_fields_set == fields
 
 

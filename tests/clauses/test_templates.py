@@ -56,8 +56,8 @@ SAMPLED = _samples()
 @pytest.mark.parametrize("kind", sorted(SAMPLED))
 def test_korean_and_chinese_are_written_in_their_own_script(kind):
     node = SAMPLED[kind]
-    korean = render_template(kind, "ko", {"c": node, **Scope().helpers("ko")})
-    chinese = render_template(kind, "zh", {"c": node, **Scope().helpers("zh")})
+    korean = render_template(kind, "ko", {"c": node, **Scope().helpers("ko", kind)})
+    chinese = render_template(kind, "zh", {"c": node, **Scope().helpers("zh", kind)})
     assert len(HANGUL.findall(korean)) > 10 and not LATIN_WORD.search(korean.replace("IAEA", ""))
     assert len(HAN.findall(chinese)) > 10 and not LATIN_WORD.search(chinese.replace("IAEA", ""))
     assert "  " not in korean and " " not in re.sub(r"[A-Za-z0-9.,()\[\] ]{2,}", "", chinese)
@@ -65,7 +65,7 @@ def test_korean_and_chinese_are_written_in_their_own_script(kind):
 
 def test_parameters_reach_the_text_in_every_language():
     node = SAMPLED["force_reduction_and_redeployment"]
-    texts = {lang: render_template(node.kind, lang, {"c": node, **Scope().helpers(lang)}) for lang in LANGUAGES}
+    texts = {lang: render_template(node.kind, lang, {"c": node, **Scope().helpers(lang, node.kind)}) for lang in LANGUAGES}
     assert "15 kilometres" in texts["en"] and "within 90 days after the entry into force" in texts["en"]
     assert "15킬로미터" in texts["ko"] and "90일" in texts["ko"]
     assert "15公里" in texts["zh"] and "90" in texts["zh"]
@@ -74,7 +74,7 @@ def test_parameters_reach_the_text_in_every_language():
 def test_a_missing_field_names_the_template_and_the_field(tmp_path):
     (tmp_path / "verification.en.j2").write_text("{{ c.inspectors }} shall verify.")
     with pytest.raises(RenderError, match=r"template verification.en.j2: .*'inspectors'"):
-        render_template("verification", "en", {"c": SAMPLED["verification"], **Scope().helpers("en")}, tmp_path)
+        render_template("verification", "en", {"c": SAMPLED["verification"], **Scope().helpers("en", "verification")}, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -90,12 +90,12 @@ def test_a_missing_field_names_the_template_and_the_field(tmp_path):
 def test_user_templates_cannot_reach_python_internals(tmp_path, hostile):
     (tmp_path / "verification.en.j2").write_text(hostile)
     with pytest.raises(RenderError, match=r"template verification.en.j2"):
-        render_template("verification", "en", {"c": SAMPLED["verification"], **Scope().helpers("en")}, tmp_path)
+        render_template("verification", "en", {"c": SAMPLED["verification"], **Scope().helpers("en", "verification")}, tmp_path)
 
 
 def test_user_templates_fall_back_to_the_shipped_ones(tmp_path):
     (tmp_path / "verification.en.j2").write_text("Custom: {{ body(c.body) }}.")
-    values = {"c": SAMPLED["verification"], **Scope().helpers("en")}
+    values = {"c": SAMPLED["verification"], **Scope().helpers("en", "verification")}
     assert render_template("verification", "en", values, tmp_path) == "Custom: the pvc."
-    assert render_template("dispute_resolution", "en", {"c": SAMPLED["dispute_resolution"], **Scope().helpers("en")},
+    assert render_template("dispute_resolution", "en", {"c": SAMPLED["dispute_resolution"], **Scope().helpers("en", "dispute_resolution")},
                            tmp_path).startswith("Any dispute")

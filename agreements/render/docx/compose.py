@@ -170,13 +170,13 @@ class Composer:
         words, notes = self.words, []
         if node.positions:
             stated = [words.phrase("position_note" if position.note else "position",
-                                   party=self.scope.short_name(party, self.lang), stance=words.term(position.stance),
+                                   party=self.scope.short_name(party, self.lang), stance=words.term(position.stance, "stances"),
                                    note=position.note or "")
                       for party, position in node.positions.items()]
             notes.append(words.phrase("positions", positions="; ".join(stated)))
         status = node.translation.get(self.lang)
         if status and status != "final":
-            notes.append(words.phrase("translation_status", status=words.term(status)))
+            notes.append(words.phrase("translation_status", status=words.term(status, "translation")))
         return "\n".join(notes) or None
 
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from docx.oxml.ns import NamespacePrefixedTag, qn
 from docx.oxml.parser import oxml_parser
 
+from clauses.languages import DEFAULT_LANGUAGE, Language, language
+
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-EAST_ASIAN = {"ko": ("Batang", "ko-KR"), "zh": ("SimSun", "zh-CN")}
 LATIN_FONT = "Times New Roman"
-LANGUAGE_TAGS = {"en": "en-GB", "ko": "ko-KR", "zh": "zh-CN"}
 
 
 @functools.cache
@@ -58,21 +58,26 @@ def run_properties(lang: str, bold: bool = False, italic: bool = False):
 
 def _build_run_properties(lang: str, bold: bool, italic: bool):
     """Build w:rPr for text in a language."""
+    words = language(lang)
     properties = element("w:rPr")
     fonts = element("w:rFonts", ascii=LATIN_FONT, hAnsi=LATIN_FONT)
-    if lang in EAST_ASIAN:
-        fonts.set(qn("w:eastAsia"), EAST_ASIAN[lang][0])
+    if words.east_asian_font:
+        fonts.set(qn("w:eastAsia"), words.east_asian_font)
         fonts.set(qn("w:hint"), "eastAsia")
     properties.append(fonts)
     if bold:
         properties.append(element("w:b"))
     if italic:
         properties.append(element("w:i"))
-    language = element("w:lang", val=LANGUAGE_TAGS["en"])
-    if lang in EAST_ASIAN:
-        language.set(qn("w:eastAsia"), EAST_ASIAN[lang][1])
-    properties.append(language)
+    properties.append(language_tags(words))
     return properties
+
+
+def language_tags(words: Language):
+    """Return w:lang: an East Asian language's tag as eastAsia beside the default language's for Latin text."""
+    if not words.east_asian_font:
+        return element("w:lang", val=words.tag)
+    return element("w:lang", val=language(DEFAULT_LANGUAGE).tag, eastAsia=words.tag)
 
 
 def run(text: str, lang: str, bold: bool = False, italic: bool = False):
@@ -183,17 +188,16 @@ def _level(index: int, level: Level):
         indent.set(qn("w:hanging"), str(level.hanging))
     properties.append(indent)
     node.append(properties)
-    if level.lang in EAST_ASIAN:
-        node.append(_label_properties(level.lang))
+    if language(level.lang).east_asian_font:
+        node.append(_label_properties(language(level.lang)))
     return node
 
 
-def _label_properties(lang: str):
-    """Return the w:rPr of a Korean or Chinese list label: its East Asian font, so it is measured as drawn."""
+def _label_properties(words: Language):
+    """Return the w:rPr of an East Asian list label: its font, so it is measured as drawn."""
     properties = element("w:rPr")
-    font, tag = EAST_ASIAN[lang]
-    properties.append(element("w:rFonts", eastAsia=font, hint="eastAsia"))
-    properties.append(element("w:lang", eastAsia=tag))
+    properties.append(element("w:rFonts", eastAsia=words.east_asian_font, hint="eastAsia"))
+    properties.append(element("w:lang", eastAsia=words.tag))
     return properties
 
 

@@ -53,7 +53,7 @@ def render_parallel(agreement: Agreement, user_folder: Path | None = None) -> by
         writer.block(block, languages[0])
     table = writer.table(len(languages))
     for cell, composer in zip(writer.row(table, heading=True), composers):
-        label = composer.words.phrase("language_name")
+        label = composer.words.name
         writer.text(writer.paragraph("Cell Text", container=cell, alignment="center"), label, composer.lang, bold=True)
     for blocks in zip(*(composer.body() for composer in composers)):
         cells = writer.row(table)

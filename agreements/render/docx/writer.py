@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 
 from agreements.render.docx import ooxml
 from agreements.render.docx.house_style import REFERENCE, STYLE_NAMES
-from clauses.languages import Language
+from clauses.languages import Language, language
 from clauses.rendering import RenderError
 
 AUTHOR, INITIALS = "peacedraft", "PD"
@@ -79,7 +79,7 @@ class WordWriter:
 
     def add_lists(self, key: str, words: Language, first_id: int) -> None:
         """Define a language's lists: one for parts, one for articles, paragraphs, points and subpoints."""
-        lists, lang = words.word_lists, words.code
+        lists, lang = {level: words.word_list(level) for level in ("part", *LIST_LEVELS)}, words.code
         part = [ooxml.Level(lists["part"]["format"], lists["part"]["text"], alignment="center", suffix="space",
                             lang=lang)]
         articles = [
@@ -184,7 +184,7 @@ class WordWriter:
         """Return the document's bytes: fixed dates, properties and zip entries, so equal input gives equal bytes."""
         properties = self.document.core_properties
         properties.title = title[:CORE_PROPERTY_LIMIT]
-        properties.language = ooxml.LANGUAGE_TAGS.get(lang, lang)
+        properties.language = language(lang).tag
         properties.created = properties.modified = self.when.replace(tzinfo=None)
         properties.revision = 1
         stream = io.BytesIO()
