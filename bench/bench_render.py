@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lxml import etree  # noqa: E402
 
-from agreements.render.docx.compose import Composer  # noqa: E402
+from agreements.document.compose import compose as compose_tree  # noqa: E402
 from agreements.render.docx.render import render_docx  # noqa: E402
 from agreements.drafts import load_agreement  # noqa: E402
 from bench.timing import median_seconds  # noqa: E402
@@ -72,7 +72,7 @@ def main() -> None:
         agreement = load_agreement(str(path))
         output = render_docx(agreement, "en")
         render = median_seconds(lambda: render_docx(agreement, "en"), arguments.repeat)
-        compose = median_seconds(lambda: list(Composer(agreement, "en").body()), arguments.repeat)
+        compose = median_seconds(lambda: compose_tree(agreement, ["en"]), arguments.repeat)
         document_xml = zipfile.ZipFile(io.BytesIO(output)).read("word/document.xml")
         floor = median_seconds(floor_action(document_xml), arguments.repeat)
         package_floor = median_seconds(package_floor_action(output), arguments.repeat)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from agreements.render.docx.blocks import Block, Piece
-from agreements.render.docx.compose import document_time
-from agreements.render.docx.writer import WordWriter
+from agreements.document.blocks import Block, Document, Inline, Run, Text
+from agreements.document.compose import document_time
 from agreements.model import Agreement
+from agreements.render.docx.reports import report_docx
+from clauses.languages import DEFAULT_LANGUAGE
 from precedents.compare import Match, PrecedentComparison
 from precedents.coverage import ARMISTICE
 
 COLUMNS = (("Draft", None), ("Germany", "germany"), ("Yemen", "yemen"), ("Vietnam", "vietnam"),
            ("1953 Armistice", ARMISTICE))
+BASIS = ("Basis codes: T authentic English text; A another authentic language; C corrupted copy; "
+         "X unofficial translation; S secondary summary.")
 
 
 def _column(match: Match) -> str:
@@ -20,36 +23,46 @@ def _column(match: Match) -> str:
     return match.region if match.region in ("germany", "yemen", "vietnam") else ""
 
 
-def annex_docx(agreement: Agreement, comparison: PrecedentComparison) -> bytes:
-    """Return the annex: per article, the draft's paragraphs beside what each group of precedents did, cited."""
-    writer = WordWriter("en", document_time(agreement))
-    writer.landscape()
-    writer.block(Block("title", "Title", [Piece("Precedent comparison annex")]), "en")
-    subtitle = f"{agreement.meta.title.get('en', '')} — {agreement.meta.version}"
-    writer.block(Block("subtitle", "Parties", [Piece(subtitle)]), "en")
+def _block(block_type: str, key: str, *inlines: Inline) -> Block:
+    """Return a block of the annex's words."""
+    return Block(block_type, key, {DEFAULT_LANGUAGE: Text(inlines=list(inlines))})
+
+
+def _row(key: str, cells: list[list[Block]], heading: bool = False) -> Block:
+    """Return a table row of cells, each holding its blocks."""
+    return Block("row", key, children=[Block("cell", f"{key}:{index}", children=blocks)
+                                       for index, blocks in enumerate(cells)], data={"heading": heading})
+
+
+def _cited(matches: list[Match]) -> list[Block]:
+    """Return the cell of one group of precedents: each provision cited in bold, then its paraphrase."""
+    blocks = [_block("cell_text", match.provision, Run(f"{match.short_title}, {match.citation} [{match.basis}]: ",
+                                                       bold=True), match.paraphrase) for match in matches]
+    return blocks or [_block("cell_text", "none", "—")]
+
+
+def annex_document(agreement: Agreement, comparison: PrecedentComparison) -> Document:
+    """Return the annex tree: per article, the draft's paragraphs beside what each group of precedents did, cited."""
+    subtitle = f"{agreement.meta.title.get(DEFAULT_LANGUAGE, '')} — {agreement.meta.version}"
+    blocks = [_block("title", "title", "Precedent comparison annex"), _block("byline", "subtitle", subtitle)]
     articles: dict[str, list] = {}
     for clause in comparison.clauses:
         articles.setdefault(clause.article, []).append(clause)
     for index, (article, clauses) in enumerate(articles.items()):
-        writer.block(Block(f"article:{index}", "Preamble Heading", [Piece(article or "Preamble")]), "en")
-        table = writer.table(len(COLUMNS))
-        for cell, (label, _) in zip(writer.row(table, heading=True), COLUMNS):
-            writer.block(Block("head", "Cell Text", [Piece(label, bold=True)]), "en", container=cell)
+        blocks.append(_block("section", f"article:{index}", article or "Preamble"))
+        rows = [_row("head", [[_block("cell_text", "head", Run(label, bold=True))] for label, _ in COLUMNS], True)]
         for clause in clauses:
-            cells = writer.row(table)
-            writer.block(Block(clause.node, "Cell Text", [Piece(clause.text or clause.node)]), "en", container=cells[0])
-            for cell, (_, key) in zip(cells[1:], COLUMNS[1:]):
-                matches = [match for match in clause.matches if _column(match) == key]
-                for match in matches:
-                    cited = f"{match.short_title}, {match.citation} [{match.basis}]: "
-                    writer.block(Block(match.provision, "Cell Text", [Piece(cited, bold=True), Piece(match.paraphrase)]),
-                                 "en", container=cell)
-                if not matches:
-                    writer.block(Block("none", "Cell Text", [Piece("—")]), "en", container=cell)
-    writer.block(Block("coverage", "Preamble Heading", [Piece("The 1953 Armistice's functions under this draft")]), "en")
-    for item in comparison.armistice:
-        writer.block(Block(item.function, "Normal", [Piece(item.summary)]), "en")
-    writer.block(Block("basis", "Normal", [Piece("Basis codes: T authentic English text; A another authentic "
-                                                 "language; C corrupted copy; X unofficial translation; "
-                                                 "S secondary summary.", italic=True)]), "en")
-    return writer.save("Precedent comparison annex", "en")
+            cells = [[_block("cell_text", clause.node, clause.text or clause.node)]]
+            cells += [_cited([match for match in clause.matches if _column(match) == key]) for _, key in COLUMNS[1:]]
+            rows.append(_row(clause.node, cells))
+        blocks.append(Block("table", f"table:{index}", children=rows, data={"columns": len(COLUMNS)}))
+    blocks.append(_block("section", "coverage", "The 1953 Armistice's functions under this draft"))
+    blocks += [_block("plain", item.function, item.summary) for item in comparison.armistice]
+    blocks.append(_block("plain", "basis", Run(BASIS, italic=True)))
+    settings = {"landscape": True, "title": "Precedent comparison annex"}
+    return Document([DEFAULT_LANGUAGE], document_time(agreement), blocks, settings)
+
+
+def annex_docx(agreement: Agreement, comparison: PrecedentComparison) -> bytes:
+    """Return the annex as Word bytes."""
+    return report_docx(annex_document(agreement, comparison))

@@ -9,7 +9,8 @@ import pytest
 
 from agreements.drafts import json_agreement, load_agreement, parse_agreement
 from agreements.examples import example_path
-from agreements.export import akn
+from agreements.render import akn
+from agreements.render.akn_meta import AKN_NS
 from agreements.schema import draft_schema
 from cli import main
 from tests.conftest import BASE_DRAFT, mutate
@@ -68,7 +69,7 @@ def test_validate_failure_exits_2_and_writes_nothing(runner, tmp_path, monkeypat
 
     def without_identification(agreement, lang, user_folder=None):
         root = build(agreement, lang, user_folder)
-        meta = root.find(f".//{{{akn.AKN_NS}}}meta")
+        meta = root.find(f".//{{{AKN_NS}}}meta")
         meta.remove(meta[0])
         return root
 

@@ -1,8 +1,8 @@
 """A redline: the new version as Word, every difference from the old one a native tracked change.
 
-Both versions are composed into keyed blocks; blocks are aligned by key; a block in both with other text gets
-its words inserted and deleted in place; a block only in the old version is a deleted paragraph, only in the
-new an inserted one (a moved node is both, with comments saying where it came from and went). Numbers are
+Both versions are composed into document trees and written as keyed Word paragraphs; paragraphs are aligned
+by key; a paragraph in both with other text gets its words inserted and deleted in place; one only in the old
+version is deleted whole, only in the new inserted whole (a moved node is both, with comments saying where it came from and went). Numbers are
 Word's own, so renumbering alone changes nothing. Accept all gives the new document, reject all the old.
 """
 
@@ -12,13 +12,15 @@ import datetime
 import difflib
 
 from agreements.diff.compare import Comparison
+from agreements.diff.words import DELETE, EQUAL, INSERT, word_diff
+from agreements.document.compose import compose
+from agreements.model import Agreement
 from agreements.render.docx import ooxml
-from agreements.render.docx.blocks import Block
-from agreements.render.docx.compose import END, Composer, document_time
+from agreements.render.docx.agreement import AgreementPlan
+from agreements.render.docx.paragraphs import END, WordParagraph
 from agreements.render.docx.render import finish, new_writer
 from agreements.render.docx.writer import WordWriter
-from agreements.model import Agreement
-from agreements.diff.words import DELETE, EQUAL, INSERT, word_diff
+from clauses.languages import DEFAULT_LANGUAGE
 
 
 class Redliner:
@@ -33,7 +35,7 @@ class Redliner:
         self.next_id += 1
         return ooxml.revision(kind, self.next_id, self.author, self.when)
 
-    def write(self, old: list[Block], new: list[Block]) -> None:
+    def write(self, old: list[WordParagraph], new: list[WordParagraph]) -> None:
         """Write the new blocks with the old ones' differences tracked."""
         matcher = difflib.SequenceMatcher(None, [b.key for b in old], [b.key for b in new], autojunk=False)
         opcodes = matcher.get_opcodes()
@@ -52,7 +54,7 @@ class Redliner:
             if following and new[following[3]].field == "end":
                 _shift_marks(anchor, written)
 
-    def _pair(self, before: Block, after: Block) -> None:
+    def _pair(self, before: WordParagraph, after: WordParagraph) -> None:
         """Write a block present in both versions: as it is, or with its words tracked."""
         if not before.same_form(after):
             self.whole(before, "del")
@@ -62,7 +64,7 @@ class Redliner:
         else:
             self.changed(before, after)
 
-    def whole(self, block: Block, kind: str):
+    def whole(self, block: WordParagraph, kind: str):
         """Write a whole paragraph as inserted or deleted, its paragraph mark too (a moved one as a move)."""
         if block.key in self.moves:
             return self.moved(block, "moveTo" if kind == "ins" else "moveFrom")
@@ -72,7 +74,7 @@ class Redliner:
         _close(paragraph, block)
         return self._marked(paragraph, revision, kind, self.notes.get(f"{kind}:{block.key}"))
 
-    def moved(self, block: Block, kind: str):
+    def moved(self, block: WordParagraph, kind: str):
         """Write a paragraph that moved unchanged as a native move (w:moveFrom at the old place, w:moveTo at the new)."""
         paragraph = self._empty(block)
         name, range_id = self.moves[block.key]
@@ -102,13 +104,13 @@ class Redliner:
         return paragraph
 
 
-    def _empty(self, block: Block):
+    def _empty(self, block: WordParagraph):
         """Return the paragraph of a block without its text (the redline writes the text itself)."""
         bare = _bare(block)
         bare.pieces, bare.page_break_after = [], False
         return self.writer.block(bare, self.lang)
 
-    def changed(self, before: Block, after: Block) -> None:
+    def changed(self, before: WordParagraph, after: WordParagraph) -> None:
         """Write a block whose words changed: equal text plain, the rest in w:ins and w:del."""
         paragraph = self._empty(after)
         runs = []
@@ -145,7 +147,7 @@ def _shift_marks(anchor, paragraphs: list) -> None:
             ooxml.put_paragraph_mark(paragraph, mark)
 
 
-def _moves(old: list[Block], new: list[Block], opcodes) -> dict[str, tuple[str, int]]:
+def _moves(old: list[WordParagraph], new: list[WordParagraph], opcodes) -> dict[str, tuple[str, int]]:
     """Return the blocks that left their place unchanged and reappear elsewhere: key → (move name, range id)."""
     removed = {block.key: block for tag, i1, i2, _, _ in opcodes if tag != "equal" for block in old[i1:i2]}
     added = {block.key: block for tag, _, _, j1, j2 in opcodes if tag != "equal" for block in new[j1:j2]}
@@ -154,9 +156,9 @@ def _moves(old: list[Block], new: list[Block], opcodes) -> dict[str, tuple[str, 
     return {key: (f"move{index}", 100_000 + index) for index, key in enumerate(moved, 1)}
 
 
-def _bare(block: Block) -> Block:
+def _bare(block: WordParagraph) -> WordParagraph:
     """Return a copy of a block without comments (a tracked paragraph carries only the redline's notes)."""
-    return Block(block.key, block.style, [type(piece)(piece.text, None, piece.bold, piece.italic)
+    return WordParagraph(block.key, block.style, [type(piece)(piece.text, None, piece.bold, piece.italic)
                                           for piece in block.pieces], block.level, None,
                  block.alignment, block.page_break_after, block.unnumbered, block.field)
 
@@ -172,7 +174,7 @@ def _lines(text: str) -> list[str]:
     return out
 
 
-def _close(paragraph, block: Block):
+def _close(paragraph, block: WordParagraph):
     """End the page after a paragraph whose block asks for it; return the paragraph."""
     if block.page_break_after:
         paragraph.append(ooxml.page_break())
@@ -194,17 +196,18 @@ def notes_for(comparison: Comparison) -> dict[str, str]:
     return {key: "\n".join(lines) for key, lines in notes.items()}
 
 
-def blocks_of(agreement: Agreement, lang: str) -> list[Block]:
-    """Return every block of a draft in one language, in order."""
-    composer = Composer(agreement, lang)
-    return [*composer.title_page(), *composer.contents(), *composer.body()]
+def blocks_of(agreement: Agreement, lang: str) -> list[WordParagraph]:
+    """Return every Word paragraph of a draft in one language, in order."""
+    return AgreementPlan(compose(agreement, [lang]), lang).paragraphs()
 
 
-def redline_docx(old: Agreement, new: Agreement, comparison: Comparison, lang: str = "en",
+def redline_docx(old: Agreement, new: Agreement, comparison: Comparison, lang: str = DEFAULT_LANGUAGE,
                  author: str = "peacedraft", when: datetime.datetime | None = None) -> bytes:
     """Return the new version as Word with every difference from the old one tracked (accept all → new)."""
-    when = when or document_time(new)
-    writer = new_writer(new, [lang])
-    Redliner(writer, lang, author, when, notes_for(comparison)).write(blocks_of(old, lang), blocks_of(new, lang))
+    document = compose(new, [lang])
+    writer = new_writer(document, [lang])
+    old_paragraphs = AgreementPlan(compose(old, [lang]), lang).paragraphs()
+    Redliner(writer, lang, author, when or document.when, notes_for(comparison)).write(
+        old_paragraphs, AgreementPlan(document, lang).paragraphs())
     writer.block(END, lang)
-    return finish(writer, new, lang)
+    return finish(writer, document, lang)

@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 from agreements.diff.compare import Change, Comparison, label
 from agreements.index import index_of
-from agreements.render.docx.blocks import Block, Piece
-from agreements.render.docx.compose import document_time
-from agreements.render.docx.writer import WordWriter
+from agreements.document.blocks import Block, Document, Text
+from agreements.document.compose import document_time
+from agreements.render.docx.reports import report_docx
+from clauses.languages import DEFAULT_LANGUAGE
 
 MARKS = {"added": "+", "removed": "−", "moved": "→", "renumbered": "#", "status": "~", "alternatives": "~",
          "positions": "~", "parameters": "~", "text": "~", "meta": "~", "registry": "~"}
@@ -58,20 +59,26 @@ def text_report(comparison: Comparison, old_name: str, new_name: str, style: Sty
     return lines
 
 
-def summary_docx(comparison: Comparison, old_name: str, new_name: str) -> bytes:
-    """Return the change summary as a Word document (counts, then a line per change, by article)."""
-    writer = WordWriter("en", document_time(comparison.new))
+def _line(block_type: str, key: str, text: str) -> Block:
+    """Return one line of the summary."""
+    return Block(block_type, key, {DEFAULT_LANGUAGE: Text(inlines=[text])})
+
+
+def summary_document(comparison: Comparison, old_name: str, new_name: str) -> Document:
+    """Return the change summary as a report tree: counts, then a line per change, by article."""
     old, new = comparison.old.meta, comparison.new.meta
-    blocks = [Block("title", "Title", [Piece(f"Changes from {old.version} to {new.version}")]),
-              Block("files", "Parties", [Piece(f"{old_name} → {new_name}")])]
-    counts = comparison.counts()
-    blocks += [Block(f"count:{kind}", "Normal", [Piece(f"{kind}: {count}")]) for kind, count in counts.items() if count]
+    title = f"Changes from {old.version} to {new.version}"
+    blocks = [_line("title", "title", title), _line("byline", "files", f"{old_name} → {new_name}")]
+    blocks += [_line("plain", f"count:{kind}", f"{kind}: {count}") for kind, count in comparison.counts().items() if count]
     if not comparison.changes:
-        blocks.append(Block("none", "Normal", [Piece("No changes.")]))
+        blocks.append(_line("plain", "none", "No changes."))
     for index, (heading, changes) in enumerate(grouped(comparison)):
-        blocks.append(Block(f"group:{index}", "Preamble Heading", [Piece(heading)]))
-        blocks += [Block(f"change:{index}:{number}", "Normal", [Piece(f"{MARKS[c.kind]} {c.summary}")])
-                   for number, c in enumerate(changes)]
-    for block in blocks:
-        writer.block(block, "en")
-    return writer.save(f"Changes from {old.version} to {new.version}", "en")
+        blocks.append(_line("section", f"group:{index}", heading))
+        blocks += [_line("plain", f"change:{index}:{number}", f"{MARKS[change.kind]} {change.summary}")
+                   for number, change in enumerate(changes)]
+    return Document([DEFAULT_LANGUAGE], document_time(comparison.new), blocks, {"title": title})
+
+
+def summary_docx(comparison: Comparison, old_name: str, new_name: str) -> bytes:
+    """Return the change summary as a Word document."""
+    return report_docx(summary_document(comparison, old_name, new_name))

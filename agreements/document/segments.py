@@ -1,11 +1,11 @@
-"""A node's text in one language, as segments: plain text and bracketed options with their proposers."""
+"""A node's text in one language, as segments: plain text and bracketed options with their proposers' ids."""
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 
+from agreements.document.blocks import Bracket, Inline, Option
 from agreements.index import index_of
 from agreements.model import Recital
 from clauses.base import Alternative, ClauseBase, Node
@@ -23,24 +23,7 @@ class MissingText(LookupError):
     """A node has no text in a language."""
 
 
-@dataclass(frozen=True)
-class Option:
-    """One option in brackets: its letter (None inside a sentence), who proposed it, and its text."""
-
-    letter: str | None
-    proposers: tuple[str, ...]
-    text: str
-
-
-@dataclass(frozen=True)
-class Bracket:
-    """Text in square brackets: one bracketed passage, or competing options (inline or whole)."""
-
-    options: tuple[Option, ...]
-    inline: bool = False
-
-
-Segment = str | Bracket
+Segment = Inline
 
 
 def own_text(node: Node, lang: str, scope: Scope) -> str:

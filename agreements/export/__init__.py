@@ -31,7 +31,8 @@ def export_files(agreement: Agreement, fmt: str, output: str, lang: str | None =
         return [_json_file(agreement, output, validate)]
     if fmt != "akn":
         raise InputError(f"unknown export format '{fmt}' (use {' or '.join(FORMATS)})", "PD-E091")
-    from agreements.export.akn import akn_bytes, check_akn
+    from agreements.export.schema import check_akn
+    from agreements.render.akn import akn_bytes
 
     targets = [(lang, output)] if lang else [(code, language_path(output, code)) for code in agreement.meta.languages]
     files = [ExportFile(path, akn_bytes(agreement, code, user_folder)) for code, path in targets]

@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from agreements.diff.compare import Comparison, compare_agreements
 from agreements.diff.report import text_report
-from agreements.render.docx.compose import document_time
+from agreements.document.compose import document_time
 from agreements.drafts import decode, json_agreement, parse_agreement
 from clauses.errors import DraftError, FindingsError
 from agreements.examples import example_bytes

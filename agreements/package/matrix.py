@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from docx.shared import Cm
-
 from agreements.diff.compare import label, parameter_changes
 from agreements.index import Place, index_of
-from agreements.render.docx.blocks import LINE_BREAK, Block, Piece
-from agreements.render.docx.compose import document_time
-from agreements.render.docx.writer import WordWriter
+from agreements.document.blocks import LINE_BREAK, Block, Document, Inline, Run, Text
+from agreements.document.compose import document_time
+from agreements.render.docx.reports import report_docx
 from agreements.model import Agreement, Article, Part, Party
 from clauses.base import OPEN_STATUSES, STRUCTURAL_FIELDS, Alternative, ClauseBase, Node
 from clauses.formatting import parameter_label, show
@@ -25,7 +23,7 @@ NONE = "—"
 STANCES = ("support", "oppose", "reserve")
 HEAD = ("Provision", "Status", "Options")
 FIXED_CM = (4.5, 1.9, 4.8)  # provision, status, options; the party columns share the rest of the width
-MARGIN_CM, TOP_MARGIN_CM, HEADER_CM = 1.5, 2.2, 1.0
+MARGINS_CM = {"left_margin": 1.5, "right_margin": 1.5, "bottom_margin": 1.5, "top_margin": 2.2, "header_distance": 1.0}
 LONG_SETTING = 60
 KEY = ("Options are lettered as in the text: A is the base text, B, C… the alternatives not withdrawn. "
        "Stances and notes are as recorded in the draft; “—” means no stance is recorded.")
@@ -100,17 +98,17 @@ def option_blocks(agreement: Agreement, node: Node, holds: list[str]) -> list[Bl
     alternatives = node.open_alternatives()
     if not alternatives:
         if holds:
-            return [cell("holds", Piece("Holds: ", italic=True), Piece(", ".join(holds)))]
+            return [cell("holds", Run("Holds: ", italic=True), Run(", ".join(holds)))]
         proposers = f" ({names_of(agreement, node.proposed_by)})" if node.proposed_by else ""
         text = f"Text in brackets{proposers}" if node.status == "bracketed" else NONE
-        return [cell("single", Piece(text))]
+        return [cell("single", Run(text))]
     base = f" ({names_of(agreement, node.proposed_by)})" if node.proposed_by else ""
-    blocks = [cell("option:A", Piece("A ", bold=True), Piece(f"base text{base}"))]
+    blocks = [cell("option:A", Run("A ", bold=True), Run(f"base text{base}"))]
     for index, alternative in enumerate(alternatives, 1):
         letter = chr(ord("A") + index)
-        blocks.append(cell(f"option:{letter}", Piece(f"{letter} ", bold=True),
-                           Piece(f"{alternative.id} ({names_of(agreement, alternative.proposed_by)})"),
-                           Piece(LINE_BREAK + option_sketch(node, alternative), italic=True)))
+        blocks.append(cell(f"option:{letter}", Run(f"{letter} ", bold=True),
+                           Run(f"{alternative.id} ({names_of(agreement, alternative.proposed_by)})"),
+                           Run(LINE_BREAK + option_sketch(node, alternative), italic=True)))
     return blocks
 
 
@@ -118,21 +116,21 @@ def stance_blocks(node: Node, party: Party) -> list[Block]:
     """Return a party's cell: its stance in bold and its note, or a dash."""
     position = node.positions.get(party.id)
     if position is None:
-        return [cell("stance", Piece(NONE))]
-    pieces = [Piece(position.stance.capitalize(), bold=True)]
+        return [cell("stance", Run(NONE))]
+    pieces = [Run(position.stance.capitalize(), bold=True)]
     if position.note:
-        pieces.append(Piece(LINE_BREAK + position.note))
+        pieces.append(Run(LINE_BREAK + position.note))
     return [cell("stance", *pieces)]
 
 
-def cell(key: str, *pieces: Piece) -> Block:
+def cell(key: str, *inlines: Inline) -> Block:
     """Return a paragraph of table text."""
-    return Block(key, "Cell Text", list(pieces), alignment="left")
+    return Block("cell_text", key, {DEFAULT_LANGUAGE: Text(inlines=list(inlines))}, align="left")
 
 
 def provision_blocks(node: Node, placed: dict) -> list[Block]:
     """Return the provision cell: its number in bold, its id below."""
-    return [cell("provision", Piece(where(placed, node), bold=True), Piece(LINE_BREAK + node.id))]
+    return [cell("provision", Run(where(placed, node), bold=True), Run(LINE_BREAK + node.id))]
 
 
 def held(agreement: Agreement, rows: list[Node]) -> dict[str, list[str]]:
@@ -150,77 +148,56 @@ def held(agreement: Agreement, rows: list[Node]) -> dict[str, list[str]]:
     return found
 
 
-def summary_pieces(agreement: Agreement, rows: list[Node]) -> list[Piece]:
+def summary_pieces(agreement: Agreement, rows: list[Node]) -> list[Inline]:
     """Return the summary: how many nodes are open, then each party's supports, opposes and reserves on them."""
     containers = sum(is_container(node) for node in rows)
     provisions = len(rows) - containers
-    pieces = [Piece(f"{len(rows)} open nodes", bold=True),
-              Piece(f": {provisions} provisions bracketed, pending or with options, and {containers} parts "
+    pieces = [Run(f"{len(rows)} open nodes", bold=True),
+              Run(f": {provisions} provisions bracketed, pending or with options, and {containers} parts "
                     f"and articles holding them." + LINE_BREAK + "Stances on them — ")]
     for index, party in enumerate(agreement.parties):
         tally = Counter(node.positions[party.id].stance for node in rows if party.id in node.positions)
         counts = ", ".join(f"{tally[stance]} {stance}" for stance in STANCES)
         end = "." if index == len(agreement.parties) - 1 else "; "
-        pieces += [Piece(party_name(party), bold=True), Piece(f" {counts}{end}")]
+        pieces += [Run(party_name(party), bold=True), Run(f" {counts}{end}")]
     return pieces
 
 
-def column_widths(writer: WordWriter, parties: int) -> list[float]:
-    """Return the width of each column in centimetres, filling the page between the margins."""
-    section = writer.document.sections[0]
-    usable = (section.page_width - section.left_margin - section.right_margin) / Cm(1)
-    share = (usable - sum(FIXED_CM)) / max(parties, 1)
-    return [*FIXED_CM, *[share] * parties]
+def table_row(key: str, contents: list[list[Block]], heading: bool = False, keep_together: bool = False) -> Block:
+    """Return a table row of cells, each holding its blocks."""
+    cells = [Block("cell", f"{key}:{index}", children=blocks) for index, blocks in enumerate(contents)]
+    return Block("row", key, children=cells, data={"heading": heading, "keep_together": keep_together})
 
 
-def set_widths(table, widths: list[float]) -> None:
-    """Fix the table's layout to the given column widths."""
-    table.autofit = False
-    for index, width in enumerate(widths):
-        table.columns[index].width = Cm(width)
-        for row in table.rows:
-            row.cells[index].width = Cm(width)
-
-
-def start(agreement: Agreement) -> WordWriter:
-    """Return a landscape writer with narrow margins, the header and the title written."""
+def matrix_document(agreement: Agreement) -> Document:
+    """Return the positions matrix as a report tree: a summary line, then one table row per open node."""
     meta = agreement.meta
-    writer = WordWriter("en", document_time(agreement))
-    writer.landscape()
-    section = writer.document.sections[0]
-    section.left_margin = section.right_margin = section.bottom_margin = Cm(MARGIN_CM)
-    section.top_margin, section.header_distance = Cm(TOP_MARGIN_CM), Cm(HEADER_CM)
+    rows = open_nodes(agreement)
     date = ENGLISH.date(meta.date)
     header = ENGLISH.phrase("draft_header", round=meta.round, version=meta.version, date=date)
-    writer.header_and_footer(f"{header} · Positions matrix", "en")
-    title = Block("title", "Title", [Piece(f"Positions matrix — {meta.version}")])
-    title_piece = Piece(meta.title.get("en", "") + LINE_BREAK)
-    round_line = Piece(ENGLISH.phrase("round", round=meta.round, version=meta.version, date=date))
-    for block in (title, Block("subtitle", "Subtitle", [title_piece, round_line])):
-        writer.block(block, "en")
-    return writer
+    round_line = ENGLISH.phrase("round", round=meta.round, version=meta.version, date=date)
+    title = f"Positions matrix — {meta.version}"
+    blocks = [Block("title", "title", {DEFAULT_LANGUAGE: Text(inlines=[title])}),
+              Block("subtitle", "subtitle", {DEFAULT_LANGUAGE: Text(inlines=[meta.title.get(DEFAULT_LANGUAGE, "")
+                                                                              + LINE_BREAK, round_line])}),
+              Block("text", "summary", {DEFAULT_LANGUAGE: Text(inlines=summary_pieces(agreement, rows))}, align="left")]
+    heads = [*HEAD, *(party_name(party) for party in agreement.parties)]
+    table_rows = [table_row("head", [[cell("head", Run(text, bold=True))] for text in heads], heading=True)]
+    placed, holds = index_of(agreement).places, held(agreement, rows)
+    for node in rows:
+        contents = [provision_blocks(node, placed), [cell("status", status_text(node.status))],
+                    option_blocks(agreement, node, holds.get(node.id, []))]
+        table_rows.append(table_row(node.id, contents + [stance_blocks(node, party) for party in agreement.parties],
+                                    keep_together=True))
+    widths = [*FIXED_CM, *[None] * len(agreement.parties)]
+    blocks.append(Block("table", "matrix", children=table_rows, data={"columns": len(heads), "widths_cm": widths}))
+    if not rows:
+        blocks.append(Block("plain", "none", {DEFAULT_LANGUAGE: Text(inlines=["No node is open: every provision is agreed."])}))
+    blocks.append(Block("cell_text", "key", {DEFAULT_LANGUAGE: Text(inlines=[Run(KEY, italic=True)])}))
+    settings = {"landscape": True, "margins_cm": MARGINS_CM, "header": f"{header} · Positions matrix", "title": title}
+    return Document([DEFAULT_LANGUAGE], document_time(agreement), blocks, settings)
 
 
 def positions_matrix_docx(agreement: Agreement) -> bytes:
-    """Return the positions matrix as Word bytes: a summary line, then one table row per open node."""
-    rows = open_nodes(agreement)
-    writer = start(agreement)
-    writer.block(Block("summary", "Article Paragraph", summary_pieces(agreement, rows), alignment="left"), "en")
-    table = writer.table(len(HEAD) + len(agreement.parties))
-    heads = [*HEAD, *(party_name(party) for party in agreement.parties)]
-    for container, text in zip(writer.row(table, heading=True), heads):
-        writer.block(cell("head", Piece(text, bold=True)), "en", container=container)
-    placed, holds = index_of(agreement).places, held(agreement, rows)
-    for node in rows:
-        cells = writer.row(table, keep_together=True)
-        contents = [provision_blocks(node, placed), [cell("status", Piece(status_text(node.status)))],
-                    option_blocks(agreement, node, holds.get(node.id, []))]
-        contents += [stance_blocks(node, party) for party in agreement.parties]
-        for container, blocks in zip(cells, contents):
-            for block in blocks:
-                writer.block(block, "en", container=container)
-    if not rows:
-        writer.block(Block("none", "Normal", [Piece("No node is open: every provision is agreed.")]), "en")
-    writer.block(Block("key", "Cell Text", [Piece(KEY, italic=True)]), "en")
-    set_widths(table, column_widths(writer, len(agreement.parties)))
-    return writer.save(f"Positions matrix — {agreement.meta.version}", "en")
+    """Return the positions matrix as Word bytes."""
+    return report_docx(matrix_document(agreement))

@@ -25,14 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import jinja2
-from docx.shared import Cm
-from docx.text.paragraph import Paragraph
 
 from agreements.diff.compare import Change, Comparison, label
 from agreements.index import index_of
-from agreements.render.docx.blocks import Block, Piece
-from agreements.render.docx.compose import document_time
-from agreements.render.docx.writer import WordWriter
+from agreements.document.blocks import Block, Document, Run, Text
+from agreements.document.compose import document_time
+from agreements.render.docx.reports import report_docx
 from agreements.model import Agreement, Recital
 from agreements.package.matrix import is_container, open_nodes, status_text
 from agreements.rules.context import Finding
@@ -45,12 +43,10 @@ ENGLISH = language(DEFAULT_LANGUAGE)
 WHITE_SPACE = re.compile(r"\s+")
 TEMPLATE = "cover-memo.en.j2"
 CHART_CM = 15.0
-FIELD_CM, BULLET_CM = 2.8, 0.6
 NOTABLE_LIMIT = 8
 ROLES = {"signatory": ("Signatory", "Signatories"), "guarantor": ("Guarantor", "Guarantors"),
          "witness": ("Witness", "Witnesses"), "observer": ("Observer", "Observers")}
-STYLES = {"=": "Title", "#": "Heading 1", "##": "Heading 2", "*": "Article Point", "-": "Article Point",
-          "~": "Article Paragraph", "": "Article Paragraph"}
+MARKERS = ("=", "#", "##", "*", "-", "~")
 
 
 @dataclass(frozen=True)
@@ -89,7 +85,7 @@ def parse(markup: str) -> list[Line]:
         if text == "@chart":
             flush()
             lines.append(Line("@chart", ""))
-        elif marker in STYLES and marker and rest:
+        elif marker in MARKERS and rest:
             flush()
             lines.append(Line(marker, rest.strip()))
         elif text:
@@ -100,28 +96,25 @@ def parse(markup: str) -> list[Line]:
     return lines
 
 
-def block_of(line: Line, index: int) -> Block:
-    """Return the Word paragraph of one markup line."""
-    key, style = f"memo:{index}", STYLES[line.kind]
+def block_of(line: Line, index: int, chart: bytes | None = None) -> Block | None:
+    """Return the block of one markup line (None for the chart when there is none)."""
+    key = f"memo:{index}"
+
+    def block(block_type: str, *inlines, align: str | None = "left") -> Block:
+        return Block(block_type, key, {DEFAULT_LANGUAGE: Text(inlines=list(inlines))}, align=align)
+
+    if line.kind == "@chart":
+        return Block("picture", key, data={"png": chart, "width_cm": CHART_CM}) if chart is not None else None
     if line.kind == "*":
         label, _, text = line.text.partition(": ")
-        return Block(key, style, [Piece(f"{label}:", bold=True), Piece(text)], alignment="left")
+        return block("field", Run(f"{label}:", bold=True), text)
     if line.kind == "-":
-        return Block(key, style, [Piece("•"), Piece(line.text)], alignment="left")
+        return block("bullet", "•", line.text)
     if line.kind == "~":
-        return Block(key, style, [Piece(line.text, italic=True)], alignment="left")
+        return block("text", Run(line.text, italic=True))
     if line.kind in ("#", "##"):
-        return Block(key, style, [Piece(line.text)], alignment="left")
-    return Block(key, style, [Piece(line.text)])
-
-
-def hang(writer: WordWriter, node, indent_cm: float) -> None:
-    """Give a paragraph a hanging indent and a tab after its first run, so the text after it lines up."""
-    paragraph = Paragraph(node, writer.document)
-    paragraph.runs[0].add_tab()
-    paragraph.paragraph_format.left_indent = Cm(indent_cm)
-    paragraph.paragraph_format.first_line_indent = Cm(-indent_cm)
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(indent_cm))
+        return block("heading" if line.kind == "#" else "subheading", line.text)
+    return block("title" if line.kind == "=" else "text", line.text, align=None)
 
 
 def parameter_text(change: dict, kind: type | None) -> str:
@@ -269,15 +262,8 @@ def header_text(agreement: Agreement) -> str:
 def memo_docx(agreement: Agreement, findings: Sequence[Finding], comparison: Comparison | None = None,
               chart_png: bytes | None = None, contents: Sequence[tuple[str, str]] = ()) -> bytes:
     """Return the cover memo as Word bytes."""
-    writer = WordWriter("en", document_time(agreement))
-    writer.header_and_footer(header_text(agreement), "en")
     markup = memo_markup(agreement, findings, comparison, chart_png is not None, contents)
-    for index, line in enumerate(parse(markup)):
-        if line.kind == "@chart":
-            if chart_png is not None:
-                writer.picture(chart_png, CHART_CM)
-            continue
-        node = writer.block(block_of(line, index), "en")
-        if line.kind in ("*", "-"):
-            hang(writer, node, FIELD_CM if line.kind == "*" else BULLET_CM)
-    return writer.save(f"Cover memo — {agreement.meta.version}", "en")
+    blocks = [block_of(line, index, chart_png) for index, line in enumerate(parse(markup))]
+    settings = {"header": header_text(agreement), "title": f"Cover memo — {agreement.meta.version}"}
+    document = Document([DEFAULT_LANGUAGE], document_time(agreement), [block for block in blocks if block], settings)
+    return report_docx(document)

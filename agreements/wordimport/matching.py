@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agreements.render.docx.compose import Composer
+from agreements.document.compose import compose
+from agreements.render.docx.agreement import AgreementPlan
 from agreements.model import Agreement
 from agreements.wordimport.reader import Imported
 from clauses.languages import LANGUAGES, language
@@ -28,8 +29,8 @@ def text_view(agreement: Agreement, lang: str) -> Agreement:
     Ids, structure, headings and registries stay; options and brackets are in the text as rendered; the
     negotiation state (status, options, positions) is left out, since a Word file cannot carry it.
     """
-    texts = {block.key.removeprefix("node:"): "".join(piece.text for piece in block.pieces)
-             for block in Composer(agreement, lang).body() if block.key.startswith("node:")}
+    texts = {paragraph.key.removeprefix("node:"): paragraph.text
+             for paragraph in AgreementPlan(compose(agreement, [lang]), lang).body() if paragraph.key.startswith("node:")}
     data = agreement.model_dump(mode="json", exclude_defaults=True)
     data["meta"] = _one_language(data["meta"], lang)
     for registry in ("parties", "bodies", "zones"):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from agreements.drafts import parse_agreement
+from agreements.document.blocks import Bracket, Option
+from agreements.document.compose import compose
 from agreements.document.context import scope_for
-from agreements.document.segments import Bracket, Option, node_segments
-from agreements.render.text import format_segments
-from agreements.tree import iter_models
+from agreements.document.segments import node_segments
+from agreements.drafts import parse_agreement
+from agreements.index import index_of
+from agreements.render.plain import plain_text
 from clauses.languages import language
 from tests.conftest import BASE_DRAFT, mutate
 
@@ -15,10 +17,9 @@ BASE = BASE_DRAFT.read_text(encoding="utf-8")
 
 def node_text(text: str, node_id: str, lang: str = "en") -> str:
     """Return one node's rendered text with its brackets."""
-    agreement = parse_agreement(text, "d.yaml")
-    node = next(visit.model for visit in iter_models(agreement) if getattr(visit.model, "id", None) == node_id)
-    scope = scope_for(agreement)
-    return format_segments(node_segments(node, lang, scope), language(lang), scope)
+    document = compose(parse_agreement(text, "d.yaml"), [lang])
+    block = next(block for block in document.walk() if block.node_id == node_id)
+    return plain_text(block.text(lang), language(lang))
 
 
 def test_options_differing_in_one_number_bracket_only_that_number():
@@ -53,8 +54,7 @@ def test_bracketed_without_options_and_agreed_text():
 
 def test_segments_keep_the_shared_sentence_outside_the_bracket():
     agreement = parse_agreement(BASE, "d.yaml")
-    node = next(visit.model for visit in iter_models(agreement) if getattr(visit.model, "id", None) == "pullback.distance")
-    segments = node_segments(node, "zh", scope_for(agreement))
-    assert isinstance(segments[1], Bracket) and segments[1].inline
-    assert segments[1].options == (Option(None, (), "10"), Option(None, ("dprk",), "20"))
-    assert segments[0].endswith("不少于") or "10" not in segments[0]
+    segments = node_segments(index_of(agreement).model("pullback.distance"), "zh", scope_for(agreement))
+    assert segments == ["各方应于本协定生效后90日内将其火炮和装甲车辆后撤至距非军事区不少于",
+                        Bracket((Option(None, (), "10"), Option(None, ("dprk",), "20")), inline=True),
+                        "公里之处。该区域内的军事演习应事先通知其他各方。"]

@@ -13,7 +13,9 @@ from agreements.drafts import load_agreement, parse_agreement
 from clauses.errors import OutputError
 from agreements.examples import example_path
 from agreements.export import language_path
-from agreements.export.akn import AKN_NS, SCHEMA_FOLDER, akn_bytes, akn_tree, check_akn, element_id, load_schema
+from agreements.export.schema import SCHEMA_FOLDER, check_akn, load_schema
+from agreements.render.akn import akn_bytes, akn_tree, element_id
+from agreements.render.akn_meta import AKN_NS
 from agreements.model import Part
 from agreements.render.text import render_document
 from clauses.languages import language

@@ -1,13 +1,12 @@
-"""The Akoma Ntoso `meta` block of a draft: FRBR identification and the references (parties, bodies, places, roles)."""
+"""The Akoma Ntoso `meta` block of a document: FRBR identification and the references (parties, bodies, places, roles)."""
 
 from __future__ import annotations
 
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from agreements.model import Agreement
+from agreements.document.blocks import Document
 from clauses.languages import LanguageError, language
-from clauses.scope import Scope
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
@@ -17,15 +16,15 @@ PLACE = "place"
 MEDIA_TYPE = "application/akn+xml"
 
 
-def work_uri(agreement: Agreement) -> str:
+def work_uri(document: Document) -> str:
     """Return the Work IRI: /akn/int/act/<form>/<date>/round-<n>."""
-    meta = agreement.meta
+    meta = document.meta
     return f"/akn/{COUNTRY}/act/{meta.form}/{meta.date.isoformat()}/round-{meta.round}"
 
 
-def expression_uri(agreement: Agreement, lang: str) -> str:
+def expression_uri(document: Document, lang: str) -> str:
     """Return the Expression IRI: the Work IRI, the ISO 639-2 language and the version date."""
-    return f"{work_uri(agreement)}/{iso639_2(lang)}@{agreement.meta.date.isoformat()}"
+    return f"{work_uri(document)}/{iso639_2(lang)}@{document.meta.date.isoformat()}"
 
 
 def iso639_2(lang: str) -> str:
@@ -37,58 +36,59 @@ def iso639_2(lang: str) -> str:
     return code
 
 
-def meta_block(agreement: Agreement, lang: str, scope: Scope) -> etree._Element:
+def meta_block(document: Document, lang: str) -> etree._Element:
     """Return `meta`: identification (Work, Expression, Manifestation) and references."""
-    identification = AKN.identification(_work(agreement), _expression(agreement, lang),
-                                        _manifestation(agreement, lang), source=f"#{SOURCE}")
-    return AKN.meta(identification, references(agreement, lang, scope))
+    identification = AKN.identification(_work(document), _expression(document, lang),
+                                        _manifestation(document, lang), source=f"#{SOURCE}")
+    return AKN.meta(identification, references(document, lang))
 
 
-def _work(agreement: Agreement) -> etree._Element:
+def _work(document: Document) -> etree._Element:
     """Return FRBRWork: the agreement in no particular language."""
-    uri = work_uri(agreement)
+    uri = work_uri(document)
     return AKN.FRBRWork(
-        AKN.FRBRthis(value=f"{uri}/!main"), AKN.FRBRuri(value=uri), *_dated(agreement, "draft"),
-        AKN.FRBRcountry(value=COUNTRY), AKN.FRBRsubtype(value=agreement.meta.form),
-        AKN.FRBRnumber(value=f"round-{agreement.meta.round}"))
+        AKN.FRBRthis(value=f"{uri}/!main"), AKN.FRBRuri(value=uri), *_dated(document, "draft"),
+        AKN.FRBRcountry(value=COUNTRY), AKN.FRBRsubtype(value=document.meta.form),
+        AKN.FRBRnumber(value=f"round-{document.meta.round}"))
 
 
-def _expression(agreement: Agreement, lang: str) -> etree._Element:
+def _expression(document: Document, lang: str) -> etree._Element:
     """Return FRBRExpression: the text in one language, authoritative when the language is authentic."""
-    uri = expression_uri(agreement, lang)
-    authentic = "true" if lang in agreement.meta.languages else "false"
+    uri = expression_uri(document, lang)
+    authentic = "true" if lang in document.meta.languages else "false"
     return AKN.FRBRExpression(
-        AKN.FRBRthis(value=f"{uri}/!main"), AKN.FRBRuri(value=uri), *_dated(agreement, "version"),
-        AKN.FRBRversionNumber(value=agreement.meta.version), AKN.FRBRauthoritative(value=authentic),
+        AKN.FRBRthis(value=f"{uri}/!main"), AKN.FRBRuri(value=uri), *_dated(document, "version"),
+        AKN.FRBRversionNumber(value=document.meta.version), AKN.FRBRauthoritative(value=authentic),
         AKN.FRBRlanguage(language=iso639_2(lang)))
 
 
-def _manifestation(agreement: Agreement, lang: str) -> etree._Element:
+def _manifestation(document: Document, lang: str) -> etree._Element:
     """Return FRBRManifestation: this XML file, made by peacedraft on the draft's date."""
-    uri = expression_uri(agreement, lang)
+    uri = expression_uri(document, lang)
     return AKN.FRBRManifestation(
         AKN.FRBRthis(value=f"{uri}/!main.xml"), AKN.FRBRuri(value=f"{uri}.akn"),
-        AKN.FRBRdate(date=agreement.meta.date.isoformat(), name="export"),
+        AKN.FRBRdate(date=document.meta.date.isoformat(), name="export"),
         AKN.FRBRauthor(href=f"#{SOURCE}"), AKN.FRBRformat(value=MEDIA_TYPE))
 
 
-def _dated(agreement: Agreement, name: str) -> list[etree._Element]:
+def _dated(document: Document, name: str) -> list[etree._Element]:
     """Return FRBRdate (the draft's date) and one FRBRauthor per signatory (every party when none signs)."""
-    authors = [party for party in agreement.parties if party.role == "signatory"] or agreement.parties
-    return [AKN.FRBRdate(date=agreement.meta.date.isoformat(), name=name),
+    parties = [entry for entry in document.entries if entry.kind == "party"]
+    authors = [party for party in parties if party.role == "signatory"] or parties
+    return [AKN.FRBRdate(date=document.meta.date.isoformat(), name=name),
             *(AKN.FRBRauthor(href=f"#{party.id}", **{"as": f"#{party.role}"}) for party in authors)]
 
 
-def references(agreement: Agreement, lang: str, scope: Scope) -> etree._Element:
+def references(document: Document, lang: str) -> etree._Element:
     """Return `references`: parties and bodies as organizations, zones and the place as locations, roles, the tool."""
-    items = [_tlc("TLCOrganization", entry.id, scope.name(entry.id, lang), "organization",
-                  scope.short_name(entry.id, lang) if getattr(entry, "short_names", None) else None)
-             for entry in (*agreement.parties, *agreement.bodies)]
-    items += [_tlc("TLCLocation", zone.id, scope.name(zone.id, lang), "location") for zone in agreement.zones]
-    place = agreement.meta.place
+    items = [_tlc("TLCOrganization", entry.id, entry.names[lang], "organization", entry.short_names.get(lang))
+             for entry in document.entries if entry.kind in ("party", "body")]
+    items += [_tlc("TLCLocation", entry.id, entry.names[lang], "location")
+              for entry in document.entries if entry.kind == "zone"]
+    place = document.meta.place
     if place and lang in place:
         items.append(_tlc("TLCLocation", PLACE, place[lang], "location"))
-    roles = dict.fromkeys(party.role for party in agreement.parties)
+    roles = dict.fromkeys(entry.role for entry in document.entries if entry.kind == "party")
     items += [_tlc("TLCRole", role, language(lang).term(role, "roles"), "role") for role in roles]
     items.append(_tlc("TLCObject", SOURCE, SOURCE, "object"))
     return AKN.references(*items, source=f"#{SOURCE}")

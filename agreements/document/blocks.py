@@ -1,0 +1,137 @@
+"""The document tree: what a document says, in one language or several, before it is text, Word or XML.
+
+A block has a type (title, article, paragraph, heading, bullet, table …), a key that stays the same
+from one version to the next (so a redline can align two trees), its words per language and the blocks
+below it. Its words are inlines: plain text, text with emphasis, a date, or negotiation brackets whose
+options carry their proposers' names. The agreement's tree comes from `document.compose`; reports (the
+cover memo, the positions matrix, the precedent annex, the change summary) build theirs directly.
+Renderers — text, Markdown, Word, Akoma Ntoso — have one method per block type.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+LINE_BREAK = "\n"
+MISSING = "⟨no {lang} text⟩"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option in brackets: its letter (None inside a sentence), who proposed it, and its text."""
+
+    letter: str | None
+    proposers: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Bracket:
+    """Text in square brackets: one bracketed passage, or competing options (inline or whole)."""
+
+    options: tuple[Option, ...]
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text with emphasis, and optionally a comment on it ('\\n' is a line break)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date as written in the language, with its ISO form for formats that mark dates."""
+
+    text: str
+    iso: str
+
+
+Inline = str | Run | Date | Bracket
+
+
+def inline_text(inline: Inline) -> str:
+    """Return the words of an inline that is not a bracket."""
+    return inline if isinstance(inline, str) else inline.text
+
+
+@dataclass
+class Text:
+    """What a block says in one language: its number, its heading, its words, and the notes on its state.
+
+    `missing` says that the block's own words (a text, a heading) are not written in this language.
+    """
+
+    label: str = ""
+    title: str | None = None
+    inlines: list[Inline] = field(default_factory=list)
+    missing: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """One block of a document: its type, its key, its words per language and the blocks below it."""
+
+    type: str
+    key: str
+    texts: dict[str, Text] = field(default_factory=dict)
+    children: list[Block] = field(default_factory=list)
+    node_id: str | None = None
+    numbers: tuple[int, ...] = ()
+    align: str | None = None
+    page_break_after: bool = False
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str) -> Text:
+        """Return the block's words in a language (nothing when it has none there)."""
+        return self.texts.get(lang) or Text()
+
+    def walk(self) -> Iterator[Block]:
+        """Yield this block and every block below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A party, body or zone the document names: its id, what it is, its role, and its names per language."""
+
+    id: str
+    kind: str  # party | body | zone
+    role: str | None
+    names: dict[str, str]
+    short_names: dict[str, str]
+
+
+@dataclass
+class Document:
+    """A whole document: its languages, its date, its settings and its blocks in order.
+
+    `settings` says how the document is laid out (landscape, margins, header text per language, the title
+    kept in its properties); `meta` and `entries` describe the agreement for formats that identify it.
+    """
+
+    languages: list[str]
+    when: datetime.datetime
+    blocks: list[Block] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+    meta: Any = None
+    entries: list[Entry] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Block]:
+        """Yield every block of the document in order."""
+        for block in self.blocks:
+            yield from block.walk()
+
+    def find(self, block_type: str) -> Block | None:
+        """Return the first block of a type, or None."""
+        return next((block for block in self.walk() if block.type == block_type), None)

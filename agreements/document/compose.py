@@ -1,0 +1,208 @@
+"""The one walker: an agreement composed into the document tree, in one language or several side by side.
+
+Every node's text is composed here and nowhere else: numbers and headings, each clause's template in the
+scope of the draft, the options in brackets with their proposers' names, the notes on the parties'
+positions. A template that fails is reported here, located at its node.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+from pathlib import Path
+
+from agreements.document.blocks import Block, Date, Document, Entry, Inline, Option, Text
+from agreements.document.context import scope_for
+from agreements.document.segments import MissingText, node_error, node_segments, own_text
+from agreements.index import index_of
+from agreements.model import Agreement, Article, Part
+from clauses.base import ClauseBase, Node
+from clauses.languages import Language, language
+from clauses.rendering import RenderError
+from clauses.scope import Scope
+
+CLAUSE_LEVELS = ("paragraph", "point", "subpoint")
+DATE_MARK = "\x00"
+
+
+def document_time(agreement: Agreement) -> datetime.datetime:
+    """Return the document's date: SOURCE_DATE_EPOCH when set, else the draft's date at midnight UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+    return datetime.datetime.combine(agreement.meta.date, datetime.time(), datetime.timezone.utc)
+
+
+def compose(agreement: Agreement, languages: list[str], user_folder: Path | None = None) -> Document:
+    """Return the document tree of a draft in one language or several."""
+    return Composer(agreement, languages, user_folder).document()
+
+
+def clause_text(agreement: Agreement, node: Node, lang: str, scope: Scope) -> str:
+    """Return a node's own text in a language ('' when it has none), a failing template located at the node."""
+    try:
+        return own_text(node, lang, scope)
+    except MissingText:
+        return ""
+    except RenderError as error:
+        raise node_error(agreement, node.id, str(error), error.code) from None
+
+
+class Composer:
+    """Builds the document tree of one draft in its languages."""
+
+    def __init__(self, agreement: Agreement, languages: list[str], user_folder: Path | None = None):
+        self.agreement = agreement
+        self.languages = list(languages)
+        self.words: dict[str, Language] = {lang: language(lang) for lang in self.languages}
+        self.scope = scope_for(agreement, user_folder)
+        self.index = index_of(agreement)
+
+    def document(self) -> Document:
+        """Return the whole tree: the title page, the preamble, the body and the conclusions."""
+        meta = self.agreement.meta
+        headers = {lang: words.phrase("draft_header", round=meta.round, version=meta.version,
+                                      date=words.date(meta.date)) for lang, words in self.words.items()}
+        settings = {"title": {lang: meta.title.get(lang, "") for lang in self.languages}, "header": headers}
+        blocks = [*self.front(), *self.preamble(), *self.body(), self.conclusions()]
+        return Document(self.languages, document_time(self.agreement), blocks, settings, meta, self.entries())
+
+    def _each(self, make) -> dict[str, Text]:
+        """Return a text per language, made by make(lang, words)."""
+        return {lang: make(lang, words) for lang, words in self.words.items()}
+
+    def front(self) -> list[Block]:
+        """Return the title, short title, parties, round line and draft mark."""
+        meta = self.agreement.meta
+        blocks = [Block("title", "title", self._each(
+            lambda lang, _: Text(inlines=[meta.title[lang]]) if lang in meta.title else Text(missing=True)))]
+        if meta.short_title:
+            texts = {lang: Text(inlines=[meta.short_title[lang]]) for lang in self.languages if lang in meta.short_title}
+            blocks.append(Block("subtitle", "subtitle", texts))
+        blocks.append(Block("parties", "parties", self._each(lambda lang, words: Text(inlines=[self._between(words)]))))
+        blocks.append(Block("round", "round", self._each(lambda lang, words: Text(inlines=self._round(words)))))
+        blocks.append(Block("draft_mark", "mark", self._each(
+            lambda lang, words: Text(inlines=[words.phrase("draft_mark")]))))
+        return blocks
+
+    def _between(self, words: Language) -> str:
+        """Return 'between the Republic of Korea, … and the United States of America' (the signatories)."""
+        names = [words.phrase("name_in_text", name=self.scope.name(party.id, words.code))
+                 for party in self.agreement.parties if party.role == "signatory"]
+        return words.phrase("between", parties=words.join(names))
+
+    def _round(self, words: Language) -> list[Inline]:
+        """Return the round line, its date marked as a date."""
+        meta = self.agreement.meta
+        line = words.phrase("round", round=meta.round, version=meta.version, date=DATE_MARK)
+        before, mark, after = line.partition(DATE_MARK)
+        if not mark:
+            return [line]
+        return [part for part in (before, Date(words.date(meta.date), meta.date.isoformat()), after) if part]
+
+    def preamble(self) -> list[Block]:
+        """Return the preamble with its recitals, when the draft has one."""
+        if not self.agreement.preamble:
+            return []
+        recitals = [self.node_block(recital, "recital") for recital in self.agreement.preamble]
+        heading = self._each(lambda lang, words: Text(title=words.phrase("preamble")))
+        return [Block("preamble", "preamble", heading, recitals)]
+
+    def body(self) -> list[Block]:
+        """Return the parts and articles in order, each with what it holds."""
+        blocks = []
+        for top in self.agreement.body:
+            if isinstance(top, Part):
+                blocks.append(self.heading_block(top, [self.article(article) for article in top.children]))
+            else:
+                blocks.append(self.article(top))
+        return blocks
+
+    def article(self, article: Article) -> Block:
+        """Return an article with its paragraphs and their points."""
+        return self.heading_block(article, [self.clause(paragraph, 0) for paragraph in article.children])
+
+    def clause(self, node: ClauseBase, depth: int) -> Block:
+        """Return a paragraph or point with the points below it."""
+        block = self.node_block(node, CLAUSE_LEVELS[min(depth, len(CLAUSE_LEVELS) - 1)])
+        block.children = [self.clause(child, depth + 1) for child in node.children]
+        return block
+
+    def heading_block(self, node: Part | Article, children: list[Block]) -> Block:
+        """Return a part or article: its number and heading in each language."""
+        position = self.index.positions[node.id]
+
+        def text(lang: str, words: Language) -> Text:
+            heading = node.heading or {}
+            return Text(label=position.label(words), title=heading.get(lang), missing=bool(heading) and lang not in heading)
+
+        return Block(position.level, f"node:{node.id}", self._each(text), children, node.id, position.numbers)
+
+    def node_block(self, node: Node, block_type: str) -> Block:
+        """Return a recital, paragraph or point: its number, its text with brackets and the notes on its state."""
+        position = self.index.positions.get(node.id)
+        texts = self._each(lambda lang, words: self.node_text(node, position, words))
+        data = {"options": True} if node.open_alternatives() else {}
+        return Block(block_type, f"node:{node.id}", texts, [], node.id, position.numbers if position else (), data=data)
+
+    def node_text(self, node: Node, position, words: Language) -> Text:
+        """Return what a node says in one language."""
+        label = position.label(words) if position else ""
+        try:
+            segments = node_segments(node, words.code, self.scope)
+        except MissingText:
+            return Text(label=label, missing=True)
+        except RenderError as error:
+            raise node_error(self.agreement, node.id, str(error), error.code) from None
+        return Text(label=label, inlines=[self._named(segment, words) for segment in segments],
+                    notes=self._notes(node, words))
+
+    def _named(self, segment: Inline, words: Language) -> Inline:
+        """Return a segment with its options' proposers by short name in the language."""
+        if isinstance(segment, str):
+            return segment
+        options = tuple(Option(option.letter, tuple(self.scope.short_name(party, words.code)
+                                                    for party in option.proposers), option.text)
+                        for option in segment.options)
+        return dataclasses.replace(segment, options=options)
+
+    def _notes(self, node: Node, words: Language) -> list[str]:
+        """Return the parties' positions on a node and a translation not yet final, as lines in the language."""
+        notes = []
+        if node.positions:
+            stated = [words.phrase("position_note" if position.note else "position",
+                                   party=self.scope.short_name(party, words.code),
+                                   stance=words.term(position.stance, "stances"), note=position.note or "")
+                      for party, position in node.positions.items()]
+            notes.append(words.phrase("positions", positions="; ".join(stated)))
+        status = node.translation.get(words.code)
+        if status and status != "final":
+            notes.append(words.phrase("translation_status", status=words.term(status, "translation")))
+        return notes
+
+    def conclusions(self) -> Block:
+        """Return the place, the date and a signature block for each party (its role in the block's data)."""
+        meta = self.agreement.meta
+        children = []
+        if meta.place:
+            children.append(Block("place", "place", {lang: Text(inlines=[meta.place[lang]])
+                                                     for lang in self.languages if lang in meta.place}))
+        children.append(Block("date", "date", self._each(
+            lambda lang, words: Text(inlines=[Date(words.date(meta.date), meta.date.isoformat())]))))
+        for party in self.agreement.parties:
+            texts = self._each(lambda lang, words: Text(inlines=[self.scope.name(party.id, lang)]))
+            children.append(Block("signature", f"party:{party.id}", texts, node_id=party.id, data={"role": party.role}))
+        return Block("conclusions", "conclusions", children=children)
+
+    def entries(self) -> list[Entry]:
+        """Return the parties, bodies and zones with their names in each language."""
+        found = []
+        registries = (("party", self.agreement.parties), ("body", self.agreement.bodies), ("zone", self.agreement.zones))
+        for kind, items in registries:
+            for item in items:
+                names = {lang: self.scope.name(item.id, lang) for lang in self.languages}
+                short = {lang: self.scope.short_name(item.id, lang) for lang in self.languages
+                         if getattr(item, "short_names", None)}
+                found.append(Entry(item.id, kind, getattr(item, "role", None), names, short))
+        return found

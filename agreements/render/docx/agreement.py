@@ -1,0 +1,159 @@
+"""An agreement's document tree as Word paragraphs in one language: one method per block type.
+
+The title page, the contents (a TOC field listing the parts and articles), the preamble, and the parts,
+articles, paragraphs and points numbered by Word lists; options in brackets carry their proposers as
+comments, and a paragraph carries the parties' positions as its comment.
+"""
+
+from __future__ import annotations
+
+from agreements.document.blocks import MISSING, Block, Bracket, Date, Document, Inline, Option, Run, Text
+from agreements.render.docx.paragraphs import Piece, WordParagraph
+from clauses.languages import Language, language
+
+LINE_BREAK = "\n"
+CLAUSE_STYLES = {"paragraph": "Article Paragraph", "point": "Article Point", "subpoint": "Article Subpoint"}
+FRONT = ("title", "subtitle", "parties", "round", "draft_mark")
+
+
+class AgreementPlan:
+    """The Word paragraphs of an agreement's tree in one language (left-aligned when set in a table)."""
+
+    def __init__(self, document: Document, lang: str, tabular: bool = False):
+        self.document = document
+        self.lang = lang
+        self.words: Language = language(lang)
+        self.tabular = tabular
+
+    def paragraphs(self) -> list[WordParagraph]:
+        """Return the title page, the contents and the body."""
+        return [*self.title_page(), *self.contents(), *self.body()]
+
+    def title_page(self) -> list[WordParagraph]:
+        """Return the title, short title, parties, round line and draft mark; the page ends after them."""
+        return [paragraph for block in self.document.blocks if block.type in FRONT for paragraph in self.block(block)]
+
+    def body(self) -> list[WordParagraph]:
+        """Return the preamble and the parts, articles, paragraphs and points."""
+        return [paragraph for block in self.document.blocks if block.type not in FRONT
+                for paragraph in self.block(block)]
+
+    def block(self, block: Block) -> list[WordParagraph]:
+        """Return the paragraphs of a block and of what it holds (by the method named after its type)."""
+        method = getattr(self, f"word_{block.type}", None)
+        return method(block) if method else []
+
+    def word_title(self, block: Block) -> list[WordParagraph]:
+        """Return the title (the missing-text mark when it is not written in this language)."""
+        text = block.text(self.lang)
+        words = MISSING.format(lang=self.lang) if text.missing else _plain(text)
+        return [WordParagraph(f"title:{self.lang}", "Title", [Piece(words)])]
+
+    def word_subtitle(self, block: Block) -> list[WordParagraph]:
+        """Return the short title, when it is written in this language."""
+        if self.lang not in block.texts:
+            return []
+        return [WordParagraph(f"subtitle:{self.lang}", "Subtitle", [Piece(_plain(block.text(self.lang)))])]
+
+    def word_parties(self, block: Block) -> list[WordParagraph]:
+        """Return the line naming the signatories."""
+        return [WordParagraph(f"parties:{self.lang}", "Parties", [Piece(_plain(block.text(self.lang)))])]
+
+    def word_round(self, block: Block) -> list[WordParagraph]:
+        """Return the round line."""
+        return [WordParagraph(f"round:{self.lang}", "Parties", [Piece(_plain(block.text(self.lang)))])]
+
+    def word_draft_mark(self, block: Block) -> list[WordParagraph]:
+        """Return the draft mark, ending the title page."""
+        return [WordParagraph(f"mark:{self.lang}", "Draft Mark", [Piece(_plain(block.text(self.lang)))],
+                              page_break_after=True)]
+
+    def contents(self) -> list[WordParagraph]:
+        """Return the contents: a heading, then a TOC field whose cached entries list the parts and articles.
+
+        The entries carry their numbers as text (Word rewrites them when it updates the field); LibreOffice
+        reads the field as an index, where Word list numbering would not survive accepting or rejecting.
+        """
+        entries = [WordParagraph(f"toc:{block.node_id}", "toc 1" if block.type == "part" else "toc 2",
+                                 [Piece(self._contents_line(block.text(self.lang)))])
+                   for block in self.document.walk() if block.type in ("part", "article")]
+        return [WordParagraph("contents", "TOC Heading", [Piece(self.words.phrase("contents"))], unnumbered=True),
+                WordParagraph("contents:begin", "toc 1", field="begin"), *entries,
+                WordParagraph("contents:end", "toc 1", field="end", page_break_after=True)]
+
+    def _contents_line(self, text: Text) -> str:
+        """Return 'Article 7 — Definitions' for the contents."""
+        if text.title is not None:
+            return self.words.phrase("heading", label=text.label, title=text.title)
+        return text.label
+
+    def word_preamble(self, block: Block) -> list[WordParagraph]:
+        """Return the preamble's heading and its recitals."""
+        heading = WordParagraph("preamble", "Preamble Heading", [Piece(block.text(self.lang).title or "")])
+        return [heading, *(self.text_paragraph(recital, "Recital", None) for recital in block.children)]
+
+    def word_part(self, block: Block) -> list[WordParagraph]:
+        """Return a part's heading, then its articles."""
+        return self._heading(block, "Heading 1")
+
+    def word_article(self, block: Block) -> list[WordParagraph]:
+        """Return an article's heading, then its paragraphs and points."""
+        return self._heading(block, "Heading 2")
+
+    def _heading(self, block: Block, style: str) -> list[WordParagraph]:
+        """Return a heading (its number is Word's; its text follows a dash) and the blocks below it."""
+        title = block.text(self.lang).title
+        pieces = [Piece(self.words.phrase("word_heading", title=title))] if title is not None else []
+        below = [paragraph for child in block.children for paragraph in self.block(child)]
+        return [WordParagraph(block.key, style, pieces, level=block.type), *below]
+
+    def word_paragraph(self, block: Block) -> list[WordParagraph]:
+        """Return a paragraph or point, then the points below it."""
+        own = self.text_paragraph(block, CLAUSE_STYLES[block.type], block.type)
+        return [own, *(paragraph for child in block.children for paragraph in self.block(child))]
+
+    word_point = word_subpoint = word_paragraph
+
+    def text_paragraph(self, block: Block, style: str, level: str | None) -> WordParagraph:
+        """Return a node's paragraph: its text with brackets, comments on proposers, positions and translation."""
+        paragraph = WordParagraph(block.key, style, level=level)
+        if self.tabular or block.data.get("options"):
+            paragraph.alignment = "left"
+        text = block.text(self.lang)
+        if text.missing:
+            paragraph.pieces = [Piece(MISSING.format(lang=self.lang), italic=True)]
+            return paragraph
+        paragraph.pieces = word_pieces(text.inlines, self.words)
+        paragraph.comment = "\n".join(text.notes) or None
+        return paragraph
+
+
+def word_pieces(inlines: list[Inline], words: Language) -> list[Piece]:
+    """Return inlines as pieces: plain text, and each option in brackets with a comment on its proposers."""
+    pieces = []
+    for inline in inlines:
+        if isinstance(inline, Bracket):
+            for index, option in enumerate(inline.options):
+                if index:
+                    pieces.append(Piece(" " if inline.inline else LINE_BREAK))
+                pieces.append(_option(option, words))
+        elif isinstance(inline, Run):
+            pieces.append(Piece(inline.text, inline.comment, inline.bold, inline.italic))
+        else:
+            pieces.append(Piece(inline if isinstance(inline, str) else inline.text))
+    return pieces
+
+
+def _option(option: Option, words: Language) -> Piece:
+    """Return one bracketed option, commented with who proposed it."""
+    if option.letter is None:
+        text = words.phrase("bracketed", text=option.text)
+    else:
+        text = words.phrase("option_plain", option=words.phrase("option", letter=option.letter), text=option.text)
+    comment = words.phrase("proposed_by", proposers=", ".join(option.proposers)) if option.proposers else None
+    return Piece(text, comment)
+
+
+def _plain(text: Text) -> str:
+    """Return the words of a block without brackets (a title, a round line)."""
+    return "".join(inline.text if isinstance(inline, (Run, Date)) else str(inline) for inline in text.inlines)
