@@ -204,13 +204,13 @@ def clauses_show(option_id: str, lang: str, output_format: str) -> None:
 
     Example: peacedraft clauses show unc_status/transform --lang ko
     """
-    from agreements.library_view import option_report
+    from clauses.library_view import option_report
 
     report = option_report(option_id, lang)
     if output_format == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str))
         return
-    from agreements.library_view import format_report
+    from clauses.library_view import format_report
 
     click.echo(format_report(report))
 
@@ -571,12 +571,12 @@ def package(draft: str | None, against: str | None, output: str, as_zip: bool, f
 
     Example: peacedraft package round-3.yaml --against round-2.yaml -o round-3-package --zip
     """
-    from agreements.package.build import Source, build_package, package_time, shipped_example
+    from agreements.package.build import InputDraft, build_package, package_time, shipped_example
     from agreements.package.folder import write_folder, zip_bytes
 
     if draft is None and against is not None:
         raise click.UsageError("--against needs a DRAFT")
-    current, previous = shipped_example() if draft is None else (Source.read(draft), against and Source.read(against))
+    current, previous = shipped_example() if draft is None else (InputDraft.read(draft), against and InputDraft.read(against))
     zip_path = output.rstrip("/") + ".zip"
     if as_zip and not force and os.path.exists(zip_path):
         raise click.UsageError(f"{zip_path} already exists (use --force to replace it)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agreements.model import Agreement, Article, Part
-from agreements.numbering import Position, positions
+from agreements.numbering import NodeNumber, node_numbers
 from agreements.tree import Path, Visit, iter_models
 from clauses.base import ClauseBase, Node
 from clauses.errors import Location
@@ -24,7 +24,7 @@ class Place:
     node: Node
     parent: str  # the parent's id, or 'body' / 'preamble'
     index: int
-    position: Position | None  # None for a recital
+    number: NodeNumber | None  # None for a recital
     article: str  # the article (or part) it falls in; 'preamble' for a recital
 
 
@@ -39,8 +39,8 @@ class AgreementIndex:
             key = getattr(visit.model, "id", None)
             if isinstance(key, str):
                 self.by_id.setdefault(key, visit)
-        self.positions: dict[str, Position] = positions(agreement)
-        self.places: dict[str, Place] = _places(agreement, self.positions)
+        self.numbers: dict[str, NodeNumber] = node_numbers(agreement)
+        self.places: dict[str, Place] = _places(agreement, self.numbers)
 
     def model(self, node_id: str):
         """Return the model with an id (the first, where an id repeats), or None."""
@@ -71,7 +71,7 @@ class AgreementIndex:
     def paragraphs(self) -> list[ClauseBase]:
         """Return the paragraphs of the articles (not their points), in document order."""
         return [place.node for place in self.places.values()
-                if place.position is not None and place.position.level == "paragraph"]
+                if place.number is not None and place.number.level == "paragraph"]
 
     def holders(self, path: Path) -> tuple[object, ClauseBase | None, Article | None]:
         """Return the model at a path, the innermost clause holding it (or itself) and the article it stands in."""
@@ -86,7 +86,7 @@ class AgreementIndex:
         return current, clause, article
 
 
-def _places(agreement: Agreement, where: dict[str, Position]) -> dict[str, Place]:
+def _places(agreement: Agreement, where: dict[str, NodeNumber]) -> dict[str, Place]:
     """Return the place of every recital, part, article, paragraph and point, in document order."""
     places: dict[str, Place] = {}
     for index, recital in enumerate(agreement.preamble):

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import Field, PrivateAttr, field_validator
 
-from clauses.base import Label, Lang, LangText, Model, Node, NodeId, PartyRef
+from clauses.base import InstrumentForm, Label, Lang, LangText, Model, Node, NodeId, PartyRef
 from clauses.languages import LANGUAGES
-from clauses.kinds.form_and_parties import InstrumentForm
 from clauses.registry import Clause
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from clauses.languages import Language
 
 
 @dataclass(frozen=True)
-class Position:
+class NodeNumber:
     """Where a node stands: its level and its numbers from the article down (parts count apart)."""
 
     level: str  # part | article | paragraph | point | subpoint
@@ -27,30 +27,30 @@ class Position:
 POINT_LEVELS = ("point", "subpoint")
 
 
-def positions(agreement: Agreement) -> dict[str, Position]:
+def node_numbers(agreement: Agreement) -> dict[str, NodeNumber]:
     """Return the position of every part, article, paragraph and point, keyed by node id."""
-    found: dict[str, Position] = {}
+    found: dict[str, NodeNumber] = {}
     articles = 0
     parts = 0
     for top in agreement.body:
         if isinstance(top, Part):
             parts += 1
-            found[top.id] = Position("part", (parts,))
+            found[top.id] = NodeNumber("part", (parts,))
         for article in top.children if isinstance(top, Part) else [top]:
             articles += 1
-            found[article.id] = Position("article", (articles,))
+            found[article.id] = NodeNumber("article", (articles,))
             _number_paragraphs(article, articles, found)
     return found
 
 
-def _number_paragraphs(article: Article, number: int, found: dict[str, Position]) -> None:
+def _number_paragraphs(article: Article, number: int, found: dict[str, NodeNumber]) -> None:
     """Record the positions of an article's paragraphs and of their points and subpoints."""
     for index, paragraph in enumerate(article.children, 1):
-        found[paragraph.id] = Position("paragraph", (number, index))
+        found[paragraph.id] = NodeNumber("paragraph", (number, index))
         stack = [(paragraph, (number, index), 0)]
         while stack:
             node, numbers, depth = stack.pop()
             level = POINT_LEVELS[min(depth, len(POINT_LEVELS) - 1)]
             for child_index, child in enumerate(node.children, 1):
-                found[child.id] = Position(level, (*numbers, child_index))
+                found[child.id] = NodeNumber(level, (*numbers, child_index))
                 stack.append((child, (*numbers, child_index), depth + 1))

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from ruamel.yaml import YAML  # noqa: E402
 
-from agreements.package.build import Source, build_package, package_time  # noqa: E402
+from agreements.package.build import InputDraft, build_package, package_time  # noqa: E402
 from agreements.package.folder import write_folder, zip_bytes  # noqa: E402
 from bench.bench_redline import changed_copy  # noqa: E402
 from bench.synthetic import synthetic_agreement  # noqa: E402
@@ -36,7 +36,7 @@ def write_yaml(data: dict, path: Path) -> None:
 def one_build(draft: Path, previous: Path, out: Path) -> dict[str, float]:
     """Build the package once; return the seconds of each stage, of loading and of writing, and the total."""
     started = time.perf_counter()
-    current, before = Source.read(str(draft)), Source.read(str(previous))
+    current, before = InputDraft.read(str(draft)), InputDraft.read(str(previous))
     loaded = time.perf_counter()
     built = build_package(current, before)
     written = time.perf_counter()

@@ -52,6 +52,7 @@ Label = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterVali
 LangText = Annotated[dict[Lang, Text], Field(min_length=1)]
 Days = Annotated[int, Field(ge=0, le=MAX_DAYS)]
 
+InstrumentForm = Literal["peace_treaty", "peace_agreement", "framework_agreement", "declaration"]
 Status = Literal["agreed", "agreed_ad_referendum", "bracketed", "pending"]
 Stance = Literal["support", "oppose", "reserve"]
 TranslationStatus = Literal["final", "draft", "pending", "needs_review"]

@@ -10,6 +10,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from clauses.errors import PeacedraftError
 from clauses.languages import TEMPLATES, LanguageError, language
+from clauses.text import TextClause
 
 CLAUSE_TEMPLATES = TEMPLATES / "clauses"
 CJK = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
@@ -89,6 +90,20 @@ def normalize(text: str, lang: str) -> str:
     if not language(lang).spaces_between_words:
         text = SPACE_NEXT_TO_CJK.sub("", text)
     return SPACE_BEFORE_PUNCTUATION.sub("", text)
+
+
+class MissingText(LookupError):
+    """A clause has no text in a language."""
+
+
+def clause_text(clause, lang: str, scope) -> str:
+    """Return a clause's own text in a language: its override, its free text, or its template rendered in a scope."""
+    text = getattr(clause, "text", None)
+    if text and lang in text:
+        return text[lang]
+    if isinstance(clause, TextClause):
+        raise MissingText(f"no {lang} text")
+    return render_template(clause.kind, lang, {"c": clause, **scope.helpers(lang, clause.kind)}, scope.user_folder)
 
 
 def render_template(kind: str, lang: str, values: dict[str, object], user_folder: Path | None = None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agreements.document.blocks import Block, Document, Inline, Run, Text
+from agreements.document.blocks import Block, Document, Run, simple_block, table_row
 from agreements.document.compose import document_time
 from agreements.model import Agreement
 from agreements.render.docx.reports import report_docx
@@ -23,42 +23,31 @@ def _column(match: Match) -> str:
     return match.region if match.region in ("germany", "yemen", "vietnam") else ""
 
 
-def _block(block_type: str, key: str, *inlines: Inline) -> Block:
-    """Return a block of the annex's words."""
-    return Block(block_type, key, {DEFAULT_LANGUAGE: Text(inlines=list(inlines))})
-
-
-def _row(key: str, cells: list[list[Block]], heading: bool = False) -> Block:
-    """Return a table row of cells, each holding its blocks."""
-    return Block("row", key, children=[Block("cell", f"{key}:{index}", children=blocks)
-                                       for index, blocks in enumerate(cells)], data={"heading": heading})
-
-
 def _cited(matches: list[Match]) -> list[Block]:
     """Return the cell of one group of precedents: each provision cited in bold, then its paraphrase."""
-    blocks = [_block("cell_text", match.provision, Run(f"{match.short_title}, {match.citation} [{match.basis}]: ",
+    blocks = [simple_block("cell_text", match.provision, Run(f"{match.short_title}, {match.citation} [{match.basis}]: ",
                                                        bold=True), match.paraphrase) for match in matches]
-    return blocks or [_block("cell_text", "none", "—")]
+    return blocks or [simple_block("cell_text", "none", "—")]
 
 
 def annex_document(agreement: Agreement, comparison: PrecedentComparison) -> Document:
     """Return the annex tree: per article, the draft's paragraphs beside what each group of precedents did, cited."""
     subtitle = f"{agreement.meta.title.get(DEFAULT_LANGUAGE, '')} — {agreement.meta.version}"
-    blocks = [_block("title", "title", "Precedent comparison annex"), _block("byline", "subtitle", subtitle)]
+    blocks = [simple_block("title", "title", "Precedent comparison annex"), simple_block("byline", "subtitle", subtitle)]
     articles: dict[str, list] = {}
     for clause in comparison.clauses:
         articles.setdefault(clause.article, []).append(clause)
     for index, (article, clauses) in enumerate(articles.items()):
-        blocks.append(_block("section", f"article:{index}", article or "Preamble"))
-        rows = [_row("head", [[_block("cell_text", "head", Run(label, bold=True))] for label, _ in COLUMNS], True)]
+        blocks.append(simple_block("section", f"article:{index}", article or "Preamble"))
+        rows = [table_row("head", [[simple_block("cell_text", "head", Run(label, bold=True))] for label, _ in COLUMNS], heading=True)]
         for clause in clauses:
-            cells = [[_block("cell_text", clause.node, clause.text or clause.node)]]
+            cells = [[simple_block("cell_text", clause.node, clause.text or clause.node)]]
             cells += [_cited([match for match in clause.matches if _column(match) == key]) for _, key in COLUMNS[1:]]
-            rows.append(_row(clause.node, cells))
+            rows.append(table_row(clause.node, cells))
         blocks.append(Block("table", f"table:{index}", children=rows, data={"columns": len(COLUMNS)}))
-    blocks.append(_block("section", "coverage", "The 1953 Armistice's functions under this draft"))
-    blocks += [_block("plain", item.function, item.summary) for item in comparison.armistice]
-    blocks.append(_block("plain", "basis", Run(BASIS, italic=True)))
+    blocks.append(simple_block("section", "coverage", "The 1953 Armistice's functions under this draft"))
+    blocks += [simple_block("plain", item.function, item.summary) for item in comparison.armistice]
+    blocks.append(simple_block("plain", "basis", Run(BASIS, italic=True)))
     settings = {"landscape": True, "title": "Precedent comparison annex"}
     return Document([DEFAULT_LANGUAGE], document_time(agreement), blocks, settings)
 

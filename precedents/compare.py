@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agreements.document.context import scope_for
-from agreements.document.segments import MissingText, own_text
+from agreements.document.compose import located_text
 from agreements.index import index_of
 from agreements.model import Agreement
 from agreements.tree import field_plans
@@ -77,14 +77,11 @@ def compare_with_precedents(agreement: Agreement, search: SearchIndex, precedent
     for clause in index.paragraphs():
         if not clause.topic or (topic and clause.topic != topic):
             continue
-        try:
-            text = own_text(clause, DEFAULT_LANGUAGE, scope)
-        except MissingText:
-            text = ""
+        text = located_text(agreement, clause, DEFAULT_LANGUAGE, scope)
         parameters = draft_parameters(clause, agreement)
         matches = _ranked(search, clause.topic, text, precedents, parameters)
         article = index.places[clause.id].article
-        label = index.positions[article].label(ENGLISH) if article in index.positions else ""
+        label = index.numbers[article].label(ENGLISH) if article in index.numbers else ""
         results.append(ClauseMatches(clause.id, label, clause.topic, text, parameters, matches))
     covered = {clause.topic for clause in index.paragraphs()}
     settled = search.settled_topics(list(precedents or []))

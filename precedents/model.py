@@ -27,13 +27,14 @@ BASIS_MEANING = {"T": "seen in an authentic English text", "A": "seen in another
 class Parameters(Model):
     """What a provision fixes, typed where a clause kind has the same parameter; `as_stated` keeps the sheet's words."""
 
-    distance_km: Annotated[float, Field(ge=0, le=10_000)] | None = None
-    days: Annotated[int, Field(ge=0, le=100_000)] | None = None
-    hours: Annotated[int, Field(ge=0, le=100_000)] | None = None
-    body: Line | None = None
-    members: list[Line] = []
-    foreign_forces: Literal["withdraw", "reduce", "retain", "prohibit_introduction"] | None = None
-    as_stated: Line | None = None
+    distance_km: Annotated[float, Field(ge=0, le=10_000)] | None = Field(None, title="distance")
+    days: Annotated[int, Field(ge=0, le=100_000)] | None = Field(None, title="time limit")
+    hours: Annotated[int, Field(ge=0, le=100_000)] | None = Field(None, title="hours")
+    body: Line | None = Field(None, title="body")
+    members: list[Line] = Field([], title="members")
+    foreign_forces: Literal["withdraw", "reduce", "retain", "prohibit_introduction"] | None = Field(
+        None, title="foreign forces")
+    as_stated: Line | None = Field(None, title="as stated")
 
 
 class Provision(Model):

@@ -8,10 +8,13 @@ from clauses.formatting import show
 from precedents.compare import PrecedentComparison
 from precedents.corpus import Corpus
 from precedents.match import Match
-from precedents.model import PrecedentAgreement
+from precedents.model import Parameters, PrecedentAgreement
 
-PARAMETER_LABELS = {"distance_km": "distance", "days": "time limit", "hours": "hours", "body": "body",
-                    "members": "members", "foreign_forces": "foreign forces"}
+
+
+def _label(name: str) -> str:
+    """Return what a reader calls a precedent parameter ('time limit')."""
+    return Parameters.model_fields[name].title
 
 
 def show_value(name: str, value) -> str:
@@ -24,7 +27,7 @@ def show_value(name: str, value) -> str:
 def match_line(match: Match) -> str:
     """Return 'Paris 1973, Art. 5 [T] (foreign_forces): paraphrase — days: 60'."""
     typed = {key: value for key, value in match.parameters.items() if key != "as_stated"}
-    details = "; ".join(f"{PARAMETER_LABELS[key]}: {show_value(key, value)}" for key, value in typed.items())
+    details = "; ".join(f"{_label(key)}: {show_value(key, value)}" for key, value in typed.items())
     return (f"{match.short_title}, {match.citation} [{match.basis}] ({', '.join(match.topics)}): {match.paraphrase}"
             + (f" — {details}" if details else ""))
 
@@ -93,5 +96,5 @@ def _parameter_table(draft: dict, matches: list[Match]) -> list[str]:
         others = [f"{m.short_title}, {m.citation} [{m.basis}] {show_value(name, m.parameters[name])}"
                   for m in matches if name in m.parameters]
         if others:
-            lines.append(f"    {PARAMETER_LABELS[name]}: draft {show_value(name, value)} | " + " | ".join(others))
+            lines.append(f"    {_label(name)}: draft {show_value(name, value)} | " + " | ".join(others))
     return lines

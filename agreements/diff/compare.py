@@ -30,12 +30,12 @@ class Change:
 
 def label(place: Place | None) -> str:
     """Return 'Article 7', 'paragraph 2 of Article 7' or 'the preamble' for a node's place (in the default language)."""
-    if place is None or place.position is None:
+    if place is None or place.number is None:
         return "the preamble" if place is not None else "—"
     words = language(DEFAULT_LANGUAGE)
-    if place.position.level in ("part", "article"):
-        return place.position.label(words)
-    return place.position.reference(words)
+    if place.number.level in ("part", "article"):
+        return place.number.label(words)
+    return place.number.reference(words)
 
 
 def parameter_changes(old: Any, new: Any, path: str = "") -> list[dict]:
@@ -127,10 +127,10 @@ def compare_agreements(old: Agreement, new: Agreement) -> Comparison:
 
 def _renumbered(before: Place, after: Place) -> bool:
     """Return whether a node's own number changed (not merely the number of the article it is in)."""
-    if before.position is None or after.position is None:
+    if before.number is None or after.number is None:
         return False
     words = language(DEFAULT_LANGUAGE)
-    return before.position.label(words) != after.position.label(words)
+    return before.number.label(words) != after.number.label(words)
 
 
 def _moved(old: dict[str, Place], new: dict[str, Place], shared: set[str]) -> set[str]:

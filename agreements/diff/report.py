@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from agreements.diff.compare import Change, Comparison, label
 from agreements.index import index_of
-from agreements.document.blocks import Block, Document, Text
+from agreements.document.blocks import Document, simple_block
 from agreements.document.compose import document_time
 from agreements.render.docx.reports import report_docx
 from clauses.languages import DEFAULT_LANGUAGE
@@ -30,7 +30,7 @@ def grouped(comparison: Comparison) -> list[tuple[str, list[Change]]]:
         if article == "preamble":
             return "Preamble"
         placed = new_places.get(article) or old_places.get(article)
-        title = (placed.node.heading or {}).get("en", "") if placed and placed.node.heading else ""
+        title = (placed.node.heading or {}).get(DEFAULT_LANGUAGE, "") if placed and placed.node.heading else ""
         where = label(placed) if article in new_places else f"{article} (removed; was {label(placed)})"
         return f"{where} — {title}" if title else where
 
@@ -59,22 +59,17 @@ def text_report(comparison: Comparison, old_name: str, new_name: str, style: Sty
     return lines
 
 
-def _line(block_type: str, key: str, text: str) -> Block:
-    """Return one line of the summary."""
-    return Block(block_type, key, {DEFAULT_LANGUAGE: Text(inlines=[text])})
-
-
 def summary_document(comparison: Comparison, old_name: str, new_name: str) -> Document:
     """Return the change summary as a report tree: counts, then a line per change, by article."""
     old, new = comparison.old.meta, comparison.new.meta
     title = f"Changes from {old.version} to {new.version}"
-    blocks = [_line("title", "title", title), _line("byline", "files", f"{old_name} → {new_name}")]
-    blocks += [_line("plain", f"count:{kind}", f"{kind}: {count}") for kind, count in comparison.counts().items() if count]
+    blocks = [simple_block("title", "title", title), simple_block("byline", "files", f"{old_name} → {new_name}")]
+    blocks += [simple_block("plain", f"count:{kind}", f"{kind}: {count}") for kind, count in comparison.counts().items() if count]
     if not comparison.changes:
-        blocks.append(_line("plain", "none", "No changes."))
+        blocks.append(simple_block("plain", "none", "No changes."))
     for index, (heading, changes) in enumerate(grouped(comparison)):
-        blocks.append(_line("section", f"group:{index}", heading))
-        blocks += [_line("plain", f"change:{index}:{number}", f"{MARKS[change.kind]} {change.summary}")
+        blocks.append(simple_block("section", f"group:{index}", heading))
+        blocks += [simple_block("plain", f"change:{index}:{number}", f"{MARKS[change.kind]} {change.summary}")
                    for number, change in enumerate(changes)]
     return Document([DEFAULT_LANGUAGE], document_time(comparison.new), blocks, {"title": title})
 

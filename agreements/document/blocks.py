@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from clauses.languages import DEFAULT_LANGUAGE
+
 LINE_BREAK = "\n"
 MISSING = "⟨no {lang} text⟩"
 
@@ -63,7 +65,7 @@ def inline_text(inline: Inline) -> str:
 
 
 @dataclass
-class Text:
+class BlockText:
     """What a block says in one language: its number, its heading, its words, and the notes on its state.
 
     `missing` says that the block's own words (a text, a heading) are not written in this language.
@@ -82,7 +84,7 @@ class Block:
 
     type: str
     key: str
-    texts: dict[str, Text] = field(default_factory=dict)
+    texts: dict[str, BlockText] = field(default_factory=dict)
     children: list[Block] = field(default_factory=list)
     node_id: str | None = None
     numbers: tuple[int, ...] = ()
@@ -90,9 +92,9 @@ class Block:
     page_break_after: bool = False
     data: dict[str, Any] = field(default_factory=dict)
 
-    def text(self, lang: str) -> Text:
+    def text(self, lang: str) -> BlockText:
         """Return the block's words in a language (nothing when it has none there)."""
-        return self.texts.get(lang) or Text()
+        return self.texts.get(lang) or BlockText()
 
     def walk(self) -> Iterator[Block]:
         """Yield this block and every block below it, in document order."""
@@ -101,8 +103,19 @@ class Block:
             yield from child.walk()
 
 
+def simple_block(block_type: str, key: str, *inlines: Inline, align: str | None = None, lang: str = DEFAULT_LANGUAGE) -> Block:
+    """Return a block holding words in one language (a line of a report)."""
+    return Block(block_type, key, {lang: BlockText(inlines=list(inlines))}, align=align)
+
+
+def table_row(key: str, cells: list[list[Block]], heading: bool = False, keep_together: bool = False) -> Block:
+    """Return a table row of cells, each holding its blocks (a heading row repeats on every page)."""
+    children = [Block("cell", f"{key}:{index}", children=blocks) for index, blocks in enumerate(cells)]
+    return Block("row", key, children=children, data={"heading": heading, "keep_together": keep_together})
+
+
 @dataclass(frozen=True)
-class Entry:
+class RegistryEntry:
     """A party, body or zone the document names: its id, what it is, its role, and its names per language."""
 
     id: str
@@ -125,7 +138,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     meta: Any = None
-    entries: list[Entry] = field(default_factory=list)
+    entries: list[RegistryEntry] = field(default_factory=list)
 
     def walk(self) -> Iterator[Block]:
         """Yield every block of the document in order."""

@@ -12,11 +12,12 @@ import datetime
 import os
 from pathlib import Path
 
-from agreements.document.blocks import Block, Date, Document, Entry, Inline, Option, Text
+from agreements.document.blocks import Block, BlockText, Date, Document, Inline, Option, RegistryEntry
 from agreements.document.context import scope_for
 from agreements.document.segments import MissingText, node_error, node_segments, own_text
 from agreements.index import index_of
 from agreements.model import Agreement, Article, Part
+from agreements.numbering import NodeNumber
 from clauses.base import ClauseBase, Node
 from clauses.languages import Language, language
 from clauses.rendering import RenderError
@@ -39,7 +40,7 @@ def compose(agreement: Agreement, languages: list[str], user_folder: Path | None
     return Composer(agreement, languages, user_folder).document()
 
 
-def clause_text(agreement: Agreement, node: Node, lang: str, scope: Scope) -> str:
+def located_text(agreement: Agreement, node: Node, lang: str, scope: Scope) -> str:
     """Return a node's own text in a language ('' when it has none), a failing template located at the node."""
     try:
         return own_text(node, lang, scope)
@@ -68,7 +69,7 @@ class Composer:
         blocks = [*self.front(), *self.preamble(), *self.body(), self.conclusions()]
         return Document(self.languages, document_time(self.agreement), blocks, settings, meta, self.entries())
 
-    def _each(self, make) -> dict[str, Text]:
+    def _each(self, make) -> dict[str, BlockText]:
         """Return a text per language, made by make(lang, words)."""
         return {lang: make(lang, words) for lang, words in self.words.items()}
 
@@ -76,14 +77,14 @@ class Composer:
         """Return the title, short title, parties, round line and draft mark."""
         meta = self.agreement.meta
         blocks = [Block("title", "title", self._each(
-            lambda lang, _: Text(inlines=[meta.title[lang]]) if lang in meta.title else Text(missing=True)))]
+            lambda lang, _: BlockText(inlines=[meta.title[lang]]) if lang in meta.title else BlockText(missing=True)))]
         if meta.short_title:
-            texts = {lang: Text(inlines=[meta.short_title[lang]]) for lang in self.languages if lang in meta.short_title}
+            texts = {lang: BlockText(inlines=[meta.short_title[lang]]) for lang in self.languages if lang in meta.short_title}
             blocks.append(Block("subtitle", "subtitle", texts))
-        blocks.append(Block("parties", "parties", self._each(lambda lang, words: Text(inlines=[self._between(words)]))))
-        blocks.append(Block("round", "round", self._each(lambda lang, words: Text(inlines=self._round(words)))))
+        blocks.append(Block("parties", "parties", self._each(lambda lang, words: BlockText(inlines=[self._between(words)]))))
+        blocks.append(Block("round", "round", self._each(lambda lang, words: BlockText(inlines=self._round(words)))))
         blocks.append(Block("draft_mark", "mark", self._each(
-            lambda lang, words: Text(inlines=[words.phrase("draft_mark")]))))
+            lambda lang, words: BlockText(inlines=[words.phrase("draft_mark")]))))
         return blocks
 
     def _between(self, words: Language) -> str:
@@ -106,7 +107,7 @@ class Composer:
         if not self.agreement.preamble:
             return []
         recitals = [self.node_block(recital, "recital") for recital in self.agreement.preamble]
-        heading = self._each(lambda lang, words: Text(title=words.phrase("preamble")))
+        heading = self._each(lambda lang, words: BlockText(title=words.phrase("preamble")))
         return [Block("preamble", "preamble", heading, recitals)]
 
     def body(self) -> list[Block]:
@@ -131,31 +132,32 @@ class Composer:
 
     def heading_block(self, node: Part | Article, children: list[Block]) -> Block:
         """Return a part or article: its number and heading in each language."""
-        position = self.index.positions[node.id]
+        number = self.index.numbers[node.id]
 
-        def text(lang: str, words: Language) -> Text:
+        def text(lang: str, words: Language) -> BlockText:
             heading = node.heading or {}
-            return Text(label=position.label(words), title=heading.get(lang), missing=bool(heading) and lang not in heading)
+            return BlockText(label=number.label(words), title=heading.get(lang),
+                             missing=bool(heading) and lang not in heading)
 
-        return Block(position.level, f"node:{node.id}", self._each(text), children, node.id, position.numbers)
+        return Block(number.level, f"node:{node.id}", self._each(text), children, node.id, number.numbers)
 
     def node_block(self, node: Node, block_type: str) -> Block:
         """Return a recital, paragraph or point: its number, its text with brackets and the notes on its state."""
-        position = self.index.positions.get(node.id)
-        texts = self._each(lambda lang, words: self.node_text(node, position, words))
+        number = self.index.numbers.get(node.id)
+        texts = self._each(lambda lang, words: self.node_text(node, number, words))
         data = {"options": True} if node.open_alternatives() else {}
-        return Block(block_type, f"node:{node.id}", texts, [], node.id, position.numbers if position else (), data=data)
+        return Block(block_type, f"node:{node.id}", texts, [], node.id, number.numbers if number else (), data=data)
 
-    def node_text(self, node: Node, position, words: Language) -> Text:
+    def node_text(self, node: Node, number: NodeNumber | None, words: Language) -> BlockText:
         """Return what a node says in one language."""
-        label = position.label(words) if position else ""
+        label = number.label(words) if number else ""
         try:
             segments = node_segments(node, words.code, self.scope)
         except MissingText:
-            return Text(label=label, missing=True)
+            return BlockText(label=label, missing=True)
         except RenderError as error:
             raise node_error(self.agreement, node.id, str(error), error.code) from None
-        return Text(label=label, inlines=[self._named(segment, words) for segment in segments],
+        return BlockText(label=label, inlines=[self._named(segment, words) for segment in segments],
                     notes=self._notes(node, words))
 
     def _named(self, segment: Inline, words: Language) -> Inline:
@@ -186,16 +188,16 @@ class Composer:
         meta = self.agreement.meta
         children = []
         if meta.place:
-            children.append(Block("place", "place", {lang: Text(inlines=[meta.place[lang]])
+            children.append(Block("place", "place", {lang: BlockText(inlines=[meta.place[lang]])
                                                      for lang in self.languages if lang in meta.place}))
         children.append(Block("date", "date", self._each(
-            lambda lang, words: Text(inlines=[Date(words.date(meta.date), meta.date.isoformat())]))))
+            lambda lang, words: BlockText(inlines=[Date(words.date(meta.date), meta.date.isoformat())]))))
         for party in self.agreement.parties:
-            texts = self._each(lambda lang, words: Text(inlines=[self.scope.name(party.id, lang)]))
+            texts = self._each(lambda lang, words: BlockText(inlines=[self.scope.name(party.id, lang)]))
             children.append(Block("signature", f"party:{party.id}", texts, node_id=party.id, data={"role": party.role}))
         return Block("conclusions", "conclusions", children=children)
 
-    def entries(self) -> list[Entry]:
+    def entries(self) -> list[RegistryEntry]:
         """Return the parties, bodies and zones with their names in each language."""
         found = []
         registries = (("party", self.agreement.parties), ("body", self.agreement.bodies), ("zone", self.agreement.zones))
@@ -204,5 +206,5 @@ class Composer:
                 names = {lang: self.scope.name(item.id, lang) for lang in self.languages}
                 short = {lang: self.scope.short_name(item.id, lang) for lang in self.languages
                          if getattr(item, "short_names", None)}
-                found.append(Entry(item.id, kind, getattr(item, "role", None), names, short))
+                found.append(RegistryEntry(item.id, kind, getattr(item, "role", None), names, short))
         return found

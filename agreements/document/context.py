@@ -18,8 +18,8 @@ def scope_for(agreement: Agreement, user_folder: Path | None = None) -> Scope:
     for party in agreement.parties:
         if party.short_names:
             scope.short_names[party.id] = party.short_names
-    for key, position in index_of(agreement).positions.items():
-        scope.references[key] = position.reference
+    for key, number in index_of(agreement).numbers.items():
+        scope.references[key] = number.reference
     for visit in scheduled_items(agreement):
         scope.events[visit.model.id] = _event_wording(visit, scope)
     return scope

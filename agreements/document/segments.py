@@ -11,29 +11,23 @@ from agreements.model import Recital
 from clauses.base import Alternative, ClauseBase, Node
 from clauses.errors import DraftError, Problem
 from clauses.languages import language
-from clauses.rendering import render_template
+from clauses.rendering import MissingText, clause_text
 from clauses.scope import Scope
-from clauses.text import TextClause
 
 INLINE_LIMIT = 80
 ASCII_WORD = re.compile(r"[A-Za-z0-9.,%-]")
-
-
-class MissingText(LookupError):
-    """A node has no text in a language."""
 
 
 Segment = Inline
 
 
 def own_text(node: Node, lang: str, scope: Scope) -> str:
-    """Return a node's own text in a language: its override, its free text, or its rendered template."""
-    text = getattr(node, "text", None)
-    if text and lang in text:
-        return text[lang]
-    if isinstance(node, (TextClause, Recital)):
-        raise MissingText(f"no {lang} text")
-    return render_template(node.kind, lang, {"c": node, **scope.helpers(lang, node.kind)}, scope.user_folder)
+    """Return a node's own text in a language: a recital's, or a clause's override, free text or template."""
+    if isinstance(node, Recital):
+        if lang not in node.text:
+            raise MissingText(f"no {lang} text")
+        return node.text[lang]
+    return clause_text(node, lang, scope)
 
 
 def alternative_text(node: Node, alternative: Alternative, lang: str, scope: Scope) -> str:

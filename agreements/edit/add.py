@@ -15,7 +15,7 @@ from clauses.errors import DraftError, Location, Problem
 from agreements.index import index_of
 from agreements.model import Agreement, Article, Part
 from agreements.document.context import scope_for
-from agreements.document.segments import own_text
+from clauses.rendering import clause_text
 from agreements.tree import iter_models, iter_references
 from agreements.edit.yamledit import styled
 from clauses.base import ClauseBase
@@ -200,4 +200,4 @@ def _texts(agreement: Agreement, option: LibraryOption, data: dict) -> dict[str,
     """Return an option's clause text in every authentic language of the draft."""
     clause = option.instantiate(data["id"], _without_id(data))
     scope = scope_for(agreement)
-    return {lang: own_text(clause, lang, scope) for lang in agreement.meta.languages}
+    return {lang: clause_text(clause, lang, scope) for lang in agreement.meta.languages}

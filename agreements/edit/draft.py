@@ -19,7 +19,7 @@ from agreements.edit.yamledit import dump_document, find_node, load_document, st
 from agreements.yamlsource import read_yaml
 from clauses.parameters import AssignmentError, apply_assignment, explain, parse_assignment
 
-Change = Callable[[CommentedMap, Agreement], str]
+Edit = Callable[[CommentedMap, Agreement], str]
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class EditResult:
     findings: list[Finding]
 
 
-def edit_draft(path: str, change: Change) -> EditResult:
+def edit_draft(path: str, change: Edit) -> EditResult:
     """Apply a change to a draft file; write it only if the result loads and adds no rule errors."""
     text = read_text(path)
     before = parse_agreement(text, path)

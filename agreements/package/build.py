@@ -21,7 +21,7 @@ from agreements.package.manifest import MANIFEST, digest, manifest_bytes
 from agreements.rules.context import Finding
 from agreements.rules.registry import check
 from agreements.diff.versions import version_bytes
-from clauses.languages import LANGUAGES, language_name
+from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES, language_name
 
 DESCRIPTIONS = {
     "cover-memo.docx": "cover memo: what changed, open brackets, findings, timeline",
@@ -39,7 +39,7 @@ DESCRIPTIONS = {
 
 
 @dataclass(frozen=True)
-class Source:
+class InputDraft:
     """An input draft: the name it was given by, its bytes and the agreement they hold."""
 
     name: str
@@ -47,13 +47,13 @@ class Source:
     agreement: Agreement
 
     @classmethod
-    def read(cls, spec: str) -> Source:
+    def read(cls, spec: str) -> InputDraft:
         """Return the draft a file path or REV:PATH names."""
         data = version_bytes(spec)
         return cls(spec, data, parse_agreement(decode(data, spec), spec))
 
     @classmethod
-    def example(cls, name: str) -> Source:
+    def example(cls, name: str) -> InputDraft:
         """Return a shipped example round."""
         data = example_bytes(name)
         return cls(f"{name}.yaml", data, parse_agreement(decode(data, f"{name}.yaml"), f"{name}.yaml"))
@@ -73,8 +73,8 @@ class Source:
 class Build:
     """What the stages share: the inputs, the options, what earlier stages found and the files so far."""
 
-    draft: Source
-    previous: Source | None
+    draft: InputDraft
+    previous: InputDraft | None
     author: str = "peacedraft"
     corpus: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -176,7 +176,7 @@ def _manifest(build: Build) -> None:
     inputs = [{"role": "draft", "name": build.draft.label, "sha256": digest(build.draft.data)}]
     if build.previous is not None:
         inputs.append({"role": "previous", "name": build.previous.label, "sha256": digest(build.previous.data)})
-    title = f"{build.agreement.meta.title.get('en', '')} — {build.agreement.meta.version}"
+    title = f"{build.agreement.meta.title.get(DEFAULT_LANGUAGE, '')} — {build.agreement.meta.version}"
     build.files[MANIFEST] = manifest_bytes(build.files, inputs, tool_version(), title)
 
 
@@ -187,7 +187,7 @@ STAGES: tuple[tuple[str, Callable[[Build], None]], ...] = (
 )
 
 
-def build_package(draft: Source, previous: Source | None, allow_findings: bool = False, author: str = "peacedraft",
+def build_package(draft: InputDraft, previous: InputDraft | None, allow_findings: bool = False, author: str = "peacedraft",
                   corpus: list[str] | None = None, progress: Callable[[int, int, str], None] | None = None) -> Build:
     """Return the built package in memory: every file, the findings and the seconds each stage took."""
     build = Build(draft, previous, author, list(corpus or []))
@@ -208,9 +208,9 @@ def build_package(draft: Source, previous: Source | None, allow_findings: bool =
     return build
 
 
-def shipped_example() -> tuple[Source, Source]:
+def shipped_example() -> tuple[InputDraft, InputDraft]:
     """Return the shipped example: round 2, and round 1 to compare it with."""
-    return Source.example("round-2"), Source.example("round-1")
+    return InputDraft.example("round-2"), InputDraft.example("round-1")
 
 
 def describe(name: str) -> str:

@@ -10,7 +10,7 @@ from collections import Counter
 
 from agreements.diff.compare import label, parameter_changes
 from agreements.index import Place, index_of
-from agreements.document.blocks import LINE_BREAK, Block, Document, Inline, Run, Text
+from agreements.document.blocks import LINE_BREAK, Block, Document, Inline, Run, simple_block, table_row
 from agreements.document.compose import document_time
 from agreements.render.docx.reports import report_docx
 from agreements.model import Agreement, Article, Part, Party
@@ -53,7 +53,7 @@ def is_container(node: Node) -> bool:
 
 def party_name(party: Party) -> str:
     """Return a party's short English name, else its English name, else its id."""
-    return (party.short_names or {}).get("en") or party.names.get("en") or party.id
+    return (party.short_names or {}).get(DEFAULT_LANGUAGE) or party.names.get(DEFAULT_LANGUAGE) or party.id
 
 
 def status_text(status: str) -> str:
@@ -125,7 +125,7 @@ def stance_blocks(node: Node, party: Party) -> list[Block]:
 
 def cell(key: str, *inlines: Inline) -> Block:
     """Return a paragraph of table text."""
-    return Block("cell_text", key, {DEFAULT_LANGUAGE: Text(inlines=list(inlines))}, align="left")
+    return simple_block("cell_text", key, *inlines, align="left")
 
 
 def provision_blocks(node: Node, placed: dict) -> list[Block]:
@@ -163,12 +163,6 @@ def summary_pieces(agreement: Agreement, rows: list[Node]) -> list[Inline]:
     return pieces
 
 
-def table_row(key: str, contents: list[list[Block]], heading: bool = False, keep_together: bool = False) -> Block:
-    """Return a table row of cells, each holding its blocks."""
-    cells = [Block("cell", f"{key}:{index}", children=blocks) for index, blocks in enumerate(contents)]
-    return Block("row", key, children=cells, data={"heading": heading, "keep_together": keep_together})
-
-
 def matrix_document(agreement: Agreement) -> Document:
     """Return the positions matrix as a report tree: a summary line, then one table row per open node."""
     meta = agreement.meta
@@ -177,10 +171,9 @@ def matrix_document(agreement: Agreement) -> Document:
     header = ENGLISH.phrase("draft_header", round=meta.round, version=meta.version, date=date)
     round_line = ENGLISH.phrase("round", round=meta.round, version=meta.version, date=date)
     title = f"Positions matrix — {meta.version}"
-    blocks = [Block("title", "title", {DEFAULT_LANGUAGE: Text(inlines=[title])}),
-              Block("subtitle", "subtitle", {DEFAULT_LANGUAGE: Text(inlines=[meta.title.get(DEFAULT_LANGUAGE, "")
-                                                                              + LINE_BREAK, round_line])}),
-              Block("text", "summary", {DEFAULT_LANGUAGE: Text(inlines=summary_pieces(agreement, rows))}, align="left")]
+    blocks = [simple_block("title", "title", title),
+              simple_block("subtitle", "subtitle", meta.title.get(DEFAULT_LANGUAGE, "") + LINE_BREAK, round_line),
+              simple_block("text", "summary", *summary_pieces(agreement, rows), align="left")]
     heads = [*HEAD, *(party_name(party) for party in agreement.parties)]
     table_rows = [table_row("head", [[cell("head", Run(text, bold=True))] for text in heads], heading=True)]
     placed, holds = index_of(agreement).places, held(agreement, rows)
@@ -192,8 +185,8 @@ def matrix_document(agreement: Agreement) -> Document:
     widths = [*FIXED_CM, *[None] * len(agreement.parties)]
     blocks.append(Block("table", "matrix", children=table_rows, data={"columns": len(heads), "widths_cm": widths}))
     if not rows:
-        blocks.append(Block("plain", "none", {DEFAULT_LANGUAGE: Text(inlines=["No node is open: every provision is agreed."])}))
-    blocks.append(Block("cell_text", "key", {DEFAULT_LANGUAGE: Text(inlines=[Run(KEY, italic=True)])}))
+        blocks.append(simple_block("plain", "none", "No node is open: every provision is agreed."))
+    blocks.append(simple_block("cell_text", "key", Run(KEY, italic=True)))
     settings = {"landscape": True, "margins_cm": MARGINS_CM, "header": f"{header} · Positions matrix", "title": title}
     return Document([DEFAULT_LANGUAGE], document_time(agreement), blocks, settings)
 

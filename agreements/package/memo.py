@@ -28,7 +28,7 @@ import jinja2
 
 from agreements.diff.compare import Change, Comparison, label
 from agreements.index import index_of
-from agreements.document.blocks import Block, Document, Run, Text
+from agreements.document.blocks import Block, Document, Run, simple_block
 from agreements.document.compose import document_time
 from agreements.render.docx.reports import report_docx
 from agreements.model import Agreement, Recital
@@ -101,7 +101,7 @@ def block_of(line: Line, index: int, chart: bytes | None = None) -> Block | None
     key = f"memo:{index}"
 
     def block(block_type: str, *inlines, align: str | None = "left") -> Block:
-        return Block(block_type, key, {DEFAULT_LANGUAGE: Text(inlines=list(inlines))}, align=align)
+        return simple_block(block_type, key, *inlines, align=align)
 
     if line.kind == "@chart":
         return Block("picture", key, data={"png": chart, "width_cm": CHART_CM}) if chart is not None else None
@@ -168,7 +168,7 @@ def _notable_text(change: Change, places: dict, old_places: dict) -> str:
         where = place_label(places, change.node)
         return f"{where} ({change.node}): {status_text(details['from'])} → {status_text(details['to'])}"
     placed = places.get(change.node) or old_places.get(change.node)
-    heading = (getattr(placed.node, "heading", None) or {}).get("en") if placed else None
+    heading = (getattr(placed.node, "heading", None) or {}).get(DEFAULT_LANGUAGE) if placed else None
     return f"{change.summary} — {heading}" if heading else change.summary
 
 
@@ -200,7 +200,7 @@ def topic_name(node: Node, places: dict) -> str:
     topic = getattr(type(node), "topic", "")
     if not topic:
         placed = places.get(places[node.id].article) if node.id in places else None
-        heading = (placed.node.heading or {}).get("en") if placed and placed.node.heading else None
+        heading = (placed.node.heading or {}).get(DEFAULT_LANGUAGE) if placed and placed.node.heading else None
         return f"{heading} (free text)" if heading else "Free text"
     try:
         words = ENGLISH.term(topic, "topics")
@@ -236,7 +236,7 @@ def parties_by_role(agreement: Agreement) -> list[tuple[str, str]]:
     """Return, per role in the draft's order, the role's label ('Signatories') and its parties' English names."""
     roles: dict[str, list[str]] = {}
     for party in agreement.parties:
-        roles.setdefault(party.role, []).append(party.names.get("en", party.id))
+        roles.setdefault(party.role, []).append(party.names.get(DEFAULT_LANGUAGE, party.id))
     return [(ROLES[role][len(names) > 1], ENGLISH.join(names)) for role, names in roles.items()]
 
 
@@ -245,7 +245,7 @@ def memo_markup(agreement: Agreement, findings: Sequence[Finding], comparison: C
     """Return the memo in its line markup, from the template."""
     meta = agreement.meta
     context = {"version": meta.version, "round": meta.round, "date": ENGLISH.date(meta.date),
-               "title": meta.title.get("en", ""), "parties": parties_by_role(agreement), "chart": chart,
+               "title": meta.title.get(DEFAULT_LANGUAGE, ""), "parties": parties_by_role(agreement), "chart": chart,
                "findings": [finding_context(finding) for finding in findings],
                "contents": [(name, description) for name, description in contents],
                **changes_context(comparison), **topics_context(agreement)}
@@ -255,7 +255,7 @@ def memo_markup(agreement: Agreement, findings: Sequence[Finding], comparison: C
 def header_text(agreement: Agreement) -> str:
     """Return the page header: the short title, round, version and date, and what the document is."""
     meta = agreement.meta
-    name = (meta.short_title or {}).get("en") or meta.title.get("en", "")
+    name = (meta.short_title or {}).get(DEFAULT_LANGUAGE) or meta.title.get(DEFAULT_LANGUAGE, "")
     return f"{name} · Round {meta.round} ({meta.version}) · {ENGLISH.date(meta.date)} · Cover memo"
 
 

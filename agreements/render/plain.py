@@ -5,11 +5,11 @@ Text, Markdown and Akoma Ntoso write a block's words this way; Word writes the p
 
 from __future__ import annotations
 
-from agreements.document.blocks import MISSING, Bracket, Inline, Option, Text, inline_text
+from agreements.document.blocks import MISSING, Bracket, Inline, Option, BlockText, inline_text
 from clauses.languages import Language
 
 
-def plain_text(text: Text, words: Language, indent: str = " ") -> str:
+def plain_text(text: BlockText, words: Language, indent: str = " ") -> str:
     """Return a block's words as running text (whole options joined by indent), or the missing-text mark."""
     if text.missing:
         return MISSING.format(lang=words.code)
@@ -37,7 +37,7 @@ def _option(option: Option, words: Language, inline: bool) -> str:
     return words.phrase("option_label", option=label, proposers=proposers, text=option.text)
 
 
-def heading_line(text: Text, words: Language) -> str:
+def heading_line(text: BlockText, words: Language) -> str:
     """Return 'Article 7 — Heading' (the label alone when there is no heading; the mark when it is missing here)."""
     if text.title is None and not text.missing:
         return text.label
@@ -45,7 +45,7 @@ def heading_line(text: Text, words: Language) -> str:
     return words.phrase("heading", label=text.label, title=title)
 
 
-def words_of(text: Text, words: Language) -> str:
+def words_of(text: BlockText, words: Language) -> str:
     """Return a block's words with no brackets to format (a title, a round line), or the missing-text mark."""
     if text.missing:
         return MISSING.format(lang=words.code)

@@ -52,7 +52,7 @@ ASCII_FOR = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d"
 
 
 @dataclass(frozen=True)
-class Placed:
+class Milestone:
     """Where one milestone is drawn: its row, the start of its window, and its label and where that is anchored."""
 
     entry: Entry
@@ -166,14 +166,14 @@ def _measure():
 def _place(timeline: Timeline, lanes: list[str], days_per_point: float, span: tuple[float, float]):
     """Return the placed milestones and each lane's band (lane, first row, end row), rows packed without overlap."""
     days = {entry.id: entry.day for entry in timeline.entries}
-    placed: dict[str, Placed] = {}
+    placed: dict[str, Milestone] = {}
     bands = []
     top = 0.0
     for lane in lanes:
         spans = [_extent(entry, days, days_per_point, span) for entry in timeline.scheduled if entry.track == lane]
         rows = _pack(sorted(spans, key=lambda item: (item[0], item[2].day, item[2].id)))
         for (_, _, entry, start, text, anchor), row in rows:
-            placed[entry.id] = Placed(entry, top + LANE_PAD + row + 0.5, start, text, anchor)
+            placed[entry.id] = Milestone(entry, top + LANE_PAD + row + 0.5, start, text, anchor)
         bottom = top + 2 * LANE_PAD + 1 + max(row for _, row in rows)
         bands.append((lane, top, bottom))
         top = bottom
@@ -256,7 +256,7 @@ def _lanes(axes, bands: list) -> None:
                   color=LANE_COLOURS.get(lane, INK), linewidth=3, solid_capstyle="butt", clip_on=False)
 
 
-def _milestones(axes, placed: dict[str, Placed], shades: dict[str, str]) -> None:
+def _milestones(axes, placed: dict[str, Milestone], shades: dict[str, str]) -> None:
     """Draw each item's window as a bar and its day as a diamond, labelled beside it."""
     for item in placed.values():
         colour = LANE_COLOURS.get(item.entry.track, INK)
@@ -272,7 +272,7 @@ def _milestones(axes, placed: dict[str, Placed], shades: dict[str, str]) -> None
                                           "edgecolor": "none", "alpha": 0.85})
 
 
-def _links(axes, timeline: Timeline, placed: dict[str, Placed], days_per_point: float) -> None:
+def _links(axes, timeline: Timeline, placed: dict[str, Milestone], days_per_point: float) -> None:
     """Draw action-for-action links as solid arrows and preconditions as dashed ones, between drawn items."""
     from matplotlib.patches import FancyArrowPatch
 
@@ -296,7 +296,7 @@ def _links(axes, timeline: Timeline, placed: dict[str, Placed], days_per_point: 
         axes.add_patch(arrow)
 
 
-def _bend(source: Placed, target: Placed, days_per_point: float) -> float:
+def _bend(source: Milestone, target: Milestone, days_per_point: float) -> float:
     """Return an arrow's curvature: bowed towards earlier days (away from the labels), by about a sixth of an inch."""
     across = abs(target.entry.day - source.entry.day) / days_per_point / 72
     length = max((across**2 + ((target.y - source.y) * ROW) ** 2) ** 0.5, 0.01)

@@ -23,7 +23,7 @@ LEVELS = ("paragraph", "point", "subpoint")
 
 
 @dataclass
-class Source:
+class BodyParagraph:
     """One body paragraph: its place, style, text and list level (None when not in a Word list)."""
 
     index: int
@@ -52,13 +52,13 @@ class Imported:
         return ", ".join(f"{number} {_plural(noun, number)}" for number, noun in found if number or noun == "article")
 
 
-def paragraphs(document) -> list[Source]:
+def paragraphs(document) -> list[BodyParagraph]:
     """Return the body's paragraphs in order (tables are not read), with their accepted text."""
     found = []
     for index, element in enumerate(document.element.body.iterchildren(qn("w:p")), 1):
         properties = element.pPr
         style_id = properties.pStyle.val if properties is not None and properties.pStyle is not None else None
-        found.append(Source(index, _style_name(document, style_id), accepted_text(element), _list_level(element)))
+        found.append(BodyParagraph(index, _style_name(document, style_id), accepted_text(element), _list_level(element)))
     return found
 
 
@@ -115,7 +115,7 @@ class TreeBuilder:
         self.counts = {"part": 0, "article": 0}
         self.unplaced: list[str] = []
 
-    def add(self, source: Source) -> None:
+    def add(self, source: BodyParagraph) -> None:
         """Place one paragraph."""
         text = _clean(source.text, self.path, source.index)
         if not text.strip():
@@ -124,35 +124,35 @@ class TreeBuilder:
         handler = getattr(self, f"_{reading.kind}")
         handler(reading, source)
 
-    def _by_list(self, reading: Reading, source: Source) -> Reading:
+    def _by_list(self, reading: Reading, source: BodyParagraph) -> Reading:
         """Return a plain paragraph in a Word list as the paragraph or point its list level makes it."""
         if reading.kind != "text" or source.list_level is None or self.article is None:
             return reading
         return Reading(LEVELS[min(source.list_level, 2)], "", reading.text)
 
-    def _skip(self, reading: Reading, source: Source) -> None:
+    def _skip(self, reading: Reading, source: BodyParagraph) -> None:
         """Leave out a paragraph of the title page or the contents."""
 
-    def _title(self, reading: Reading, source: Source) -> None:
+    def _title(self, reading: Reading, source: BodyParagraph) -> None:
         """Take the instrument's title (a second one is a subtitle)."""
         if self.title is None:
             self.title = reading.text
         elif self.short_title is None:
             self.short_title = reading.text
 
-    def _subtitle(self, reading: Reading, source: Source) -> None:
+    def _subtitle(self, reading: Reading, source: BodyParagraph) -> None:
         """Take the instrument's short title."""
         self.short_title = self.short_title or reading.text
 
-    def _preamble(self, reading: Reading, source: Source) -> None:
+    def _preamble(self, reading: Reading, source: BodyParagraph) -> None:
         """Note the preamble's heading (its recitals follow)."""
 
-    def _recital(self, reading: Reading, source: Source) -> None:
+    def _recital(self, reading: Reading, source: BodyParagraph) -> None:
         """Add a recital to the preamble."""
         number = len(self.preamble) + 1
         self.preamble.append({"id": f"preamble.r{number}", "text": {self.lang: reading.text}})
 
-    def _part(self, reading: Reading, source: Source) -> None:
+    def _part(self, reading: Reading, source: BodyParagraph) -> None:
         """Open a part."""
         self.counts["part"] += 1
         number = reading.number or self.counts["part"]
@@ -162,7 +162,7 @@ class TreeBuilder:
         self.body.append(self.part)
         self.article, self.stack = None, []
 
-    def _article(self, reading: Reading, source: Source) -> None:
+    def _article(self, reading: Reading, source: BodyParagraph) -> None:
         """Open an article, in the open part if there is one."""
         self.counts["article"] += 1
         number = reading.number or self.counts["article"]
@@ -172,7 +172,7 @@ class TreeBuilder:
         (self.part["children"] if self.part else self.body).append(self.article)
         self.stack = []
 
-    def _text(self, reading: Reading, source: Source) -> None:
+    def _text(self, reading: Reading, source: BodyParagraph) -> None:
         """Place unnumbered text: the title first, a recital before the first article, else a paragraph."""
         if self.article is None:
             if self.title is None and not self.preamble and self.part is None:
@@ -185,19 +185,19 @@ class TreeBuilder:
             return
         self._clause(Reading("paragraph", "", reading.text), 0)
 
-    def _paragraph(self, reading: Reading, source: Source) -> None:
+    def _paragraph(self, reading: Reading, source: BodyParagraph) -> None:
         """Add a numbered paragraph to the open article."""
         self._in_article(reading, source, 0)
 
-    def _point(self, reading: Reading, source: Source) -> None:
+    def _point(self, reading: Reading, source: BodyParagraph) -> None:
         """Add a point to the open paragraph."""
         self._in_article(reading, source, 1)
 
-    def _subpoint(self, reading: Reading, source: Source) -> None:
+    def _subpoint(self, reading: Reading, source: BodyParagraph) -> None:
         """Add a subpoint to the open point."""
         self._in_article(reading, source, 2)
 
-    def _roman(self, reading: Reading, source: Source) -> None:
+    def _roman(self, reading: Reading, source: BodyParagraph) -> None:
         """Add '(i)', '(ii)' …: the next letter after '(h)', the next of a roman list, else a subpoint."""
         point = self.stack[1][1] if len(self.stack) > 1 else None
         if point is None:
@@ -209,7 +209,7 @@ class TreeBuilder:
         kind = "roman" if depth == 1 and (point is None or point.kind == "roman") else LEVELS[depth]
         self._in_article(Reading(kind, reading.written, reading.text), source, depth)
 
-    def _in_article(self, reading: Reading, source: Source, depth: int) -> None:
+    def _in_article(self, reading: Reading, source: BodyParagraph, depth: int) -> None:
         """Add a paragraph or point inside the open article, or report it when no article is open."""
         if self.article is None:
             self.unplaced.append(f"paragraph {source.index}: numbered text before the first article")
@@ -263,10 +263,10 @@ def _clean(text: str, path: str, index: int) -> str:
     return NOT_IN_DOCUMENTS.sub(" ", text)
 
 
-def build_tree(sources: list[Source], lang: str, path: str, date: datetime.date) -> Imported:
+def build_tree(body: list[BodyParagraph], lang: str, path: str, date: datetime.date) -> Imported:
     """Return the draft data of a document's paragraphs, and the paragraphs it could not place."""
     builder = TreeBuilder(lang, path)
-    for source in sources:
+    for source in body:
         builder.add(source)
     notes = []
     if builder.title is None:

@@ -6,9 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from clauses.base import ClauseBase, PartyRef
-
-InstrumentForm = Literal["peace_treaty", "peace_agreement", "framework_agreement", "declaration"]
+from clauses.base import ClauseBase, InstrumentForm, PartyRef
 
 
 class FormAndParties(ClauseBase):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from agreements.drafts import parse_agreement
-from agreements.numbering import positions
+from agreements.numbering import node_numbers
 from clauses.languages import language
 from clauses.numerals import chinese_numeral, letter, roman
 from tests.conftest import BASE_DRAFT
 
 AGREEMENT = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml")
-POSITIONS = positions(AGREEMENT)
+POSITIONS = node_numbers(AGREEMENT)
 
 
 def test_numeral_systems():

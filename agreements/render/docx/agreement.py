@@ -7,7 +7,7 @@ comments, and a paragraph carries the parties' positions as its comment.
 
 from __future__ import annotations
 
-from agreements.document.blocks import MISSING, Block, Bracket, Date, Document, Inline, Option, Run, Text
+from agreements.document.blocks import MISSING, Block, Bracket, Date, Document, Inline, Option, Run, BlockText
 from agreements.render.docx.paragraphs import Piece, WordParagraph
 from clauses.languages import Language, language
 
@@ -81,7 +81,7 @@ class AgreementPlan:
                 WordParagraph("contents:begin", "toc 1", field="begin"), *entries,
                 WordParagraph("contents:end", "toc 1", field="end", page_break_after=True)]
 
-    def _contents_line(self, text: Text) -> str:
+    def _contents_line(self, text: BlockText) -> str:
         """Return 'Article 7 — Definitions' for the contents."""
         if text.title is not None:
             return self.words.phrase("heading", label=text.label, title=text.title)
@@ -154,6 +154,6 @@ def _option(option: Option, words: Language) -> Piece:
     return Piece(text, comment)
 
 
-def _plain(text: Text) -> str:
+def _plain(text: BlockText) -> str:
     """Return the words of a block without brackets (a title, a round line)."""
     return "".join(inline.text if isinstance(inline, (Run, Date)) else str(inline) for inline in text.inlines)

@@ -127,7 +127,7 @@ def page_break():
     return node
 
 
-def field(instruction: str, cached: list, lang: str = "en") -> list:
+def field(instruction: str, cached: list, lang: str = DEFAULT_LANGUAGE) -> list:
     """Return the runs of a complex field (begin, instruction, separate, cached result, end)."""
     def marker(kind: str):
         node = element("w:r")
@@ -153,7 +153,7 @@ class Level:
     hanging: int = 0
     alignment: str = "left"
     suffix: str = "tab"
-    lang: str = "en"
+    lang: str = DEFAULT_LANGUAGE
 
 
 def add_list(numbering, abstract_id: int, num_id: int, levels: list[Level]) -> None:

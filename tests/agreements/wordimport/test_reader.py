@@ -16,7 +16,7 @@ from agreements.examples import example_path
 from agreements.model import Agreement
 from agreements.wordimport.matching import text_view
 from agreements.wordimport.patterns import read_text
-from agreements.wordimport.reader import Source, build_tree, guess_language, paragraphs
+from agreements.wordimport.reader import BodyParagraph, build_tree, guess_language, paragraphs
 
 DAY = datetime.date(2027, 1, 1)
 
@@ -50,9 +50,9 @@ def test_numbers_are_read_in_every_language(text, kind, number, rest):
     assert (reading.kind, reading.number, reading.text) == (kind, number, rest)
 
 
-def sources(*lines: str, style: str = "Normal") -> list[Source]:
+def sources(*lines: str, style: str = "Normal") -> list[BodyParagraph]:
     """Return plain paragraphs of a document."""
-    return [Source(index, style, line, None) for index, line in enumerate(lines, 1)]
+    return [BodyParagraph(index, style, line, None) for index, line in enumerate(lines, 1)]
 
 
 def test_typed_numbers_build_parts_articles_paragraphs_and_points():

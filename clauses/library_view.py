@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
-from agreements.document.segments import own_text
+from clauses.languages import DEFAULT_LANGUAGE
 from clauses.library import find_option
 from clauses.parameters import parameters
 from clauses.registry import KINDS
+from clauses.rendering import clause_text
 from clauses.scope import Scope
 
 
@@ -20,7 +21,7 @@ def option_report(option_id: str, lang: str) -> dict:
         "id": option.id,
         "title": option.title,
         "topic": option.kind,
-        "heading": option.heading.get(lang) or option.heading.get("en"),
+        "heading": option.heading.get(lang) or option.heading.get(DEFAULT_LANGUAGE),
         "parameters": [
             {"name": parameter.name, "type": parameter.description, "required": parameter.required,
              "value": defaults.get(parameter.name)}
@@ -29,7 +30,7 @@ def option_report(option_id: str, lang: str) -> dict:
         "rationale": " ".join(option.rationale.split()),
         "citations": [citation.model_dump() for citation in option.citations],
         "lang": lang,
-        "text": own_text(clause, lang, Scope()),
+        "text": clause_text(clause, lang, Scope()),
     }
 
 
