@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from agreements.model import Agreement
 from agreements.rules import general
 from agreements.rules.context import Finding, RuleContext
+from clauses.languages import language
 from clauses.registry import CLAUSE_CLASSES
 
 Check = Callable[[RuleContext], Iterator[Finding]]
@@ -56,7 +57,12 @@ def register(check: Check, strict: bool = False) -> None:
 
 
 def check(agreement: Agreement, strict: bool = False) -> list[Finding]:
-    """Return every finding of every rule (with --strict, of the strict rules too), in rule then document order."""
+    """Return every finding of every rule (with --strict, of the strict rules too), in rule then document order.
+
+    The draft's languages are read first: a language file that cannot be used is refused (LanguageError).
+    """
+    for lang in agreement.meta.languages:
+        language(lang)
     context = RuleContext(agreement)
     found = []
     for name, rule in (*RULES, *(STRICT_RULES if strict else ())):

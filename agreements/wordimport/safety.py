@@ -1,57 +1,17 @@
 """Opening a Word file that peacedraft did not write: every check a hostile .docx must pass first.
 
-`open_word(path)` is the only way peacedraft reads an outside .docx. It reads the file once,
-checks those bytes and hands the same bytes, in memory, to python-docx (so the file cannot
-change in between). A refusal is an `InputError` of one line, `<path>: <why>`. No header field
-a file can fake is trusted: sizes are measured by decompressing, counts by counting.
+`open_word(path)` is the only way peacedraft reads an outside .docx. It reads the file once, checks those
+bytes and hands the same bytes, in memory, to python-docx (so the file cannot change in between). A refusal
+is an `InputError` of one line, `<path>: <why>`. No header field a file can fake is trusted: sizes are
+measured by decompressing, counts by counting.
 
-The checks, cheapest first:
-
-1. The file exists, is a regular file, is readable and is at most `MAX_FILE_BYTES` (stat
-   before reading, and again on the bytes read).
-2. Magic bytes: a zip goes on. An OLE compound file is password-protected when its directory
-   holds an `EncryptedPackage` or `EncryptionInfo` stream, a legacy .doc when it holds
-   `WordDocument` (UTF-16LE directory entries on 128-byte boundaries). RTF, PDF, an empty file
-   and anything else are not Word documents.
-3. The zip: its central-directory records are counted in the bytes before zipfile reads them
-   (each costs zipfile memory); no absolute or `..` names, no duplicates, no encrypted members,
-   only stored or deflated members (no bzip2 or LZMA, whose decoders take more memory).
-   `[Content_Types].xml` must declare a Word main part (normally `word/document.xml`) that
-   exists; a spreadsheet, presentation, template or macro-enabled document is named as such.
-   Every member is decompressed in chunks and stopped at its cap: `MAX_XML_PART_BYTES` for an
-   XML part, `MAX_TOTAL_BYTES` for all together, and `MAX_RATIO` times its compressed size
-   once past `RATIO_FLOOR_BYTES` (a zip bomb). A header claiming fewer bytes than the member
-   holds makes zipfile stop at the claim and fail the CRC-32.
-4. XML safety, on the decompressed bytes of every XML part (`.xml` or `.rels` by name, or XML
-   by declared content type): UTF-8, or UTF-16 after a byte-order mark, and any declared
-   encoding must agree (no UTF-7 or EBCDIC hiding markup from a byte scan). The whole part,
-   as the parser will decode it, must hold no markup declaration (`<!DOCTYPE`, `<!ENTITY`,
-   `<!ELEMENT`, `<!ATTLIST`): with no DTD there are no entities (libxml2 refuses undeclared
-   ones), so no external entity (XXE) and no billion laughs. Scanning the whole part rather
-   than its prolog costs one byte search and leaves no tokenizer to get wrong.
-5. Size: start tags (`<` not followed by `/`, `?` or `!`) in all XML parts together at most
-   `MAX_XML_ELEMENTS`; paragraphs (`<w:p>`, `<w:p ...>`, `<w:p/>`, any prefix) at most
-   `MAX_PARAGRAPHS` in any part; nesting at most `MAX_DEPTH`, which libxml2 enforces itself.
-
-python-docx's own parser (`docx.oxml.parser`, `docx.opc.oxml`) is
-`lxml.etree.XMLParser(remove_blank_text=True, resolve_entities=False)` with lxml's defaults
-`load_dtd=False`, `no_network=True`, `huge_tree=False`. An external entity is never fetched
-(XXE reads nothing) and no entity is substituted while parsing; but the DTD's internal subset
-is kept, a reference stays in the tree as an entity node (`itertext()` yields `&name;`), and
-XPath `string()` over it expands an internal entity, so a billion-laughs tree would explode
-later, in whatever code reads it: hence a DTD is refused outright. Without `huge_tree`,
-libxml2 also refuses text nodes over 10,000,000 bytes and nesting beyond 256 levels.
-
-Limits (module constants):
-
-- `MAX_FILE_BYTES` = 50 MiB: the .docx file.
-- `MAX_MEMBERS` = 1,000: zip members (central-directory records).
-- `MAX_TOTAL_BYTES` = 100 MiB: all members decompressed, together.
-- `MAX_RATIO` = 200 once a member passes `RATIO_FLOOR_BYTES` = 1 MiB.
-- `MAX_XML_PART_BYTES` = 32 MiB: one XML part decompressed, `word/document.xml` included.
-- `MAX_XML_ELEMENTS` = 1,000,000 in all XML parts (lxml takes about 120 bytes an element).
-- `MAX_PARAGRAPHS` = 50,000 in any one XML part.
-- `MAX_DEPTH` = 256 levels of XML elements (libxml2's own limit).
+The checks, cheapest first: the file's size; its magic bytes (an OLE file is named as encrypted or as a
+legacy .doc; RTF and PDF as what they are); the zip's records, names, methods and encryption, and a
+declared Word main part; every member decompressed in chunks against its cap and a ratio (zip bombs);
+every XML part in UTF-8 or BOM-marked UTF-16 with no markup declaration at all (so no entities: no XXE,
+no billion laughs, even where python-docx's lxml parser keeps a DTD); and counts of elements, paragraphs
+and nesting. docs/import.md lists each check with its refusal, and the limits (module constants) with
+their reasons.
 """
 
 from __future__ import annotations
