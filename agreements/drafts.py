@@ -13,7 +13,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 
-from agreements.atomic import write_atomic
 from clauses.errors import DraftError, Location, Problem, error_words
 from agreements.model import Agreement
 from agreements.yamlsource import SourceMap, read_yaml
@@ -244,8 +243,3 @@ def json_agreement(agreement: Agreement) -> str:
 def _plain(agreement: Agreement, mode: str) -> dict:
     """Return the agreement as plain data, defaults left out, the format version first."""
     return {"peacedraft": agreement.peacedraft, **agreement.model_dump(mode=mode, exclude_defaults=True)}
-
-
-def save_agreement(agreement: Agreement, path: str, overwrite: bool = True) -> None:
-    """Write the agreement to a YAML draft file atomically."""
-    write_atomic(path, dump_agreement(agreement).encode("utf-8"), overwrite=overwrite)

@@ -1,9 +1,10 @@
 """A redline: the new version as Word, every difference from the old one a native tracked change.
 
-Both versions are composed into document trees and written as keyed Word paragraphs; paragraphs are aligned
-by key; a paragraph in both with other text gets its words inserted and deleted in place; one only in the old
-version is deleted whole, only in the new inserted whole (a moved node is both, with comments saying where it came from and went). Numbers are
-Word's own, so renumbering alone changes nothing. Accept all gives the new document, reject all the old.
+Both versions are composed into document trees and written as keyed Word paragraphs, aligned by key. A
+paragraph in both with other text gets its words inserted and deleted in place; one only in the old version
+is deleted whole, one only in the new inserted whole; one that moved unchanged is a native move (w:moveFrom
+at the old place, w:moveTo at the new), with comments saying where it came from and went. Numbers are Word's
+own, so renumbering alone changes nothing. Accept all gives the new document, reject all the old.
 """
 
 from __future__ import annotations
@@ -196,7 +197,7 @@ def notes_for(comparison: Comparison) -> dict[str, str]:
     return {key: "\n".join(lines) for key, lines in notes.items()}
 
 
-def blocks_of(agreement: Agreement, lang: str) -> list[WordParagraph]:
+def paragraphs_of(agreement: Agreement, lang: str) -> list[WordParagraph]:
     """Return every Word paragraph of a draft in one language, in order."""
     return AgreementPlan(compose(agreement, [lang]), lang).paragraphs()
 
@@ -206,8 +207,7 @@ def redline_docx(old: Agreement, new: Agreement, comparison: Comparison, lang: s
     """Return the new version as Word with every difference from the old one tracked (accept all → new)."""
     document = compose(new, [lang])
     writer = new_writer(document, [lang])
-    old_paragraphs = AgreementPlan(compose(old, [lang]), lang).paragraphs()
     Redliner(writer, lang, author, when or document.when, notes_for(comparison)).write(
-        old_paragraphs, AgreementPlan(document, lang).paragraphs())
+        paragraphs_of(old, lang), AgreementPlan(document, lang).paragraphs())
     writer.block(END, lang)
     return finish(writer, document, lang)

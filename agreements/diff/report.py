@@ -64,7 +64,8 @@ def summary_document(comparison: Comparison, old_name: str, new_name: str) -> Do
     old, new = comparison.old.meta, comparison.new.meta
     title = f"Changes from {old.version} to {new.version}"
     blocks = [simple_block("title", "title", title), simple_block("byline", "files", f"{old_name} → {new_name}")]
-    blocks += [simple_block("plain", f"count:{kind}", f"{kind}: {count}") for kind, count in comparison.counts().items() if count]
+    blocks += [simple_block("plain", f"count:{kind}", f"{kind}: {count}")
+               for kind, count in comparison.counts().items() if count]
     if not comparison.changes:
         blocks.append(simple_block("plain", "none", "No changes."))
     for index, (heading, changes) in enumerate(grouped(comparison)):

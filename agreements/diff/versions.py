@@ -23,7 +23,7 @@ class Sides:
 
 
 def load_sides(old_spec: str, new_spec: str, lang: str | None = None) -> Sides:
-    """Return two versions to compare: drafts as they are or, when either is a Word file, both as text in one language."""
+    """Return two versions to compare: drafts as they are or, when either is a Word file, both as text in a language."""
     from agreements.wordimport.importer import is_word_file
 
     if is_word_file(old_spec) or is_word_file(new_spec):

@@ -44,8 +44,3 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
     engine.diff_cleanupSemantic(diffs)
     decoded = {code: word for word, code in table.items()}
     return [(operation, "".join(decoded[code] for code in text)) for operation, text in diffs if text]
-
-
-def apply_side(diffs: list[tuple[int, str]], side: int) -> str:
-    """Return the old (side -1) or new (side 1) text a diff was made from."""
-    return "".join(text for operation, text in diffs if operation in (EQUAL, side))

@@ -103,7 +103,8 @@ class Block:
             yield from child.walk()
 
 
-def simple_block(block_type: str, key: str, *inlines: Inline, align: str | None = None, lang: str = DEFAULT_LANGUAGE) -> Block:
+def simple_block(block_type: str, key: str, *inlines: Inline, align: str | None = None,
+                 lang: str = DEFAULT_LANGUAGE) -> Block:
     """Return a block holding words in one language (a line of a report)."""
     return Block(block_type, key, {lang: BlockText(inlines=list(inlines))}, align=align)
 

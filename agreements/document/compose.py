@@ -79,9 +79,11 @@ class Composer:
         blocks = [Block("title", "title", self._each(
             lambda lang, _: BlockText(inlines=[meta.title[lang]]) if lang in meta.title else BlockText(missing=True)))]
         if meta.short_title:
-            texts = {lang: BlockText(inlines=[meta.short_title[lang]]) for lang in self.languages if lang in meta.short_title}
+            texts = {lang: BlockText(inlines=[meta.short_title[lang]])
+                     for lang in self.languages if lang in meta.short_title}
             blocks.append(Block("subtitle", "subtitle", texts))
-        blocks.append(Block("parties", "parties", self._each(lambda lang, words: BlockText(inlines=[self._between(words)]))))
+        blocks.append(Block("parties", "parties", self._each(
+            lambda lang, words: BlockText(inlines=[self._between(words)]))))
         blocks.append(Block("round", "round", self._each(lambda lang, words: BlockText(inlines=self._round(words)))))
         blocks.append(Block("draft_mark", "mark", self._each(
             lambda lang, words: BlockText(inlines=[words.phrase("draft_mark")]))))
@@ -200,8 +202,8 @@ class Composer:
     def entries(self) -> list[RegistryEntry]:
         """Return the parties, bodies and zones with their names in each language."""
         found = []
-        registries = (("party", self.agreement.parties), ("body", self.agreement.bodies), ("zone", self.agreement.zones))
-        for kind, items in registries:
+        agreement = self.agreement
+        for kind, items in (("party", agreement.parties), ("body", agreement.bodies), ("zone", agreement.zones)):
             for item in items:
                 names = {lang: self.scope.name(item.id, lang) for lang in self.languages}
                 short = {lang: self.scope.short_name(item.id, lang) for lang in self.languages

@@ -54,9 +54,9 @@ def clause_data(option: LibraryOption, node_id: str, assignments: list[str], fil
 def _prefixed(data: dict, option: LibraryOption, prefix: str) -> dict:
     """Return data with the ids of nested items, and the scheduled events that name them, prefixed by the node id."""
     clause = option.instantiate()
-    local = {getattr(visit.model, "id") for visit in iter_models(clause) if visit.path and getattr(visit.model, "id", None)}
-    renames = {key: f"{prefix}.{key}" for key in local}
-    paths = [visit.path + ("id",) for visit in iter_models(clause) if visit.path and getattr(visit.model, "id", None)]
+    nested = [visit for visit in iter_models(clause) if visit.path and getattr(visit.model, "id", None)]
+    renames = {visit.model.id: f"{prefix}.{visit.model.id}" for visit in nested}
+    paths = [(*visit.path, "id") for visit in nested]
     paths += [ref.path for ref in iter_references(clause) if ref.target == "event" and ref.value in renames]
     renamed = copy.deepcopy(data)
     for path in paths:

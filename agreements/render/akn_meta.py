@@ -1,4 +1,4 @@
-"""The Akoma Ntoso `meta` block of a document: FRBR identification and the references (parties, bodies, places, roles)."""
+"""The Akoma Ntoso `meta` block of a document: FRBR identification and references (parties, bodies, places, roles)."""
 
 from __future__ import annotations
 

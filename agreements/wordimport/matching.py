@@ -29,8 +29,9 @@ def text_view(agreement: Agreement, lang: str) -> Agreement:
     Ids, structure, headings and registries stay; options and brackets are in the text as rendered; the
     negotiation state (status, options, positions) is left out, since a Word file cannot carry it.
     """
-    texts = {paragraph.key.removeprefix("node:"): paragraph.text
-             for paragraph in AgreementPlan(compose(agreement, [lang]), lang).body() if paragraph.key.startswith("node:")}
+    paragraphs = AgreementPlan(compose(agreement, [lang]), lang).body()
+    texts = {paragraph.key.removeprefix("node:"): paragraph.text for paragraph in paragraphs
+             if paragraph.key.startswith("node:")}
     data = agreement.model_dump(mode="json", exclude_defaults=True)
     data["meta"] = _one_language(data["meta"], lang)
     for registry in ("parties", "bodies", "zones"):

@@ -1,8 +1,8 @@
 """What a paragraph of an agreement is, from its style or from the number it starts with, in every language.
 
 Styles are those peacedraft writes (and Word's own headings); numbers are those people type: "Article 7",
-"ARTICLE VII", "제7조", "第七条", "Part II", "1.", "①", "一、", "(a)", "가.", "（一）", "(iv)". How headings and
-numbers read in a language is in its language file (`import:`); this module reads numbers of every style.
+"ARTICLE VII", "제7조", "第七条", "Part II", "1.", "①", "一、", "(a)", "가.", "（一）", "(iv)". How headings
+and numbers read in a language is in its language file (`import:`); this module reads numbers of any style.
 """
 
 from __future__ import annotations

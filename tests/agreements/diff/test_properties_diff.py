@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from agreements.diff.compare import compare_agreements
-from agreements.diff.redline import blocks_of, redline_docx
+from agreements.diff.redline import paragraphs_of, redline_docx
 from agreements.model import Agreement
 from tests.agreements.render.docx.revisions import W, accept_all, document_xml, paragraph_texts, reject_all
 from tests.conftest import scaled
@@ -20,7 +20,7 @@ from tests.strategies import LANGS, agreements, edited_pairs
 
 def rendered_texts(agreement: Agreement, lang: str) -> list[str]:
     """Return the text of every paragraph peacedraft writes for a draft: its blocks, then the empty last one."""
-    return [block.text for block in blocks_of(agreement, lang)] + [""]
+    return [block.text for block in paragraphs_of(agreement, lang)] + [""]
 
 
 def node_parents(agreement: Agreement) -> dict[str, str]:

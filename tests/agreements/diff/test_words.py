@@ -5,7 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreements.diff.words import DELETE, EQUAL, INSERT, apply_side, tokens, word_diff
+from agreements.diff.words import DELETE, EQUAL, INSERT, tokens, word_diff
+
+
+def apply_side(diffs: list[tuple[int, str]], side: int) -> str:
+    """Return the old (side -1) or new (side 1) text a diff was made from."""
+    return "".join(text for operation, text in diffs if operation in (EQUAL, side))
 
 
 def test_tokens_per_script():
