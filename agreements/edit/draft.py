@@ -34,8 +34,7 @@ def edit_draft(path: str, change: Edit) -> EditResult:
     """Apply a change to a draft file; write it only if the result loads and adds no rule errors."""
     text = read_text(path)
     before = parse_agreement(text, path)
-    yaml, document = load_document(text)
-    unchanged = dump_document(yaml, document)
+    yaml, document, unchanged = load_document(text)
     summary = change(document, before)
     changed = dump_document(yaml, document)
     new_text = _keep_original_bytes(text, unchanged, changed, path)

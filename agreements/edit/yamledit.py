@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -28,23 +29,33 @@ def round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
     return yaml
 
 
-def load_document(text: str) -> tuple[YAML, CommentedMap]:
-    """Return the round-trip YAML object that rewrites the text most faithfully, and the document."""
-    _, guessed, guessed_offset = load_yaml_guess_indent(text)
-    styles = list(INDENT_STYLES)
-    if guessed:
-        styles.insert(0, (guessed, guessed + (guessed_offset or 0), guessed_offset or 0))
-    best: tuple[float, YAML] | None = None
+def load_document(text: str) -> tuple[YAML, CommentedMap, str]:
+    """Return the round-trip YAML object that rewrites the text most faithfully, the document, and its rewriting.
+
+    peacedraft's own layout is tried first; then the layout ruamel guesses, then the other common ones.
+    """
+    best: tuple[float, YAML, CommentedMap, str] | None = None
     lines = text.splitlines()
-    for style in dict.fromkeys(styles):
+    for style in _styles(text):
         yaml = round_trip_yaml(*style)
-        rewritten = dump_document(yaml, yaml.load(text))
+        document = yaml.load(text)
+        rewritten = dump_document(yaml, document)
         if rewritten == text:
-            return yaml, yaml.load(text)
+            return yaml, document, rewritten
         score = difflib.SequenceMatcher(None, lines, rewritten.splitlines(), autojunk=False).ratio()
         if best is None or score > best[0]:
-            best = (score, yaml)
-    return best[1], best[1].load(text)
+            best = (score, yaml, document, rewritten)
+    return best[1], best[2], best[3]
+
+
+def _styles(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield the indentation styles to try: the house style, then the guessed one, then the others, each once."""
+    yield INDENT_STYLES[0]
+    _, guessed, guessed_offset = load_yaml_guess_indent(text)
+    styles = list(INDENT_STYLES[1:])
+    if guessed:
+        styles.insert(0, (guessed, guessed + (guessed_offset or 0), guessed_offset or 0))
+    yield from (style for style in dict.fromkeys(styles) if style != INDENT_STYLES[0])
 
 
 def dump_document(yaml: YAML, document: Any) -> str:
