@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import functools
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from clauses.errors import PeacedraftError
 from clauses.numerals import LATIN_LETTERS, chinese_numeral, letter, number_values

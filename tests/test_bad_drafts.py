@@ -175,12 +175,18 @@ def test_many_errors_are_capped(runner, tmp_path):
     assert lines[-1] == f"{path}:1:1: -: … and 20 more errors [PD-E022]"
 
 
+# CPU seconds (not wall-clock, which a loaded machine stretches) for refusing the flat list: it takes 7 to 11 s
+# on a 2-core machine, so four times that.
+LARGE_DRAFT_CPU_SECONDS = 40
+
+
 def test_a_hostile_large_draft_is_read_in_bounded_time(runner, tmp_path):
     """Fifteen megabytes of one flat list: refused or read, quickly and without exhausting memory."""
     path = tmp_path / "flat.yaml"
     path.write_text("body: [" + "x, " * 5_000_000 + "x]\n", encoding="utf-8")
-    start = time.perf_counter()
+    start = time.process_time()
     result = runner.invoke(main, ["validate", str(path)])
+    seconds = time.process_time() - start
     assert result.exit_code == 2
-    assert time.perf_counter() - start < 30
+    assert seconds < LARGE_DRAFT_CPU_SECONDS, f"took {seconds:.1f} s of CPU"
     assert len(result.stderr.splitlines()) <= 21

@@ -55,7 +55,9 @@ def text_report(comparison: Comparison, old_name: str, new_name: str, style: Sty
     for heading, changes in grouped(comparison):
         lines += ["", style(heading, bold=True)]
         for change in changes:
-            lines.append("  " + style(f"{MARKS[change.kind]} {change.summary}", fg=COLOURS.get(change.kind)))
+            line = f"{MARKS[change.kind]} {change.summary}"
+            colour = COLOURS.get(change.kind)
+            lines.append("  " + (style(line, fg=colour) if colour else line))
     return lines
 
 

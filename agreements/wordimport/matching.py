@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from agreements.document.compose import compose
 from agreements.render.docx.agreement import AgreementPlan
 from agreements.model import Agreement
 from agreements.wordimport.reader import Imported
 from clauses.languages import LANGUAGES, language
+
+if TYPE_CHECKING:
+    from agreements.diff.versions import Sides
 
 ANYWHERE = 0.35  # two nodes match with at least this much text in common (Jaccard) …
 SAME_NUMBER_BONUS = 0.1  # … counting this much more when they carry the same number

@@ -23,10 +23,31 @@ def index(tmp_path_factory):
     return SearchIndex.for_folders(folder=tmp_path_factory.mktemp("cache"))
 
 
-@pytest.mark.parametrize("query", ['"quoted', "troops*", "NEAR(withdrawal troops)", "-withdraw", "a AND OR NOT b",
-                                   "col:withdrawal", "^start", "((( troops", "withdrawal' OR 1=1 --"])
-def test_fts5_syntax_in_queries_is_only_words(index, query):
-    index.search(query)
+# (query with FTS5 syntax, the same words without it, the expression): read as syntax, each query would fail
+# or find something else (an unclosed quote, a prefix, NEAR, NOT, OR, column filters, an initial-token ^).
+SYNTAX = [
+    ('"foreign troops', "foreign troops", '"foreign" "troops"'),
+    ("withdr*", "withdr", '"withdr"'),
+    ("NEAR(foreign troops)", "near foreign troops", '"NEAR" "foreign" "troops"'),
+    ("-withdrawn troops", "withdrawn troops", '"withdrawn" "troops"'),
+    ("foreign-troops", "foreign troops", '"foreign" "troops"'),
+    ("troops NOT foreign", "troops not foreign", '"troops" "NOT" "foreign"'),
+    ("troops OR xyzzy", "troops or xyzzy", '"troops" "OR" "xyzzy"'),
+    ("forces AND NOT withdrawn", "forces and not withdrawn", '"forces" "AND" "NOT" "withdrawn"'),
+    ("citation:art", "citation art", '"citation" "art"'),
+    ("agreement:paris", "agreement paris", '"agreement" "paris"'),
+    ("{citation paraphrase}: troops", "citation paraphrase troops", '"citation" "paraphrase" "troops"'),
+    ("^withdrawn", "withdrawn", '"withdrawn"'),
+    ("troops + withdrawn", "troops withdrawn", '"troops" "withdrawn"'),
+    ("((( troops", "troops", '"troops"'),
+    ("withdrawal' OR 1=1 --", "withdrawal or 1", '"withdrawal" "OR" "1"'),
+]
+
+
+@pytest.mark.parametrize(("query", "words", "expression"), SYNTAX)
+def test_fts5_syntax_in_queries_is_only_words(index, query, words, expression):
+    assert match_expression(query) == expression
+    assert index.search(query) == index.search(words)
 
 
 def test_words_are_quoted():

@@ -18,6 +18,7 @@ from agreements.examples import example_path
 from agreements.package.memo import memo_docx, memo_markup, parse
 from agreements.rules.registry import check
 from tests.conftest import mutate
+from tests.processes import bytes_elsewhere
 
 ROUND_1 = load_agreement(str(example_path("round-1")))
 ROUND_2 = load_agreement(str(example_path("round-2")))
@@ -180,5 +181,7 @@ def test_markup_kinds():
 
 
 def test_two_calls_give_the_same_bytes():
-    first = memo_docx(ROUND_2, check(ROUND_2), COMPARISON, CHART, CONTENTS)
-    assert first == memo_docx(ROUND_2, check(ROUND_2), COMPARISON, CHART, CONTENTS)
+    """A process with another hash seed writes the same bytes."""
+    call = "memo_docx(ROUND_2, check(ROUND_2), COMPARISON, CHART, CONTENTS)"
+    setup = "from tests.agreements.package.test_memo import ROUND_2, COMPARISON, CHART, CONTENTS, check, memo_docx"
+    assert bytes_elsewhere(setup, call) == memo_docx(ROUND_2, check(ROUND_2), COMPARISON, CHART, CONTENTS)

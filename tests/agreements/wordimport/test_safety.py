@@ -29,7 +29,7 @@ from agreements.wordimport.safety import OLE_MAGIC, open_word
 
 ROOT = Path(__file__).resolve().parents[3]
 MIB = 1 << 20
-SECONDS = 2.0
+SECONDS = 2.0  # CPU seconds to refuse or open a hostile file (the slowest takes about 0.25 s)
 MEMORY = 200 * MIB
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOC_HEAD = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}"><w:body>'
@@ -318,12 +318,12 @@ def hostile_file(request, tmp_path) -> tuple[str, str]:
 
 def test_hostile_file_is_refused_quickly(hostile):
     path, message = hostile
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(InputError) as caught:
         open_word(path)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert str(caught.value) == message
-    assert elapsed < SECONDS, f"refused after {elapsed:.2f} s"
+    assert elapsed < SECONDS, f"refused after {elapsed:.2f} s of CPU"
 
 
 CHILD = """
@@ -331,20 +331,20 @@ import re, sys, time
 from pathlib import Path
 from clauses.errors import InputError
 from agreements.wordimport.safety import open_word
-start = time.perf_counter()
+start = time.process_time()
 try:
     document = open_word(sys.argv[1])
     print("opened with", len(document.paragraphs), "paragraphs")
 except InputError as error:
     print(error)
-print(time.perf_counter() - start)
+print(time.process_time() - start)
 print(int(re.search(r"VmHWM:\\s*(\\d+) kB", Path("/proc/self/status").read_text()).group(1)) * 1024)
 """
 LINUX = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory is read from /proc")
 
 
 def open_in_child(path: str) -> tuple[str, float, int]:
-    """Return what open_word said in a fresh process, its seconds, and that process's peak resident bytes.
+    """Return what open_word said in a fresh process, its CPU seconds, and that process's peak resident bytes.
 
     The peak is the child's own VmHWM: getrusage's ru_maxrss of a child also counts the parent's
     resident memory at fork, so it would measure pytest rather than the check.
