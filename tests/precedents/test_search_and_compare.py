@@ -122,3 +122,22 @@ def test_topics_left_out(index):
     left_out = compare_with_precedents(small, index).left_out
     assert "prisoners_and_remains" in left_out and "Korean Armistice Agreement 1953" in left_out["prisoners_and_remains"]
     assert "un_command_status" not in left_out
+
+
+def test_a_failing_template_is_located_at_its_node(index, monkeypatch):
+    from clauses import rendering
+    from clauses.errors import DraftError
+
+    shipped = rendering.render_template
+
+    def failing(kind, lang, values, user_folder=None):
+        if kind == "un_command_status":
+            raise rendering.RenderError("template un_command_status.en.j2: 'x' is undefined", "PD-E043")
+        return shipped(kind, lang, values, user_folder)
+
+    monkeypatch.setattr(rendering, "render_template", failing)
+    with pytest.raises(DraftError) as caught:
+        compare_with_precedents(load_agreement(str(BASE_DRAFT)), index)
+    line = BASE_DRAFT.read_text(encoding="utf-8").splitlines().index("          - id: unc.status") + 1
+    assert str(caught.value) == (f"{BASE_DRAFT}:{line}:13: unc.status: template un_command_status.en.j2: "
+                                 "'x' is undefined [PD-E043]")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from agreements.document.blocks import MISSING, Block, Bracket, Date, Document, Inline, Option, Run, BlockText
 from agreements.render.docx.paragraphs import Piece, WordParagraph
+from agreements.render.docx.writer import LEVEL_STYLES
 from clauses.languages import Language, language
 
 LINE_BREAK = "\n"
-CLAUSE_STYLES = {"paragraph": "Article Paragraph", "point": "Article Point", "subpoint": "Article Subpoint"}
 FRONT = ("title", "subtitle", "parties", "round", "draft_mark")
 
 
@@ -93,23 +93,17 @@ class AgreementPlan:
         return [heading, *(self.text_paragraph(recital, "Recital", None) for recital in block.children)]
 
     def word_part(self, block: Block) -> list[WordParagraph]:
-        """Return a part's heading, then its articles."""
-        return self._heading(block, "Heading 1")
-
-    def word_article(self, block: Block) -> list[WordParagraph]:
-        """Return an article's heading, then its paragraphs and points."""
-        return self._heading(block, "Heading 2")
-
-    def _heading(self, block: Block, style: str) -> list[WordParagraph]:
-        """Return a heading (its number is Word's; its text follows a dash) and the blocks below it."""
+        """Return a part's heading (its number is Word's; its text follows a dash), then its articles."""
         title = block.text(self.lang).title
         pieces = [Piece(self.words.phrase("word_heading", title=title))] if title is not None else []
         below = [paragraph for child in block.children for paragraph in self.block(child)]
-        return [WordParagraph(block.key, style, pieces, level=block.type), *below]
+        return [WordParagraph(block.key, LEVEL_STYLES[block.type], pieces, level=block.type), *below]
+
+    word_article = word_part
 
     def word_paragraph(self, block: Block) -> list[WordParagraph]:
         """Return a paragraph or point, then the points below it."""
-        own = self.text_paragraph(block, CLAUSE_STYLES[block.type], block.type)
+        own = self.text_paragraph(block, LEVEL_STYLES[block.type], block.type)
         return [own, *(paragraph for child in block.children for paragraph in self.block(child))]
 
     word_point = word_subpoint = word_paragraph
