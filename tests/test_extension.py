@@ -68,7 +68,7 @@ def _merge_terms(language_file: Path, topic: str, terms: dict) -> None:
     section = [f"  {topic}:"] + [f"    {key}: {value}" for key, value in terms["section"].items()]
     at = lines.index("terms:") + 1
     lines[at:at] = section
-    topics = lines.index("  topics:  # names of the topics (the matters a negotiating forum decides; the memo's headings)")
+    topics = next(index for index, line in enumerate(lines) if line.startswith("  topics:"))
     lines.insert(topics + 1, f"    {topic}: {terms['topic']}")
     language_file.write_text("\n".join(lines), encoding="utf-8")
 
@@ -165,7 +165,8 @@ def test_a_toy_topic_goes_through_every_command(extended):
     assert ("added", "art.heritage.joint-survey") in kinds and (work / "redline.docx").exists()
     entry = next(entry for entry in json.loads(timeline.stdout)["entries"] if entry["id"] == "heritage.joint-survey")
     assert (entry["track"], entry["day"]) == ("relations", 365)
-    clause = next(clause for clause in json.loads(compared.stdout)["clauses"] if clause["node"] == "heritage.joint-survey")
+    clauses = json.loads(compared.stdout)["clauses"]
+    clause = next(clause for clause in clauses if clause["node"] == "heritage.joint-survey")
     assert (clause["topic"], clause["precedents"], clause["parameters"]) == ("cultural_heritage", [], {"days": 365})
     assert exported.returncode == 0, exported.stderr
     assert packaged.returncode == 0, packaged.stderr
@@ -207,7 +208,8 @@ def test_what_a_partial_language_lacks_is_refused_in_one_located_line(extended):
     draft = draft.replace("zones:", "bodies:\n  - id: dmz-command\n    names: {en: UN Command, ru: Командование ООН}\n"
                        "    kind: command\nzones:")
     (work / "ru-unc.yaml").write_text(draft, encoding="utf-8")
-    refused, english = run(extended, ["render", "ru-unc.yaml", "--lang", "ru"], ["render", "ru-unc.yaml", "--lang", "en"])
+    refused, english = run(extended, ["render", "ru-unc.yaml", "--lang", "ru"],
+                           ["render", "ru-unc.yaml", "--lang", "en"])
     line = draft.split("\n").index("      - id: unc.status") + 1
     assert (refused.returncode, refused.stderr.splitlines()) == (
         2, [f"ru-unc.yaml:{line}:9: unc.status: no template un_command_status.ru.j2 [PD-E040]"])
