@@ -8,25 +8,31 @@ from typing import Annotated, Union
 
 from pydantic import Field
 
-from clauses.base import ClauseBase
+from clauses.base import ClauseBase, Track
 from clauses.errors import PeacedraftError
 from clauses.text import TextClause
 from clauses.topics import TOPICS
 
 
 def kind_of(cls: type[ClauseBase]) -> str:
-    """Return the `kind` value a clause class is written with."""
-    return typing.get_args(cls.model_fields["kind"].annotation)[0]
+    """Return the `kind` value a clause class is written with ('' when it has none)."""
+    return next(iter(typing.get_args(cls.model_fields["kind"].annotation)), "")
 
 
 def _topic_class(topic: str) -> type[ClauseBase]:
-    """Return the clause kind a topic module defines: the clause class whose topic is the module's name."""
+    """Return the clause kind a topic module defines, checked: one class, kind and topic its id, a known lane."""
     module = importlib.import_module(f"clauses.kinds.{topic}")
     found = [value for value in vars(module).values() if isinstance(value, type) and issubclass(value, ClauseBase)
              and value.__module__ == module.__name__ and value.topic == topic]
+    where = f"clauses/kinds/{topic}.py"
     if len(found) != 1:
-        raise PeacedraftError(f"clauses/kinds/{topic}.py: defines {len(found)} clause classes with topic "
-                              f"'{topic}'; a topic module defines exactly one", "PD-E038")
+        raise PeacedraftError(f"{where}: defines {len(found)} clause classes with topic '{topic}'; a topic module "
+                              "defines exactly one", "PD-E038")
+    if kind_of(found[0]) != topic:
+        raise PeacedraftError(f"{where}: kind is '{kind_of(found[0])}'; write kind: Literal[\"{topic}\"]", "PD-E038")
+    if found[0].lane not in typing.get_args(Track):
+        raise PeacedraftError(f"{where}: lane '{found[0].lane}' is not one of {', '.join(typing.get_args(Track))}",
+                              "PD-E038")
     return found[0]
 
 

@@ -19,6 +19,7 @@ from agreements import yamlsource
 from agreements.schedule import chart as timeline_chart
 from agreements.drafts import MAX_FILE_BYTES, load_agreement, parse_agreement
 from clauses.errors import DraftError, InputError, OutputError
+from clauses.languages import LANGUAGES
 from agreements.model import Agreement
 from agreements.package import manifest
 from agreements.schedule.timeline import schedule
@@ -122,8 +123,8 @@ DRAFT_FIELDS = {  # what is replaced in the base draft, by what at the limit and
     "deadline days": ("days: 90}", f"days: {MAX_DAYS}}}", f"days: {MAX_DAYS + 1}}}", "less than or equal to 7305"),
     "round": ("round: 1\n", "round: 999\n", "round: 1000\n", "less than or equal to 999"),
     "version": ("version: R1", "version: " + "v" * 40, "version: " + "v" * 41, "at most 40 characters"),
-    "languages": ("languages: [en, ko, zh]", "languages: [en, ko, zh]", "languages: [en, ko, zh, en]",
-                  "at most 3 items"),
+    "languages": ("languages: [en, ko, zh]", f"languages: [{', '.join(LANGUAGES)}]",
+                  f"languages: [{', '.join(LANGUAGES)}, en]", f"at most {len(LANGUAGES)} items"),
     "pullback_km": ("pullback_km: 10\n", "pullback_km: 100\n", "pullback_km: 100.001\n", "less than or equal to 100"),
     "zone width_km": ("width_km: 4", "width_km: 100", "width_km: 100.001", "less than or equal to 100"),
 }

@@ -57,9 +57,9 @@ def clause(kind: str, **changes) -> dict:
 
 
 def test_every_design_topic_has_a_kind():
-    assert list(TOPICS) == DESIGN_TOPICS
-    assert set(KINDS) == set(DESIGN_TOPICS) | {"text"}
-    assert len(CLAUSE_CLASSES) == 18
+    assert list(TOPICS)[:len(DESIGN_TOPICS)] == DESIGN_TOPICS  # in the design's order; a topic added comes after
+    assert set(KINDS) == set(TOPICS) | {"text"}
+    assert len(CLAUSE_CLASSES) == len(TOPICS) + 1
 
 
 @pytest.mark.parametrize("kind", sorted(SAMPLES))

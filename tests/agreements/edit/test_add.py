@@ -39,7 +39,8 @@ def run(runner, *args: str) -> str:
 def test_compose_a_full_draft_with_add_set_and_position(runner, tmp_path):
     draft = str(tmp_path / "draft.yaml")
     run(runner, "new", draft)
-    for topic in TOPICS:
+    assert set(CHOICES) <= set(TOPICS)
+    for topic in CHOICES:
         run(runner, "add", draft, *CHOICES[topic])
     run(runner, "add", draft, "unc_status/transform", "--alternative-to", "unc.status", "--proposed-by", "usa")
     run(runner, "set", draft, "forces.guard-posts", "pullback_km=3", "deadline.days=120")
@@ -51,7 +52,7 @@ def test_compose_a_full_draft_with_add_set_and_position(runner, tmp_path):
     assert validation.exit_code == 0, validation.output
     agreement = load_agreement(draft)
     kinds = {visit.model.kind for visit in iter_models(agreement) if isinstance(visit.model, ClauseBase)}
-    assert kinds >= set(TOPICS)
+    assert kinds >= set(CHOICES)
     unc = next(visit.model for visit in iter_models(agreement) if getattr(visit.model, "id", None) == "unc.status")
     assert unc.status == "bracketed" and unc.positions["usa"].stance == "oppose"
 
