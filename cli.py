@@ -136,6 +136,88 @@ def validate(draft: str, strict: bool, output_format: str) -> None:
     sys.exit(1 if errors or (strict and warnings) else 0)
 
 
+@main.command("check-languages")
+@click.argument("files", nargs=-1, required=True, metavar="DRAFT | --docx FILE.docx…")
+@click.option("--docx", "word_files", is_flag=True,
+              help="Check Word files instead, one per language, in the order of --languages.")
+@click.option("--languages", default=",".join(LANGUAGES), show_default=True, metavar="CODES",
+              help="The languages of the Word files, in order, comma-separated.")
+@format_option()
+@handles_errors
+def check_languages(files: tuple[str, ...], word_files: bool, languages: str, output_format: str) -> None:
+    """Check that a draft (or its Word files) says the same thing in each language.
+
+    For every node: the same numbers, cross-references, names, defined
+    terms, bracket groups and proposers as the first language; each term in
+    its one form (peacedraft terms); each language's numeral style and
+    punctuation. One line per finding: FILE:LINE:COL: NODE: LANG: message
+    (for a Word file, LINE is its paragraph). Exits 1 when there are findings.
+
+    Example: peacedraft check-languages round-2.yaml
+    Example: peacedraft check-languages --docx en.docx ko.docx zh.docx
+    """
+    from agreements.authentic.check import check_languages as check
+    from agreements.drafts import load_agreement
+
+    if word_files:
+        findings = _check_word_files(files, languages)
+        name = ", ".join(files)
+    elif len(files) != 1:
+        raise click.UsageError("give one DRAFT (or --docx and one Word file per language)")
+    else:
+        findings, name = check(load_agreement(files[0])), files[0]
+    if output_format == "json":
+        click.echo(json.dumps(_findings_json(name, findings, len(findings), 0), ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(f"{finding.location}: {finding.node_id}: {finding.message}")
+        verdict = "the languages agree" if not findings else _count(len(findings), "finding")
+        click.echo(f"{name}: {verdict}", err=True)
+    sys.exit(1 if findings else 0)
+
+
+def _check_word_files(files: tuple[str, ...], languages: str):
+    """Return the findings of the check of Word files, one per language in the order given."""
+    from agreements.authentic.word import check_word_files
+
+    codes = [code.strip() for code in languages.split(",") if code.strip()]
+    unknown = [code for code in codes if code not in LANGUAGES]
+    if unknown:
+        raise click.UsageError(f"unknown language {unknown[0]!r} (languages: {', '.join(LANGUAGES)})")
+    if len(files) != len(codes):
+        raise click.UsageError(f"{len(files)} Word files for {len(codes)} languages ({', '.join(codes)})")
+    return check_word_files(dict(zip(codes, files)))
+
+
+@main.command()
+@format_option()
+@handles_errors
+def terms(output_format: str) -> None:
+    """List the terminology base: each defined concept's one term in each language, and the variants to avoid.
+
+    Templates write these terms; check-languages reports a variant to avoid and a concept that one
+    language names and another does not. Edit them in templates/language/<lang>.yaml, `concepts`.
+
+    Example: peacedraft terms --format json
+    """
+    from clauses.languages import LANGUAGES
+    from clauses.terminology import concept_table
+
+    table = concept_table()
+    lines = []
+    for concept, words in table.items():
+        lines.append(concept)
+        for lang in LANGUAGES:
+            entry = words.get(lang)
+            if entry is None:
+                lines.append(f"  {lang}  (no term)")
+                continue
+            also = f"  also: {', '.join(entry['forms'])}" if entry["forms"] else ""
+            avoid = f"  avoid: {', '.join(entry['avoid'])}" if entry["avoid"] else ""
+            lines.append(f"  {lang}  {entry['term']}{also}{avoid}")
+    _emit(output_format, table, lines)
+
+
 def _count(number: int, noun: str) -> str:
     """Return '1 error' or '2 errors'."""
     return f"{number} {noun}{'' if number == 1 else 's'}"

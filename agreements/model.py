@@ -55,6 +55,7 @@ class Body(Model):
 
     id: NodeId
     names: LangText
+    short_names: LangText | None = None  # how the text refers to it after naming it in full
     kind: BodyKind
     members: list[PartyRef] = []
 

@@ -7,7 +7,7 @@ import io
 from ruamel.yaml import YAML
 
 LABEL = {"en": "The Parties shall carry out this step in good faith.", "ko": "당사자들은 이 조치를 성실히 이행한다.",
-         "zh": "各方应本着诚意执行本步骤。"}
+         "zh": "各当事方应本着诚意执行本步骤。"}
 
 
 def _clause(number: int) -> dict:

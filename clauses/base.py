@@ -173,6 +173,10 @@ class ClauseBase(Node):
         """Return how far the agreement replaces the 1953 Armistice, when this clause says so (else None)."""
         return None
 
+    def depositary_of_agreement(self) -> str | None:
+        """Return the id of the agreement's depositary, when this clause names one (else None)."""
+        return None
+
     def variant(self, alternative: Alternative) -> ClauseBase:
         """Return this clause with an alternative's parameters set (raises ValidationError when they do not fit)."""
         data = self.model_dump(exclude={"alternatives", "children", "text"}, exclude_defaults=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from clauses.errors import PeacedraftError
 from clauses.numerals import LATIN_LETTERS, chinese_numeral, letter, number_values
+from clauses.particles import Particled
 from templates import FOLDER
 
 TEMPLATES = FOLDER
@@ -50,10 +51,13 @@ class Language:
     spaces_between_words: bool = True
     matching: str = "words"
     point_letters: str = LATIN_LETTERS
+    bracket_unit: str = "word"
     phrases: dict = field(default_factory=dict)
     terms: dict = field(default_factory=dict)
     word_lists: dict = field(default_factory=dict)
     import_patterns: dict = field(default_factory=dict)
+    concepts: dict = field(default_factory=dict)
+    checks: dict = field(default_factory=dict)
 
     @property
     def file(self) -> str:
@@ -70,7 +74,8 @@ class Language:
         if key not in self.phrases:
             raise LanguageError(f"{self.file}: no phrase '{key}'")
         try:
-            return self.phrases[key].format(**values)
+            return self.phrases[key].format(**{name: Particled(value) if isinstance(value, str) else value
+                                               for name, value in values.items()})
         except KeyError as error:
             raise LanguageError(f"{self.file}: phrase '{key}' needs {error}") from None
 
@@ -108,6 +113,13 @@ class Language:
     def days(self, count: int) -> str:
         """Return a number of days: 'one day', '90 days', '90일', '90天'."""
         return self.phrase("days_one") if count == 1 else self.phrase("days", n=self.number(count))
+
+    def originals(self, count: int) -> str:
+        """Return how many originals a text is done in ('in duplicate'): a form per count, the last for any more."""
+        forms = self.phrases.get("originals")
+        if not isinstance(forms, list) or not forms:
+            raise LanguageError(f"{self.file}: no phrase 'originals' (a list, one form per number of originals)")
+        return str(forms[min(max(count, 1), len(forms)) - 1]).format(**self.numbers(count))
 
     def date(self, value: datetime.date) -> str:
         """Return a date as written in the language."""

@@ -19,10 +19,15 @@ EventWording = Callable[[Language], str]
 
 
 @functools.cache
+def standard_entries() -> tuple[dict, ...]:
+    """Return the standard parties, bodies and zones as written in the registry (id, names, short_names …)."""
+    data = YAML(typ="safe").load(STANDARD_REGISTRY.read_text(encoding="utf-8"))
+    return tuple(entry for key in ("parties", "bodies", "zones") for entry in data[key])
+
+
 def standard_names() -> dict[str, dict[str, str]]:
     """Return the names of the standard parties, bodies and zones by id."""
-    data = YAML(typ="safe").load(STANDARD_REGISTRY.read_text(encoding="utf-8"))
-    return {entry["id"]: entry["names"] for key in ("parties", "bodies", "zones") for entry in data[key]}
+    return {entry["id"]: entry["names"] for entry in standard_entries()}
 
 
 def preconditions(step) -> list[str]:

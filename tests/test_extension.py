@@ -181,7 +181,11 @@ def test_a_fourth_language_given_as_data_renders_validates_and_exports(extended)
         ["diff", "ru.yaml", "ru.yaml", "--lang", "ru", "-o", "ru-redline.docx"], ["timeline", "ru.yaml"])
     assert strict.returncode == 1  # warnings only: the 1953 Armistice's functions this draft leaves open
     assert text.stdout.startswith("Тестовое соглашение\n\nРаунд 1 · R1 · 15 января 2027 года\n\n"
+                                  "Республика Корея и Корейская Народно-Демократическая Республика, именуемые в "
+                                  "дальнейшем «Стороны»,\n\nдоговорились о нижеследующем:\n\n"
                                   "Статья 1. Культурное наследие")
+    assert "Совершено в …… 15 января 2027 года в двух экземплярах на английском и русском языках, причем все " \
+           "тексты имеют одинаковую силу.\n\nРеспублика Корея:\n(подпись)\n" in text.stdout
     assert "2. Стороны обследуют и охраняют руины дворцов в пределах 2 километров от линии в демилитаризованной " \
            "зоне в течение 180 дней после вступления настоящего Соглашения в силу." in text.stdout
     assert [render.returncode for render in renders] == [0, 0]

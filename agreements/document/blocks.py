@@ -56,7 +56,22 @@ class Date:
     iso: str
 
 
-Inline = str | Run | Date | Bracket
+@dataclass(frozen=True)
+class PartyName:
+    """A party's name where the document names it to sign, with the party's id."""
+
+    text: str
+    party: str
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """The place where the agreement is done, as written in the language."""
+
+    text: str
+
+
+Inline = str | Run | Date | PartyName | PlaceName | Bracket
 
 
 def inline_text(inline: Inline) -> str:

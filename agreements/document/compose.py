@@ -14,6 +14,7 @@ from pathlib import Path
 
 from agreements.document.blocks import Block, BlockText, Date, Document, Inline, Option, RegistryEntry
 from agreements.document.context import scope_for
+from agreements.document.formulas import Formulas
 from agreements.document.segments import MissingText, node_error, node_segments, own_text
 from agreements.index import index_of
 from agreements.model import Agreement, Article, Part
@@ -59,6 +60,7 @@ class Composer:
         self.words: dict[str, Language] = {lang: language(lang) for lang in self.languages}
         self.scope = scope_for(agreement, user_folder)
         self.index = index_of(agreement)
+        self.formulas = Formulas(agreement, self.words, self.scope)
 
     def document(self) -> Document:
         """Return the whole tree: the title page, the preamble, the body and the conclusions."""
@@ -66,7 +68,7 @@ class Composer:
         headers = {lang: words.phrase("draft_header", round=meta.round, version=meta.version,
                                       date=words.date(meta.date)) for lang, words in self.words.items()}
         settings = {"title": {lang: meta.title.get(lang, "") for lang in self.languages}, "header": headers}
-        blocks = [*self.front(), *self.preamble(), *self.body(), self.conclusions()]
+        blocks = [*self.front(), *self.preamble(), *self.body(), self.formulas.conclusions()]
         return Document(self.languages, document_time(self.agreement), blocks, settings, meta, self.entries())
 
     def _each(self, make) -> dict[str, BlockText]:
@@ -105,12 +107,14 @@ class Composer:
         return [part for part in (before, Date(words.date(meta.date), meta.date.isoformat()), after) if part]
 
     def preamble(self) -> list[Block]:
-        """Return the preamble with its recitals, when the draft has one."""
-        if not self.agreement.preamble:
-            return []
+        """Return the preamble: the parties named, the recitals (headed, when there are any), the enacting formula."""
         recitals = [self.node_block(recital, "recital") for recital in self.agreement.preamble]
-        heading = self._each(lambda lang, words: BlockText(title=words.phrase("preamble")))
-        return [Block("preamble", "preamble", heading, recitals)]
+        opening = self.formulas.opening()
+        if opening is None and not recitals:
+            return []
+        heading = self._each(lambda lang, words: BlockText(title=words.phrase("preamble") if recitals else None))
+        children = [*([opening] if opening else []), *recitals, self.formulas.closing()]
+        return [Block("preamble", "preamble", heading, children)]
 
     def body(self) -> list[Block]:
         """Return the parts and articles in order, each with what it holds."""
@@ -146,21 +150,21 @@ class Composer:
     def node_block(self, node: Node, block_type: str) -> Block:
         """Return a recital, paragraph or point: its number, its text with brackets and the notes on its state."""
         number = self.index.numbers.get(node.id)
-        texts = self._each(lambda lang, words: self.node_text(node, number, words))
+        try:
+            segments = node_segments(node, self.languages, self.scope, tuple(self.agreement.meta.languages))
+        except RenderError as error:
+            raise node_error(self.agreement, node.id, str(error), error.code) from None
+        texts = self._each(lambda lang, words: self.node_text(node, number, words, segments[lang]))
         data = {"options": True} if node.open_alternatives() else {}
         return Block(block_type, f"node:{node.id}", texts, [], node.id, number.numbers if number else (), data=data)
 
-    def node_text(self, node: Node, number: NodeNumber | None, words: Language) -> BlockText:
-        """Return what a node says in one language."""
+    def node_text(self, node: Node, number: NodeNumber | None, words: Language, segments: list | None) -> BlockText:
+        """Return what a node says in one language (segments None: it has no text in the language)."""
         label = number.label(words) if number else ""
-        try:
-            segments = node_segments(node, words.code, self.scope)
-        except MissingText:
+        if segments is None:
             return BlockText(label=label, missing=True)
-        except RenderError as error:
-            raise node_error(self.agreement, node.id, str(error), error.code) from None
         return BlockText(label=label, inlines=[self._named(segment, words) for segment in segments],
-                    notes=self._notes(node, words))
+                         notes=self._notes(node, words))
 
     def _named(self, segment: Inline, words: Language) -> Inline:
         """Return a segment with its options' proposers by short name in the language."""
@@ -184,20 +188,6 @@ class Composer:
         if status and status != "final":
             notes.append(words.phrase("translation_status", status=words.term(status, "translation")))
         return notes
-
-    def conclusions(self) -> Block:
-        """Return the place, the date and a signature block for each party (its role in the block's data)."""
-        meta = self.agreement.meta
-        children = []
-        if meta.place:
-            children.append(Block("place", "place", {lang: BlockText(inlines=[meta.place[lang]])
-                                                     for lang in self.languages if lang in meta.place}))
-        children.append(Block("date", "date", self._each(
-            lambda lang, words: BlockText(inlines=[Date(words.date(meta.date), meta.date.isoformat())]))))
-        for party in self.agreement.parties:
-            texts = self._each(lambda lang, words: BlockText(inlines=[self.scope.name(party.id, lang)]))
-            children.append(Block("signature", f"party:{party.id}", texts, node_id=party.id, data={"role": party.role}))
-        return Block("conclusions", "conclusions", children=children)
 
     def entries(self) -> list[RegistryEntry]:
         """Return the parties, bodies and zones with their names in each language."""

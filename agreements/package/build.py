@@ -19,6 +19,7 @@ from agreements.examples import example_bytes
 from agreements.model import Agreement
 from agreements.package.manifest import MANIFEST, digest, manifest_bytes
 from agreements.rules.context import Finding
+from agreements.authentic.check import check_languages
 from agreements.rules.registry import check
 from agreements.diff.versions import version_bytes
 from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES, language_name
@@ -192,7 +193,7 @@ def build_package(draft: InputDraft, previous: InputDraft | None, allow_findings
     """Return the built package in memory: every file, the findings and the seconds each stage took."""
     build = Build(draft, previous, author, list(corpus or []))
     started = time.perf_counter()
-    build.findings = check(draft.agreement)
+    build.findings = check(draft.agreement) + check_languages(draft.agreement)
     errors = [finding for finding in build.findings if finding.severity == "error"]
     if errors and not allow_findings:
         raise FindingsError(f"{draft.name}: package refused: {len(errors)} consistency error"

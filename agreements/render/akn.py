@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from agreements.document.blocks import MISSING, Block, Date, Document
+from agreements.document.blocks import MISSING, Block, Date, Document, PartyName, PlaceName, inline_text
 from agreements.document.compose import compose
 from agreements.model import Agreement
 from agreements.render.akn_meta import AKN, AKN_NS, PLACE, meta_block
@@ -23,6 +23,7 @@ ELEMENTS = {"part": "part", "article": "article", "paragraph": "paragraph", "poi
 EID_NAMES = {"part": "part", "article": "art", "paragraph": "para", "point": "point", "subpoint": "point"}
 EID_NUMBERS = {"part": "roman", "article": "n", "paragraph": "n", "point": "letter", "subpoint": "roman_lower"}
 RECITALS = "recs_1"
+ENACTING = "enactingFormula"  # the formula after the recitals ('Have agreed as follows:')
 INLINE_HOLDERS = ("p", "signature")  # mixed content: indenting inside them would add text
 
 
@@ -80,12 +81,22 @@ class ActBuilder:
         return stage
 
     def preamble(self, block: Block) -> etree._Element:
-        """Return `preamble`: the recitals under the heading the text rendering gives them."""
-        recitals = AKN.recitals(AKN.heading(block.text(self.lang).title or ""), eId=RECITALS)
-        for index, recital in enumerate(block.children, 1):
-            recitals.append(AKN.recital(*self._paragraphs(recital), eId=f"{RECITALS}__rec_{index}",
-                                        GUID=recital.node_id))
-        return AKN.preamble(recitals, **self._language())
+        """Return `preamble`: headed recitals with the parties' formula as their intro, then the enacting formula."""
+        preamble = AKN.preamble(**self._language())
+        recitals = [child for child in block.children if child.type == "recital"]
+        formulas = [child for child in block.children if child.type == "formula"]
+        opening = [formula for formula in formulas if formula.data["name"] != ENACTING]
+        if recitals:
+            holder = AKN.recitals(AKN.heading(block.text(self.lang).title or ""), eId=RECITALS)
+            holder.extend(AKN.intro(*self._paragraphs(formula)) for formula in opening)
+            holder.extend(AKN.recital(*self._paragraphs(recital), eId=f"{RECITALS}__rec_{index}",
+                                      GUID=recital.node_id) for index, recital in enumerate(recitals, 1))
+            preamble.append(holder)
+        else:
+            preamble.extend(AKN.formula(*self._paragraphs(formula), name=formula.data["name"]) for formula in opening)
+        preamble.extend(AKN.formula(*self._paragraphs(formula), name=ENACTING)
+                        for formula in formulas if formula.data["name"] == ENACTING)
+        return preamble
 
     def body(self) -> etree._Element:
         """Return `body`: parts and articles in tree order."""
@@ -143,23 +154,42 @@ class ActBuilder:
         return [AKN.p(line) for line in plain_text(block.text(self.lang), self.words, "\n").split("\n")]
 
     def conclusions(self, block: Block) -> etree._Element:
-        """Return `conclusions`: place and date, then a signature block per party in the draft's order."""
-        items, index = [], 0
+        """Return `conclusions`: the testimonium (place and date marked), then the captions and signature blocks."""
+        testimonium = AKN.formula(name="testimonium")
+        items, index = [testimonium], 0
         for child in block.children:
             text = child.text(self.lang)
-            if child.type == "place" and self.lang in child.texts:
-                items.append(AKN.p(AKN.location(words_of(text, self.words), refersTo=f"#{PLACE}")))
-            elif child.type == "date":
-                date = text.inlines[0]
-                items.append(AKN.p(AKN.date(date.text, date=date.iso)))
+            if child.type == "testimonium":
+                testimonium.append(self._mixed(AKN.p(), text.inlines, child))
+            elif child.type == "signature_caption":
+                items.append(AKN.p(words_of(text, self.words)))
             elif child.type == "signature":
                 index += 1
                 role = child.data["role"]
-                signature = AKN.signature(AKN.party(words_of(text, self.words), refersTo=f"#{child.node_id}",
-                                                    **{"as": f"#{role}"}))
+                lines = [AKN.p(words_of(line.text(self.lang), self.words)) for line in child.children]
                 word = AKN.role(self.words.term(role, "roles"), refersTo=f"#{role}")
-                items.append(AKN.blockContainer(AKN.p(signature), AKN.p(word), eId=f"blockContainer_{index}"))
+                items.append(AKN.blockContainer(AKN.p(self._mixed(AKN.signature(), text.inlines, child)), *lines,
+                                                AKN.p(word), eId=f"blockContainer_{index}"))
         return AKN.conclusions(*items, **self._language())
+
+    def _mixed(self, holder: etree._Element, inlines: list, block: Block) -> etree._Element:
+        """Return holder filled with inlines: text, a `date`, the place as `location`, a signing `party` in its role."""
+        last = None
+        for inline in inlines:
+            if isinstance(inline, Date):
+                last = AKN.date(inline.text, date=inline.iso)
+            elif isinstance(inline, PlaceName):
+                last = AKN.location(inline.text, refersTo=f"#{PLACE}")
+            elif isinstance(inline, PartyName):
+                last = AKN.party(inline.text, refersTo=f"#{inline.party}", **{"as": f"#{block.data['role']}"})
+            elif last is None:
+                holder.text = (holder.text or "") + inline_text(inline)
+                continue
+            else:
+                last.tail = (last.tail or "") + inline_text(inline)
+                continue
+            holder.append(last)
+        return holder
 
     def _language(self) -> dict[str, str]:
         """Return the xml:lang attribute of the language, for the containers of text."""

@@ -27,7 +27,7 @@ def _inline(inline: Inline, words: Language, indent: str) -> str:
 
 def _option(option: Option, words: Language, inline: bool) -> str:
     """Return one bracketed option with its label and proposers."""
-    proposers = ", ".join(option.proposers)
+    proposers = words.phrase("list_separator").join(option.proposers)
     if option.letter is None:
         return words.phrase("inline_option", text=option.text, proposers=proposers) if proposers and inline \
             else words.phrase("bracketed", text=option.text)

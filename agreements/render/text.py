@@ -1,6 +1,6 @@
 """The document tree as plain text or Markdown in one language: numbered, with headings and brackets.
 
-One method per block type; the blocks the text does not show (parties, draft mark, conclusions) have none.
+One method per block type; the blocks the text does not show (parties, draft mark) have none.
 """
 
 from __future__ import annotations
@@ -46,10 +46,33 @@ class TextRenderer:
         self.lines += [self.emphasis(words_of(block.text(self.lang), self.words)), ""]
 
     def render_preamble(self, block: Block, depth: int) -> None:
-        """Add the preamble's heading and its recitals."""
-        self.heading(2, block.text(self.lang).title or "")
-        for recital in block.children:
-            self.lines += [plain_text(recital.text(self.lang), self.words), ""]
+        """Add the preamble's heading (when it has recitals), its formulas and its recitals."""
+        title = block.text(self.lang).title
+        if title is not None:
+            self.heading(2, title)
+        for child in block.children:
+            self.block(child)
+
+    def render_recital(self, block: Block, depth: int) -> None:
+        """Add a recital, its options in brackets."""
+        self.lines += [plain_text(block.text(self.lang), self.words), ""]
+
+    render_formula = render_testimonium = render_recital
+
+    def render_conclusions(self, block: Block, depth: int) -> None:
+        """Add the testimonium and the signature blocks."""
+        for child in block.children:
+            self.block(child)
+
+    def render_signature_caption(self, block: Block, depth: int) -> None:
+        """Add the caption of the parties signing in a role other than signatory ('In the presence of:')."""
+        self.lines += [self.emphasis(words_of(block.text(self.lang), self.words)), ""]
+
+    def render_signature(self, block: Block, depth: int) -> None:
+        """Add a signature block: 'For the Republic of Korea:', then the lines for signature, name and title."""
+        lines = [words_of(block.text(self.lang), self.words)]
+        lines += [words_of(line.text(self.lang), self.words) for line in block.children]
+        self.lines += [self.line_break().join(lines), ""]
 
     def render_part(self, block: Block, depth: int) -> None:
         """Add a part's heading and its articles."""
@@ -82,6 +105,10 @@ class TextRenderer:
         """Return text as it is (Markdown puts it in italics)."""
         return text
 
+    def line_break(self) -> str:
+        """Return what ends a line within a paragraph."""
+        return "\n"
+
 
 class MarkdownRenderer(TextRenderer):
     """Renders a document tree in one language as Markdown: headings with #, numbers in bold, points as lists."""
@@ -108,6 +135,10 @@ class MarkdownRenderer(TextRenderer):
     def emphasis(self, text: str) -> str:
         """Return text in italics."""
         return f"*{text}*"
+
+    def line_break(self) -> str:
+        """Return a hard line break (a backslash at the end of the line)."""
+        return "\\\n"
 
 
 def render_document(agreement: Agreement, lang: str, markdown: bool = False, user_folder: Path | None = None) -> str:

@@ -45,8 +45,15 @@ def _rules() -> list[tuple[str, Check]]:
     return [(rule_name(check), check) for check in (*structure, *kinds, *state)]
 
 
+def languages_agree(context: RuleContext) -> Iterator[Finding]:
+    """Yield the findings of the legal-linguistic check (check-languages): the languages say the same thing."""
+    from agreements.authentic.check import check_languages
+
+    yield from check_languages(context.agreement)
+
+
 RULES: list[tuple[str, Check]] = _rules()
-STRICT_RULES: list[tuple[str, Check]] = []
+STRICT_RULES: list[tuple[str, Check]] = [(rule_name(languages_agree), languages_agree)]
 
 
 def register(check: Check, strict: bool = False) -> None:
@@ -66,5 +73,5 @@ def check(agreement: Agreement, strict: bool = False) -> list[Finding]:
     context = RuleContext(agreement)
     found = []
     for name, rule in (*RULES, *(STRICT_RULES if strict else ())):
-        found += [dataclasses.replace(finding, rule=name) for finding in rule(context)]
+        found += [finding if finding.rule else dataclasses.replace(finding, rule=name) for finding in rule(context)]
     return found

@@ -24,6 +24,7 @@ STYLE_KINDS = {
     "title": "title", "subtitle": "subtitle", "toc heading": "skip", "parties": "skip", "draft mark": "skip",
     "preamble heading": "preamble", "heading 1": "part", "heading 2": "article", "recital": "recital",
     "article paragraph": "paragraph", "article point": "point", "article subpoint": "subpoint",
+    "formula": "skip", "testimonium": "skip", "signature caption": "skip", "signature block": "skip",
 }
 
 

@@ -29,3 +29,7 @@ class FinalProvisions(ClauseBase):
     def armistice_supersession(self) -> str:
         """Return how far the agreement replaces the 1953 Armistice: full, partial_until_bodies_replaced or none."""
         return self.supersedes_armistice
+
+    def depositary_of_agreement(self) -> str | None:
+        """Return the id of the depositary this clause names (the original is then done in a single copy)."""
+        return self.depositary

@@ -19,7 +19,7 @@ def test_numeral_systems():
     assert [letter(n) for n in (1, 2, 26, 27, 28)] == ["a", "b", "z", "aa", "ab"]
     korean = language("ko").point_letters
     assert [letter(n, korean) for n in (1, 2, 14, 15, 29, 84)] == ["가", "나", "하", "거", "고", "히"]
-    assert [chinese_numeral(n) for n in (1, 10, 11, 24, 101, 110)] == ["一", "十", "十一", "二十四", "一百〇一", "一百一十"]
+    assert [chinese_numeral(n) for n in (1, 10, 11, 24, 101, 110)] == ["一", "十", "十一", "二十四", "一百零一", "一百一十"]
 
 
 def test_articles_run_on_across_parts():
@@ -32,7 +32,7 @@ def test_articles_run_on_across_parts():
     ("lang", "labels", "reference"),
     [
         ("en", ["Part I", "Article 3", "2.", "(a)"], "subparagraph (a) of paragraph 2 of Article 3"),
-        ("ko", ["제1편", "제3조", "2.", "가."], "제3조제2항가목"),
+        ("ko", ["제1부", "제3조", "2.", "가."], "제3조제2항가목"),
         ("zh", ["第一部分", "第三条", "二、", "（一）"], "第三条第二款第（一）项"),
     ],
 )

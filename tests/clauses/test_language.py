@@ -56,3 +56,23 @@ def test_deadlines(lang, days, text):
 )
 def test_korean_particles(word, pair, expected):
     assert korean_particle(word, pair) == expected
+
+
+def test_a_phrase_writes_the_particle_that_follows_a_value():
+    words = language("ko")
+    assert words.phrase("parties_formula", parties="대한민국 및 미합중국") == "대한민국 및 미합중국(이하 “당사자”라 한다)은,"
+    assert words.phrase("parties_formula", parties="대한민국 및 일본국 정부") == "대한민국 및 일본국 정부(이하 “당사자”라 한다)는,"
+    assert words.phrase("signature_for", name="국제연합") == "국제연합을 위하여"
+    assert words.phrase("signature_for", name="유럽연합 이사회") == "유럽연합 이사회를 위하여"
+
+
+@pytest.mark.parametrize(
+    ("lang", "counts"),
+    [
+        ("en", {1: "in a single original", 2: "in duplicate", 4: "in quadruplicate", 9: "in 9 originals"}),
+        ("ko", {1: "원본 1부를", 2: "각 2부씩", 4: "각 4부씩"}),
+        ("zh", {1: "正本一份，", 2: "一式两份，每份均", 4: "一式四份，每份均", 5: "一式五份，每份均"}),
+    ],
+)
+def test_originals_by_number(lang, counts):
+    assert {count: language(lang).originals(count) for count in counts} == counts

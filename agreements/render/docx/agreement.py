@@ -1,13 +1,14 @@
 """An agreement's document tree as Word paragraphs in one language: one method per block type.
 
-The title page, the contents (a TOC field listing the parts and articles), the preamble, and the parts,
-articles, paragraphs and points numbered by Word lists; options in brackets carry their proposers as
-comments, and a paragraph carries the parties' positions as its comment.
+The title page, the contents (a TOC field listing the parts and articles), the preamble between its formulas,
+the parts, articles, paragraphs and points numbered by Word lists, then the testimonium and a signature block
+per party; options in brackets carry their proposers as comments, and a paragraph carries the parties'
+positions as its comment.
 """
 
 from __future__ import annotations
 
-from agreements.document.blocks import MISSING, Block, Bracket, Date, Document, Inline, Option, Run, BlockText
+from agreements.document.blocks import MISSING, Block, BlockText, Bracket, Document, Inline, Option, Run, inline_text
 from agreements.render.docx.paragraphs import Piece, WordParagraph
 from agreements.render.docx.writer import LEVEL_STYLES
 from clauses.languages import Language, language
@@ -88,9 +89,35 @@ class AgreementPlan:
         return text.label
 
     def word_preamble(self, block: Block) -> list[WordParagraph]:
-        """Return the preamble's heading and its recitals."""
-        heading = WordParagraph("preamble", "Preamble Heading", [Piece(block.text(self.lang).title or "")])
-        return [heading, *(self.text_paragraph(recital, "Recital", None) for recital in block.children)]
+        """Return the preamble's heading (when it has recitals), its formulas and its recitals."""
+        title = block.text(self.lang).title
+        heading = [WordParagraph("preamble", "Preamble Heading", [Piece(title)])] if title is not None else []
+        return [*heading, *(paragraph for child in block.children for paragraph in self.block(child))]
+
+    def word_recital(self, block: Block) -> list[WordParagraph]:
+        """Return a recital, its options in brackets."""
+        return [self.text_paragraph(block, "Recital", None)]
+
+    def word_formula(self, block: Block) -> list[WordParagraph]:
+        """Return the parties' formula or 'Have agreed as follows:'."""
+        return [self.text_paragraph(block, "Formula", None)]
+
+    def word_conclusions(self, block: Block) -> list[WordParagraph]:
+        """Return the testimonium and the signature blocks."""
+        return [paragraph for child in block.children for paragraph in self.block(child)]
+
+    def word_testimonium(self, block: Block) -> list[WordParagraph]:
+        """Return a sentence of the testimonium ('IN WITNESS WHEREOF …', 'DONE at …')."""
+        return [self.text_paragraph(block, "Testimonium", None)]
+
+    def word_signature_caption(self, block: Block) -> list[WordParagraph]:
+        """Return the caption of the parties signing in a role other than signatory ('In the presence of:')."""
+        return [WordParagraph(block.key, "Signature Caption", [Piece(_plain(block.text(self.lang)))])]
+
+    def word_signature(self, block: Block) -> list[WordParagraph]:
+        """Return a signature block as one paragraph kept together: the party, then signature, name and title lines."""
+        lines = [_plain(block.text(self.lang)), "", *(_plain(line.text(self.lang)) for line in block.children)]
+        return [WordParagraph(block.key, "Signature Block", [Piece(LINE_BREAK.join(lines))], keep_together=True)]
 
     def word_part(self, block: Block) -> list[WordParagraph]:
         """Return a part's heading (its number is Word's; its text follows a dash), then its articles."""
@@ -144,10 +171,10 @@ def _option(option: Option, words: Language) -> Piece:
         text = words.phrase("bracketed", text=option.text)
     else:
         text = words.phrase("option_plain", option=words.phrase("option", letter=option.letter), text=option.text)
-    comment = words.phrase("proposed_by", proposers=", ".join(option.proposers)) if option.proposers else None
+    comment = words.phrase("proposed_by", proposers=words.phrase("list_separator").join(option.proposers)) if option.proposers else None
     return Piece(text, comment)
 
 
 def _plain(text: BlockText) -> str:
     """Return the words of a block without brackets (a title, a round line)."""
-    return "".join(inline.text if isinstance(inline, (Run, Date)) else str(inline) for inline in text.inlines)
+    return "".join(inline_text(inline) for inline in text.inlines)

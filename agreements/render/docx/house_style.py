@@ -18,7 +18,7 @@ from templates import FOLDER
 
 REFERENCE = FOLDER / "reference.docx"
 BLACK = RGBColor(0, 0, 0)
-CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
 # name: (based on, size pt, bold, alignment, space before, space after, left indent pt)
 PARAGRAPH_STYLES = {
@@ -26,6 +26,10 @@ PARAGRAPH_STYLES = {
     "Article Point": ("Normal", None, False, JUSTIFY, 0, 4, 0),
     "Article Subpoint": ("Normal", None, False, JUSTIFY, 0, 4, 0),
     "Recital": ("Normal", None, False, JUSTIFY, 0, 6, 0),
+    "Formula": ("Normal", None, False, JUSTIFY, 6, 6, 0),
+    "Testimonium": ("Normal", None, False, JUSTIFY, 12, 6, 0),
+    "Signature Caption": ("Normal", None, False, LEFT, 12, 0, 0),
+    "Signature Block": ("Normal", None, False, LEFT, 18, 6, 0),
     "Preamble Heading": ("Normal", 12, True, CENTER, 18, 6, 0),
     "Parties": ("Normal", 12, False, CENTER, 6, 6, 0),
     "Draft Mark": ("Normal", 11, True, CENTER, 24, 6, 0),
@@ -41,6 +45,8 @@ RESTYLED = {
     "Heading 2": (11, True, CENTER, 12, 6),
     "TOC Heading": (12, True, CENTER, 0, 12),
 }
+# headings, and the testimonium and captions that must not end a page apart from the signatures below them
+KEPT_WITH_NEXT = ("Heading 1", "Heading 2", "Testimonium", "Signature Caption")
 STYLE_NAMES = ("Normal", "Header", "Footer", "Table Grid", "annotation text", "annotation reference",
                *RESTYLED, *PARAGRAPH_STYLES)
 
@@ -110,8 +116,9 @@ def build_reference() -> bytes:
         _format(style, size, bold, alignment, before, after, indent)
     _add_comment_styles(document)
     _a4_pages(document.sections[0])
-    document.styles["Heading 1"].paragraph_format.keep_with_next = True
-    document.styles["Heading 2"].paragraph_format.keep_with_next = True
+    for name in KEPT_WITH_NEXT:
+        document.styles[name].paragraph_format.keep_with_next = True
+    document.styles["Signature Block"].paragraph_format.keep_together = True
     properties = document.core_properties
     properties.author = properties.last_modified_by = "peacedraft"
     properties.comments = properties.description = ""

@@ -32,6 +32,7 @@ class WordParagraph:
     page_break_after: bool = False
     unnumbered: bool = False
     field: str | None = None
+    keep_together: bool = False
 
     @property
     def text(self) -> str:

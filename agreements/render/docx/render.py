@@ -53,7 +53,8 @@ def render_parallel(document: Document) -> bytes:
         writer.text(writer.paragraph("Cell Text", container=cell, alignment="center"), plan.words.name, plan.lang,
                     bold=True)
     for paragraphs in zip(*(plan.body() for plan in plans)):
-        for cell, paragraph, lang in zip(writer.row(table), paragraphs, languages):
+        row = writer.row(table, keep_together=any(paragraph.keep_together for paragraph in paragraphs))
+        for cell, paragraph, lang in zip(row, paragraphs, languages):
             writer.block(paragraph, lang, container=cell, direct=True)
     writer.block(END, languages[0])
     return finish(writer, document, languages[0])

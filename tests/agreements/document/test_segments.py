@@ -54,7 +54,32 @@ def test_bracketed_without_options_and_agreed_text():
 
 def test_segments_keep_the_shared_sentence_outside_the_bracket():
     agreement = parse_agreement(BASE, "d.yaml")
-    segments = node_segments(index_of(agreement).model("pullback.distance"), "zh", scope_for(agreement))
-    assert segments == ["各方应于本协定生效后90日内将其火炮和装甲车辆后撤至距非军事区不少于",
-                        Bracket((Option(None, (), "10"), Option(None, ("dprk",), "20")), inline=True),
-                        "公里之处。该区域内的军事演习应事先通知其他各方。"]
+    node = index_of(agreement).model("pullback.distance")
+    segments = node_segments(node, ["zh"], scope_for(agreement), ("en", "ko", "zh"))
+    assert segments == {"zh": ["各当事方应于本协定生效后90日内将其火炮和装甲车辆后撤至距非军事区不少于",
+                               Bracket((Option(None, (), "10"), Option(None, ("dprk",), "20")), inline=True),
+                               "公里之处。该区域内的军事演习应事先通知其他当事方。"]}
+
+
+def test_one_bracket_structure_in_every_language():
+    """Options that differ in a list (not one value) are whole options in every language, not inline in one."""
+    text = mutate(BASE, "set: {pullback_km: 20}", "set: {categories: [artillery, armour, drones]}")
+    agreement = parse_agreement(text, "d.yaml")
+    node = index_of(agreement).model("pullback.distance")
+    segments = node_segments(node, ["en", "ko", "zh"], scope_for(agreement), ("en", "ko", "zh"))
+    shapes = {lang: [(type(part).__name__, getattr(part, "inline", None)) for part in parts]
+              for lang, parts in segments.items()}
+    assert shapes == {lang: [("Bracket", False)] for lang in ("en", "ko", "zh")}
+
+
+def test_a_language_rendered_alone_has_the_structure_of_all():
+    """English alone brackets a list difference as whole options, as the Korean and Chinese texts must."""
+    text = mutate(BASE, "set: {pullback_km: 20}", "set: {categories: [artillery, armour, drones]}")
+    assert node_text(text, "pullback.distance").startswith("[Option A: The Parties shall")
+
+
+def test_an_inline_bracket_keeps_the_space_before_it():
+    agreement = parse_agreement(BASE, "d.yaml")
+    node = index_of(agreement).model("pullback.distance")
+    english = node_segments(node, ["en"], scope_for(agreement), ("en", "ko", "zh"))["en"]
+    assert english[0].endswith("not less than ") and english[2].startswith(" kilometres")

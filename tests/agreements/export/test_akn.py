@@ -29,7 +29,7 @@ NS = {"a": AKN_NS}
 ROUNDS = ("round-1", "round-2")
 LANGS = ("en", "ko", "zh")
 CASES = [(name, lang) for name in ROUNDS for lang in LANGS]
-ARTICLE_LINE = {"en": r"Article \d+( — .*)?", "ko": r"제\d+조( .*)?", "zh": r"第[〇一二三四五六七八九十百千]+条(　.*)?"}
+ARTICLE_LINE = {"en": r"Article \d+( — .*)?", "ko": r"제\d+조( .*)?", "zh": r"第[零〇一二三四五六七八九十百千]+条(　.*)?"}
 HIERARCHY = ("part", "article", "paragraph", "point")
 EID_NAMES = {"part": "part", "article": "art", "paragraph": "para", "point": "point"}
 EID_FORMS = {"part": r"part_[IVXLCDM]+", "article": r"art_\d+", "paragraph": r"art_\d+__para_\d+",
@@ -212,6 +212,26 @@ def test_signature_blocks_follow_the_parties_in_order():
     assert {reference.get("refersTo")[1:] for reference in root.iterfind(".//a:conclusions//*[@refersTo]", NS)} <= known
 
 
+@pytest.mark.parametrize(("lang", "place", "done"), [
+    ("en", "Panmunjom", "DONE at Panmunjom on 25 June 2027, in a single original in the English, Korean and Chinese "
+                        "languages, each text being equally authentic."),
+    ("zh", "板门店", "本协定于2027年6月25日在板门店签订，正本一份，用英文、韩文/朝鲜文和中文写成，各种文本同等作准。"),
+])
+def test_the_conclusions_carry_the_testimonium_with_its_place_and_date(lang, place, done):
+    root = parsed(exported("round-2", lang))
+    testimonium = root.find(".//a:conclusions/a:formula[@name='testimonium']", NS)
+    sentences = testimonium.findall("a:p", NS)
+    assert len(sentences) == 2 and "".join(sentences[1].itertext()) == done
+    assert sentences[1].findtext("a:location", namespaces=NS) == place
+    assert sentences[1].find("a:location", NS).get("refersTo") == "#place"
+    assert sentences[1].find("a:date", NS).get("date") == "2027-06-25"
+    preamble = root.find(".//a:preamble", NS)
+    assert [(etree.QName(child).localname, child.get("name")) for child in preamble] == [
+        ("recitals", None), ("formula", "enactingFormula")]
+    assert preamble.findtext("a:recitals/a:intro/a:p", namespaces=NS).startswith(
+        {"en": "The Republic of Korea, ", "zh": "大韩民国、"}[lang])
+
+
 def test_language_paths():
     assert language_path("out.xml", "en") == "out.en.xml"
     assert language_path("exports/round.2/out", "zh") == "exports/round.2/out.zh"
@@ -226,13 +246,15 @@ def _heading_line(element: etree._Element, words) -> str:
 
 
 def _lines_of(root: etree._Element, words) -> list[str]:
-    """Return the lines the text rendering would show, read back from the XML (without the conclusions)."""
+    """Return the lines the text rendering would show, read back from the XML (the roles of the signatures aside)."""
     lines = [root.findtext(".//a:docTitle", namespaces=NS), "".join(root.find(".//a:docStage", NS).itertext())]
-    recitals = root.find(".//a:recitals", NS)
-    if recitals is not None:
-        lines.append(recitals.findtext("a:heading", namespaces=NS))
-        lines += [" ".join(p.text for p in recital.iterfind("a:p", NS))
-                  for recital in recitals.iterfind("a:recital", NS)]
+    for part in root.find(".//a:preamble", NS):
+        if etree.QName(part).localname == "formula":
+            lines += [p.text for p in part.iterfind("a:p", NS)]
+            continue
+        lines.append(part.findtext("a:heading", namespaces=NS))
+        lines += [p.text for p in part.iterfind("a:intro/a:p", NS)]
+        lines += [" ".join(p.text for p in recital.iterfind("a:p", NS)) for recital in part.iterfind("a:recital", NS)]
     for element in root.find(".//a:body", NS).iter(*(f"{{{AKN_NS}}}{tag}" for tag in HIERARCHY)):
         if etree.QName(element).localname in ("part", "article"):
             lines.append(_heading_line(element, words))
@@ -241,6 +263,8 @@ def _lines_of(root: etree._Element, words) -> list[str]:
         holder = element.find("a:intro", NS) if holder is None else holder
         texts = [p.text or "" for p in holder.iterfind("a:p", NS)]
         lines += [f"{element.findtext('a:num', namespaces=NS)} {texts[0]}", *texts[1:]]
+    lines += ["".join(p.itertext()) for p in root.find(".//a:conclusions", NS).iter(f"{{{AKN_NS}}}p")
+              if p.find("a:role", NS) is None]
     return [line.lstrip() for line in lines if line and line.strip()]
 
 

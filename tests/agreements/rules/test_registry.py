@@ -120,8 +120,8 @@ def test_bracketed_but_supported_warns(base_text):
 
 
 def test_languages_complete_names_node_field_and_language(base_text):
-    text = mutate(base_text, "text: {en: The Parties shall review the phases annually., ko: 당사자들은 매년 단계를 검토한다., zh: 各方应每年审查各阶段。}",
-                  "text: {en: The Parties shall review the phases annually., zh: 各方应每年审查各阶段。}")
+    text = mutate(base_text, "text: {en: The Parties shall review the phases annually., ko: 당사자들은 매년 단계를 검토한다., zh: 各当事方应每年审查各阶段。}",
+                  "text: {en: The Parties shall review the phases annually., zh: 各当事方应每年审查各阶段。}")
     assert findings(text, "languages-complete") == ["final.steps.note: error: no Korean (ko) text in 'text'"]
 
 

@@ -18,6 +18,7 @@ from agreements.examples import example_path
 from agreements.model import Article
 from agreements.render.text import render_document
 from agreements.tree import iter_models
+from tests.agreements.document.test_formulas import AGREED, DONE, LINES, PARTIES, SIGNING, WITNESS
 from tests.conftest import BASE_DRAFT, mutate
 from tests.processes import bytes_elsewhere
 
@@ -176,7 +177,8 @@ def test_awkward_text_renders():
         ("Heading1", "— Military Matters"), ("Heading2", "— Pull-back of Forces"),
         ("ArticleParagraph", "The Parties shall, within 90 days after "),
         ("Heading2", ""), ("Heading2", ""), ("ArticleParagraph", "The United Nations Command shall be diss")]
-    assert styled_paragraphs(data)[-2] == ("ArticlePoint", AWKWARD)
+    assert [paragraph for paragraph in styled_paragraphs(data) if paragraph[0] == "ArticlePoint"][-1] == (
+        "ArticlePoint", AWKWARD)
 
 
 @functools.cache
@@ -238,3 +240,33 @@ def test_every_style_a_part_names_is_defined(lang):
         tree = part(data, name)
         used |= {node.get(f"{W}val") for tag in ("pStyle", "rStyle", "tblStyle") for node in tree.iter(f"{W}{tag}")}
     assert used and used <= defined
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "zh"])
+def test_the_word_document_frames_the_articles_and_ends_with_testimonium_and_signatures(lang):
+    body = [(paragraph.style.name, paragraph.text) for paragraph in body_paragraphs(shipped("round-2", lang))]
+    styles = [style for style, _ in body]
+    first_recital, last_recital = styles.index("Recital"), len(styles) - styles[::-1].index("Recital") - 1
+    assert body[first_recital - 1] == ("Formula", PARTIES[lang])
+    assert body[last_recital + 1] == ("Formula", AGREED[lang]) and styles[last_recital + 2] == "Heading 1"
+    closing = body[styles.index("Testimonium"):]
+    assert closing[:2] == [("Testimonium", WITNESS[lang]), ("Testimonium", DONE[lang])]
+    assert styles[styles.index("Testimonium") - 1] == "Article Point"
+    signed = [(style, text.split("\n")) for style, text in closing[2:]]
+    assert [(style, lines[0]) for style, lines in signed] == [
+        ("Signature Caption" if heading in ("In the presence of:", "입회:", "见证：") else "Signature Block", heading)
+        for heading in SIGNING[lang]]
+    assert all(lines[1:] == ["", *LINES[lang]] for style, lines in signed if style == "Signature Block")
+
+
+def test_the_parallel_edition_signs_in_every_language_on_rows_that_do_not_split():
+    rows = shipped("round-2", "parallel").tables[0].rows
+    signed = [row for row in rows if row.cells[0].paragraphs[0].style.name in ("Signature Block", "Signature Caption")]
+    assert [[cell.text.split("\n")[0] for cell in row.cells] for row in signed] == [
+        list(headings) for headings in zip(*(SIGNING[lang] for lang in ("en", "ko", "zh")))]
+    kept = [row._tr.find(f"{W}trPr/{W}cantSplit") is not None for row in signed]
+    assert kept == [row.cells[0].paragraphs[0].style.name == "Signature Block" for row in signed] and any(kept)
+    testimonium = [[cell.text for cell in row.cells] for row in rows
+                   if row.cells[0].paragraphs[0].style.name == "Testimonium"]
+    assert testimonium == [[WITNESS[lang] for lang in ("en", "ko", "zh")], [DONE[lang] for lang in ("en", "ko", "zh")]]
+    assert [cell.text for cell in rows[2].cells] == [PARTIES[lang] for lang in ("en", "ko", "zh")]

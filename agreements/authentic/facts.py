@@ -1,0 +1,157 @@
+"""What a text says, in terms that can be compared across languages: numbers, references, names, terms, brackets.
+
+A text is read as running text, brackets included ('[Option A (ROK, US): …]', '[… (DPRK)]'), so that the
+same reading serves a draft's composed text and a paragraph of a Word file. Everything a language writes
+its own way comes from its file: the bracket phrases, the references' patterns, the spelled numbers, the
+style conventions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from clauses.languages import Language
+from clauses.numerals import chinese_value, words_value
+from clauses.terminology import CONCEPT, Mention, Reader
+
+FIGURES = re.compile(r"(?<![\d.,])\d+(?:[,.]\d+)*")
+BRACKET_GROUP = re.compile(r"\[([^\[\]]*)\]")
+BRACKET_PHRASES = ("option_label", "option_plain", "inline_option", "bracketed")
+SPELLED = {"chinese": lambda text, words: chinese_value(text),
+           "words": lambda text, words: words_value(re.split(r"[\s-]+", text.lower()), words)}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A bracket group: its option letter (None for bracketed text) and the parties named as proposing it."""
+
+    letter: str | None
+    proposers: frozenset[str]
+
+
+@dataclass
+class Facts:
+    """What one text says in one language."""
+
+    numbers: set[Fraction] = field(default_factory=set)
+    references: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    style: list[tuple[str, str]] = field(default_factory=list)  # (words found, the convention they break)
+
+    @property
+    def named(self) -> set[tuple[str, str]]:
+        """Return the concepts and entities the text mentions."""
+        return {mention.key for mention in self.mentions}
+
+
+class TextFacts:
+    """Reads the facts of texts in one language."""
+
+    def __init__(self, words: Language, reader: Reader):
+        self.words = words
+        self.reader = reader
+        checks = words.checks or {}
+        self.references = [re.compile(pattern) for pattern in checks.get("references", [])]
+        spelled = checks.get("numbers", {})
+        self.spelled_words = {word.lower(): value for word, value in spelled.get("words", {}).items()}
+        self.spelled_system = spelled.get("system", "words")
+        self.spelled = [re.compile(pattern) for pattern in spelled.get("patterns", [])]
+        self.style = [(re.compile(rule["pattern"]), rule["message"]) for rule in checks.get("style", [])]
+        self.months = _month_pattern(words)
+        self.brackets = [(_phrase_pattern(words.phrases.get(key, "")), key) for key in BRACKET_PHRASES
+                         if words.phrases.get(key)]
+        self.option_letter = _phrase_pattern(words.phrases.get("option", "{letter}"))
+
+    def read(self, text: str) -> Facts:
+        """Return the facts of one text."""
+        facts = Facts()
+        facts.style = [(match.group(), message) for pattern, message in self.style for match in pattern.finditer(text)]
+        content = BRACKET_GROUP.sub(lambda match: self._group(match.group(1), facts), text)
+        facts.mentions = self.reader.mentions(content)
+        rest = self._take_references(content, facts)
+        rest = self._take_spelled(rest, facts)
+        facts.numbers |= {_figure(found, self.words) for found in FIGURES.findall(rest)}
+        return facts
+
+    def _group(self, inside: str, facts: Facts) -> str:
+        """Record a bracket group and return its text without the label and the proposers."""
+        for pattern, _ in self.brackets:
+            match = pattern.fullmatch(inside)
+            if match:
+                parts = match.groupdict()
+                label = self.option_letter.fullmatch(parts.get("option") or "")
+                letter = label.group("letter") if label and "letter" in label.groupdict() else None
+                proposers = {mention.id for mention in self.reader.mentions(parts.get("proposers") or "")
+                             if mention.kind != CONCEPT}
+                facts.groups.append(Group(letter, frozenset(proposers)))
+                return f" {parts.get('text', '')} "
+        facts.groups.append(Group(None, frozenset()))
+        return f" {inside} "
+
+    def _take_references(self, text: str, facts: Facts) -> str:
+        """Record the cross-references to articles and return the text without them."""
+        for pattern in self.references:
+            for match in pattern.finditer(text):
+                parts = match.groupdict()
+                numbers = [str(_value(parts[key])) for key in ("article", "paragraph") if parts.get(key)]
+                facts.references.add(".".join(numbers))
+            text = pattern.sub(lambda match: " " * len(match.group()), text)
+        return text
+
+    def _take_spelled(self, text: str, facts: Facts) -> str:
+        """Record the numbers written in words or numerals of the script and return the text without them."""
+        for pattern in [*self.spelled, *([self.months] if self.months else [])]:
+            for match in pattern.finditer(text):
+                facts.numbers.add(Fraction(self._spelled_value(match, pattern is self.months)))
+            text = pattern.sub(lambda match: " " * len(match.group()), text)
+        return text
+
+    def _spelled_value(self, match: re.Match, month: bool) -> int:
+        """Return the value of a spelled number (a month's name is its number)."""
+        if month:
+            return self.months_order.index(match.group().lower()) + 1
+        return SPELLED[self.spelled_system](match.group("words"), self.spelled_words)
+
+    @property
+    def months_order(self) -> list[str]:
+        """Return the names of the months, lower case."""
+        return [month.lower() for month in self.words.phrases.get("months", [])]
+
+
+def _month_pattern(words: Language) -> re.Pattern | None:
+    """Return a pattern of the months' names beside a figure, when the language spells them (not '6月')."""
+    months = [month for month in words.phrases.get("months", []) if not any(char.isdigit() for char in month)]
+    if len(months) != 12:
+        return None
+    names = "|".join(map(re.escape, months))
+    return re.compile(rf"(?<=\d )(?:{names})(?!\w)|(?<!\w)(?:{names})(?= \d)")
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    """Return a pattern matching what a phrase writes, each placeholder a named group."""
+    pattern, last = "", 0
+    for match in re.finditer(r"\{(\w+)\}", phrase):
+        pattern += re.escape(phrase[last:match.start()])
+        name = match.group(1)
+        pattern += f"(?P<{name}>.*)" if name == "text" else f"(?P<{name}>.*?)"
+        last = match.end()
+    pattern += re.escape(phrase[last:])
+    return re.compile(pattern, re.DOTALL)
+
+
+def _value(text: str) -> int:
+    """Return a number written in figures or in Chinese numerals."""
+    return int(text) if text.isdigit() else chinese_value(text)
+
+
+def _figure(text: str, words: Language) -> Fraction:
+    """Return a number written in figures, its digit groups joined ('1,095' → 1095, '2.5' → 5/2)."""
+    if words.phrases.get("group_digits", True) and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        text = text.replace(",", "")
+    try:
+        return Fraction(text)
+    except ValueError:
+        return Fraction(re.match(r"\d+", text).group())
