@@ -39,7 +39,7 @@ def synthetic_agreement(clauses: int, per_article: int = 5, languages: tuple[str
         data["meta"]["languages"] = list(languages)
         for holder in [data["meta"]["title"], *(item["names"] for key in ("parties", "bodies", "zones")
                                                  for item in data[key]), *(a["heading"] for a in data["body"])]:
-            holder.update({lang: f"{holder['en']} ({lang})" for lang in languages if lang != "en"})
+            holder.update({lang: f"{holder['en']}-{lang}" for lang in languages if lang != "en"})
     return data
 
 

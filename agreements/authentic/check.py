@@ -135,7 +135,7 @@ def _difference(what: str, first: str, expected: set, found: set, show) -> str:
 def _brackets(first: str, expected: list[Group], found: list[Group]) -> str:
     """Return how bracket groups differ: their number, or the first group whose letter or proposers differ."""
     if len(expected) != len(found):
-        return f"{len(found)} bracket groups where {first} has {len(expected)}"
+        return f"{len(found)} bracket group{'s' * (len(found) != 1)} where {first} has {len(expected)}"
     for number, (theirs, ours) in enumerate(zip(expected, found), 1):
         if theirs != ours:
             return (f"bracket group {number} is {_group(ours)} where {first} has {_group(theirs)}")

@@ -61,8 +61,8 @@ class TextFacts:
         self.spelled = [re.compile(pattern) for pattern in spelled.get("patterns", [])]
         self.style = [(re.compile(rule["pattern"]), rule["message"]) for rule in checks.get("style", [])]
         self.months = _month_pattern(words)
-        self.brackets = [(_phrase_pattern(words.phrases.get(key, "")), key) for key in BRACKET_PHRASES
-                         if words.phrases.get(key)]
+        self.brackets = [(_phrase_pattern(words.phrases[key].removeprefix("[").removesuffix("]")), key)
+                         for key in BRACKET_PHRASES if words.phrases.get(key)]
         self.option_letter = _phrase_pattern(words.phrases.get("option", "{letter}"))
 
     def read(self, text: str) -> Facts:

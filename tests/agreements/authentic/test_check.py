@@ -1,0 +1,104 @@
+"""The legal-linguistic check: each class of discrepancy, put into a copy of round 2, is reported at its line."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreements.authentic.check import check_languages
+from agreements.drafts import parse_agreement
+from agreements.examples import example_bytes
+from tests.conftest import mutate
+
+ROUND_2 = example_bytes("round-2").decode("utf-8")
+NAME = "round-2.yaml"
+
+
+def findings(text: str) -> list[str]:
+    """Return the check's findings of a draft as the command prints them."""
+    return [f"{finding.location}: {finding.node_id}: {finding.message}"
+            for finding in check_languages(parse_agreement(text, NAME))]
+
+
+def where(text: str, value: str) -> str:
+    """Return 'round-2.yaml:LINE:COL' of the line that holds value, at the start of the value after 'xx: '."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if value in line:
+            return f"{NAME}:{number}:{line.index(': ') + 3}"
+    raise AssertionError(f"{value!r} is not in the draft")
+
+
+RECORDS_KO = "남과 북은 이 협정 발효 후 60일 이내에 비무장지대"
+RECORDS_ZH = "南北双方应在本协定生效后60日内，向对方提供"
+SELF_DEFENCE_ZH = "本协定的任何规定均不得损害《联合国宪章》所承认的单独或集体自卫的固有权利。"
+
+
+@pytest.mark.parametrize("shipped", ["round-1", "round-2"])
+def test_the_shipped_rounds_say_the_same_in_every_language(shipped):
+    assert check_languages(parse_agreement(example_bytes(shipped).decode("utf-8"), shipped)) == []
+
+
+def test_a_number_changed_in_one_language():
+    text = mutate(ROUND_2, RECORDS_ZH, RECORDS_ZH.replace("60日", "90日"))
+    assert findings(text) == [
+        f"{where(text, '南北双方应在本协定生效后90日内')}: dmz.demining.records: zh: numbers differ from en: "
+        "60 only in en; 90 only here"]
+
+
+def test_a_name_changed_in_one_language():
+    text = mutate(ROUND_2, RECORDS_KO, RECORDS_KO.replace("남과 북은", "대한민국은"))
+    assert findings(text) == [f"{where(text, '대한민국은 이 협정 발효 후 60일')}: dmz.demining.records: ko: "
+                              "names differ from en: rok only here"]
+
+
+def test_a_variant_the_terminology_base_forbids():
+    text = mutate(ROUND_2, "任何当事方均不得在朝鲜半岛部署", "各方均不得在朝鲜半岛部署")
+    assert findings(text) == [f"{where(text, '各方均不得在朝鲜半岛部署')}: denuc.no-nuclear-weapons: zh: "
+                              "'各方' is not the term for parties: write '当事方'"]
+
+
+def test_a_concept_one_language_leaves_out():
+    text = mutate(ROUND_2, SELF_DEFENCE_ZH, "本协定的任何规定均不得损害单独或集体自卫的固有权利。")
+    assert findings(text) == [f"{where(text, '本协定的任何规定均不得损害单独')}: end-of-war.self-defence: zh: "
+                              "concepts differ from en: un_charter only in en"]
+
+
+def quoted(text: str, old: str, new: str) -> str:
+    """Return text with the value that holds old replaced by new, the whole value in double quotes."""
+    line = next(line for line in text.splitlines() if old in line)
+    key, _, value = line.partition(": ")
+    return mutate(text, line, f'{key}: "{value.replace(old, new)}"')
+
+
+def test_a_bracket_group_one_language_adds():
+    text = quoted(ROUND_2, RECORDS_KO, "[남과 북은] 이 협정 발효 후 60일 이내에 비무장지대")
+    assert findings(text) == [f"{where(text, '[남과 북은] 이 협정')}: dmz.demining.records: ko: "
+                              "1 bracket group where en has 0"]
+
+
+def test_a_proposer_that_differs_between_languages():
+    english = "Each side shall provide to the other, within 60 days after entry into force,"
+    text = mutate(ROUND_2, english, "[Each side (Republic of Korea)] shall provide to the other, within 60 days after "
+                                    "entry into force,")
+    text = quoted(text, RECORDS_KO, "[남과 북은(조선민주주의인민공화국 제안)] 이 협정 발효 후 60일 이내에 비무장지대")
+    text = quoted(text, RECORDS_ZH, "[南北双方（大韩民国）]应在本协定生效后60日内，向对方提供")
+    assert findings(text) == [f"{where(text, '[남과 북은(조선민주주의인민공화국 제안)]')}: dmz.demining.records: ko: "
+                              "bracket group 1 is bracketed text proposed by dprk where en has bracketed text "
+                              "proposed by rok"]
+
+
+def test_a_number_spelled_out_breaks_the_numeral_style():
+    text = mutate(ROUND_2, RECORDS_ZH, RECORDS_ZH.replace("60日", "六十日"))
+    assert findings(text) == [f"{where(text, '本协定生效后六十日内')}: dmz.demining.records: zh: "
+                              "'六十': quantities are written in figures (60日, 20公里)"]
+
+
+def test_half_width_punctuation_in_chinese():
+    text = mutate(ROUND_2, RECORDS_ZH, RECORDS_ZH.replace("60日内，", "60日内,"))
+    assert findings(text) == [f"{where(text, '本协定生效后60日内,')}: dmz.demining.records: zh: "
+                              "'内,': half-width punctuation in a Chinese text (use ，；：（）)"]
+
+
+def test_a_cross_reference_to_another_article():
+    text = mutate(ROUND_2, SELF_DEFENCE_ZH, SELF_DEFENCE_ZH.replace("本协定的任何规定", "本协定第三条的任何规定"))
+    assert findings(text) == [f"{where(text, '本协定第三条的任何规定')}: end-of-war.self-defence: zh: "
+                              "references to articles differ from en: 3 only here"]
