@@ -197,6 +197,7 @@ def terms(output_format: str) -> None:
 
     Templates write these terms; check-languages reports a variant to avoid and a concept that one
     language names and another does not. Edit them in templates/language/<lang>.yaml, `concepts`.
+    A language variant (ko-KP: the DPRK's Korean) is listed where it words a concept its own way.
 
     Example: peacedraft terms --format json
     """
@@ -207,14 +208,16 @@ def terms(output_format: str) -> None:
     lines = []
     for concept, words in table.items():
         lines.append(concept)
-        for lang in LANGUAGES:
+        base_defined = any(lang in words for lang in LANGUAGES)
+        for lang in (*LANGUAGES, *(code for code in words if code not in LANGUAGES)):
             entry = words.get(lang)
             if entry is None:
-                lines.append(f"  {lang}  (no term)")
+                lines += [f"  {lang}  (no term)"] if base_defined else []
                 continue
             also = f"  also: {', '.join(entry['forms'])}" if entry["forms"] else ""
+            replaces = f"  replaces: {', '.join(entry['replaces'])}" if entry.get("replaces") else ""
             avoid = f"  avoid: {', '.join(entry['avoid'])}" if entry["avoid"] else ""
-            lines.append(f"  {lang}  {entry['term']}{also}{avoid}")
+            lines.append(f"  {lang}  {entry['term']}{also}{replaces}{avoid}")
     _emit(output_format, table, lines)
 
 
@@ -364,11 +367,18 @@ def position(draft: str, node_id: str, party: str, stance: str, note: str | None
              also=("parallel",))
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder of your own clause templates (sandboxed).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@click.option("--copy-for", metavar="PARTY", help="The copy of this signatory: named first; its variant of a language.")
 @handles_errors
-def render(draft: str, output_format: str | None, lang: str, templates: str | None, output: str | None) -> None:
+def render(draft: str, output_format: str | None, lang: str, templates: str | None, output: str | None,
+           copy_for: str | None) -> None:
     """Render the draft: a Word document, or its text in one language, numbered, with brackets and options.
 
+    With --copy-for PARTY, that signatory's own copy (the alternat): the party named first in the preamble,
+    the testimonium's signature blocks and wherever the parties are listed, and the text in the party's
+    variant of a language where it has one (the DPRK's Korean: templates/language/ko-KP.yaml).
+
     Example: peacedraft render example.yaml -o example-ko.docx --lang ko
+    Example: peacedraft render example.yaml -o dprk-ko.docx --lang ko --copy-for dprk
     """
     from pathlib import Path
 
@@ -385,11 +395,11 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
     if output_format == "docx":
         from agreements.render.docx.render import render_docx
 
-        data = render_docx(agreement, lang, folder)
+        data = render_docx(agreement, lang, folder, copy_for)
     else:
         from agreements.render.text import render_document
 
-        data = render_document(agreement, lang, markdown=output_format == "markdown", user_folder=folder).encode("utf-8")
+        data = render_document(agreement, lang, output_format == "markdown", folder, copy_for).encode("utf-8")
     if output:
         write_atomic(output, data)
         click.echo(f"wrote {output}", err=True)
@@ -641,10 +651,11 @@ def import_command(document: str, output: str, lang: str | None, force: bool) ->
 @click.option("--allow-findings", is_flag=True,
               help="Build even when the draft breaks consistency rules; the memo lists them.")
 @click.option("--author", default="peacedraft", show_default=True, help="Author of the redline's tracked changes.")
+@click.option("--copies", is_flag=True, help="Also each signatory's own copy in every language (text/copies/PARTY/).")
 @CORPUS_OPTION
 @handles_errors
 def package(draft: str | None, against: str | None, output: str, as_zip: bool, force: bool, allow_findings: bool,
-            author: str, corpus_folders: tuple[str, ...]) -> None:
+            author: str, copies: bool, corpus_folders: tuple[str, ...]) -> None:
     """Build the negotiation text package of DRAFT (no DRAFT: the shipped round 2 against round 1).
 
     Clean text in every language and side by side, redline and change report, precedent annex and
@@ -663,7 +674,7 @@ def package(draft: str | None, against: str | None, output: str, as_zip: bool, f
     if as_zip and not force and os.path.exists(zip_path):
         raise click.UsageError(f"{zip_path} already exists (use --force to replace it)")
     built = build_package(current, previous or None, allow_findings, author, list(corpus_folders),
-                          _progress if _stderr_is_terminal() else None)
+                          _progress if _stderr_is_terminal() else None, copies)
     if _stderr_is_terminal():
         click.echo("\r\033[K", nl=False, err=True, color=True)
     top = os.path.basename(os.path.abspath(output))

@@ -33,6 +33,8 @@ class Record(_Strict):
     matching: Literal["words", "character_pairs"] = "words"  # how texts are compared when matched to a draft
     point_letters: Annotated[str, StringConstraints(min_length=2)] = LATIN_LETTERS
     bracket_unit: Literal["word", "clause"] = "word"  # the least a bracket may hold: a word, or a whole clause
+    variant_of: Word | None = None  # a variant (ko-KP.yaml) inherits this language's file and overrides it
+    used_by: list[Word] = []  # the parties whose copy of the agreement is written in this variant
 
 
 class ImportPatterns(_Strict):
@@ -53,6 +55,7 @@ class ConceptWords(_Strict):
     forms: list[Word] = []  # inflections that are the concept too ('Party' beside 'the Parties')
     avoid: list[Word] = []  # variants a text must not use for it
     ignore: list[Word] = []  # longer words that hold the term but are not the concept
+    replaces: list[Word] = []  # in a variant: the base language's words it writes differently (else its term)
 
 
 class Pattern(_Strict):
@@ -91,17 +94,63 @@ class LanguageFile(_Strict):
 
 
 def read_language(code: str, path: Path) -> Language:
-    """Return the language a file holds, or raise LanguageError (PD-E039) naming the file and what is wrong."""
-    name = f"templates/language/{code}.yaml"
-    try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-        content = LanguageFile.model_validate(data if isinstance(data, dict) else {})
-    except (OSError, UnicodeDecodeError, YAMLError) as error:
-        raise LanguageError(f"{name}: cannot be read: {' '.join(str(error).split())}", "PD-E039") from None
-    except ValidationError as error:
-        raise LanguageError(f"{name}: {worded(error)}", "PD-E039") from None
+    """Return the language a file holds, or raise LanguageError (PD-E039) naming the file and what is wrong.
+
+    A variant's file names the language it varies (`variant_of`): it is read over that language's file,
+    section by section, and its concepts say which words of that language it writes its own way.
+    """
+    data = _data(code, path)
+    base_code = (data.get("language") or {}).get("variant_of") if isinstance(data, dict) else None
+    replacements: tuple[tuple[str, str], ...] = ()
+    if base_code:
+        base = _data(base_code, path.with_name(f"{base_code}.yaml"))
+        replacements = _replacements(base, data)
+        data = _merged(base, data)
+    content = _validated(code, data)
     record = content.language
     return Language(code, record.name, record.tag, record.iso639_2, record.east_asian_font, record.script,
-                    record.spaces_between_words, record.matching, record.point_letters, record.bracket_unit, content.phrases,
-                    content.terms, content.word_lists, content.import_patterns.model_dump(),
-                    {key: words.model_dump() for key, words in content.concepts.items()}, content.checks.model_dump())
+                    record.spaces_between_words, record.matching, record.point_letters, record.bracket_unit,
+                    content.phrases, content.terms, content.word_lists, content.import_patterns.model_dump(),
+                    {key: words.model_dump() for key, words in content.concepts.items()}, content.checks.model_dump(),
+                    record.variant_of, tuple(record.used_by), replacements)
+
+
+def _data(code: str, path: Path) -> dict:
+    """Return the plain data of a language file (LanguageError when it cannot be read)."""
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YAMLError) as error:
+        raise LanguageError(f"templates/language/{code}.yaml: cannot be read: {' '.join(str(error).split())}",
+                            "PD-E039") from None
+    return data if isinstance(data, dict) else {}
+
+
+def _validated(code: str, data: dict) -> LanguageFile:
+    """Return a language file's content checked field by field."""
+    try:
+        return LanguageFile.model_validate(data)
+    except ValidationError as error:
+        raise LanguageError(f"templates/language/{code}.yaml: {worded(error)}", "PD-E039") from None
+
+
+def _merged(base: dict, variant: dict) -> dict:
+    """Return a base language's data with a variant's sections laid over it (one level into each section)."""
+    merged = {**base}
+    for section, value in variant.items():
+        if isinstance(value, dict) and isinstance(base.get(section), dict):
+            merged[section] = {**base[section], **value}
+        else:
+            merged[section] = value
+    return merged
+
+
+def _replacements(base: dict, variant: dict) -> tuple[tuple[str, str], ...]:
+    """Return (base words, variant words) for each concept the variant words differently, longest first."""
+    terms = base.get("concepts") or {}
+    pairs = []
+    for concept, words in (variant.get("concepts") or {}).items():
+        if not isinstance(words, dict) or "term" not in words:
+            continue
+        replaced = words.get("replaces") or [terms.get(concept, {}).get("term")]
+        pairs += [(old, words["term"]) for old in replaced if old and old != words["term"]]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))

@@ -23,12 +23,16 @@ DEFAULT_LANGUAGE = "en"
 
 
 def _codes() -> tuple[str, ...]:
-    """Return the codes of the language files: the default language first, then the others by code."""
-    found = sorted(path.stem for path in LANGUAGE_FOLDER.glob("*.yaml"))
+    """Return the codes of the language files: the default language first, then the others by code.
+
+    A file named with a region (ko-KP.yaml) is a variant of a language, not a language of its own.
+    """
+    found = sorted(path.stem for path in LANGUAGE_FOLDER.glob("*.yaml") if "-" not in path.stem)
     return tuple(sorted(found, key=lambda code: code != DEFAULT_LANGUAGE))
 
 
 LANGUAGES: tuple[str, ...] = _codes()
+VARIANTS: tuple[str, ...] = tuple(sorted(path.stem for path in LANGUAGE_FOLDER.glob("*.yaml") if "-" in path.stem))
 
 
 class LanguageError(PeacedraftError):
@@ -58,6 +62,15 @@ class Language:
     import_patterns: dict = field(default_factory=dict)
     concepts: dict = field(default_factory=dict)
     checks: dict = field(default_factory=dict)
+    variant_of: str | None = None
+    used_by: tuple[str, ...] = ()
+    replacements: tuple[tuple[str, str], ...] = ()  # a variant's own words for its base language's
+
+    def vary(self, text: str) -> str:
+        """Return a text of the base language in this variant's words (unchanged for a language that is no variant)."""
+        for old, new in self.replacements:
+            text = text.replace(old, new)
+        return text
 
     @property
     def file(self) -> str:
@@ -155,6 +168,16 @@ def language(code: str) -> Language:
     if not path.is_file():
         raise LanguageError(f"no language file templates/language/{code}.yaml (languages: {', '.join(LANGUAGES)})")
     return read_language(code, path)
+
+
+def variants_of(code: str) -> list[Language]:
+    """Return the variants of a language (the DPRK's Korean of Korean)."""
+    return [language(variant) for variant in VARIANTS if language(variant).variant_of == code]
+
+
+def variant_for(code: str, party: str | None) -> Language | None:
+    """Return the variant a party's copy is written in, for a language (None: the language itself)."""
+    return next((variant for variant in variants_of(code) if party and party in variant.used_by), None)
 
 
 def language_name(code: str, in_language: str = DEFAULT_LANGUAGE) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES, Language, LanguageError, language
+from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES, VARIANTS, Language, LanguageError, language
 
 CONCEPT = "concept"
 
@@ -46,11 +46,18 @@ def concept_ids() -> list[str]:
 
 
 def concept_table(codes: tuple[str, ...] = LANGUAGES) -> dict[str, dict[str, dict]]:
-    """Return every concept with its words in each language: {concept: {lang: {term, forms, avoid, ignore}}}."""
+    """Return every concept with its words in each language, and in each variant that words it its own way."""
     table: dict[str, dict[str, dict]] = {concept: {} for concept in concept_ids()}
     for code in codes:
         for concept, words in language(code).concepts.items():
             table.setdefault(concept, {})[code] = words
+    for code in VARIANTS:
+        variant = language(code)
+        if variant.variant_of in codes:
+            base = language(variant.variant_of).concepts
+            for concept, words in variant.concepts.items():
+                if words != base.get(concept):
+                    table.setdefault(concept, {})[code] = words
     return table
 
 

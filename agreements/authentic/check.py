@@ -20,7 +20,7 @@ from agreements.model import Agreement
 from agreements.render.plain import plain_text
 from agreements.rules.context import Finding
 from clauses.errors import Location
-from clauses.languages import language
+from clauses.languages import language, variants_of
 from clauses.terminology import CONCEPT, Named, Reader
 
 HEADED = ("part", "article")
@@ -36,11 +36,14 @@ class Unit:
 
 
 def named_in(agreement: Agreement, lang: str) -> list[Named]:
-    """Return the parties, bodies and zones of a draft with every name they have in a language."""
+    """Return the parties, bodies and zones of a draft with every name they have in a language (or a variant)."""
+    words = language(lang)
+    base = words.variant_of or lang
     found = []
     for kind, items in (("party", agreement.parties), ("body", agreement.bodies), ("zone", agreement.zones)):
         for item in items:
-            forms = [names[lang] for names in (item.names, getattr(item, "short_names", None) or {}) if lang in names]
+            forms = [words.vary(names[base]) for names in (item.names, getattr(item, "short_names", None) or {})
+                     if base in names]
             found.append(Named(kind, item.id, tuple(forms)))
     return found
 
@@ -113,13 +116,19 @@ def _against(unit: Unit, lang: str, facts: Facts, first: str, model: Facts) -> I
     if facts.references != model.references:
         yield _finding(unit, lang, "references", _difference(
             "references to articles", first, model.references, facts.references, str))
+    shared = set(language(first).concepts) & set(language(lang).concepts)
     for kind, rule in (("entity", "names"), (CONCEPT, "concepts")):
-        ours = {key for key in facts.named if (key[0] == CONCEPT) == (kind == CONCEPT)}
-        theirs = {key for key in model.named if (key[0] == CONCEPT) == (kind == CONCEPT)}
+        ours = {key for key in facts.named if (key[0] == CONCEPT) == (kind == CONCEPT) and _compared(key, shared)}
+        theirs = {key for key in model.named if (key[0] == CONCEPT) == (kind == CONCEPT) and _compared(key, shared)}
         if ours != theirs:
             yield _finding(unit, lang, rule, _difference(rule, first, theirs, ours, lambda key: key[1]))
     if facts.groups != model.groups:
         yield _finding(unit, lang, "brackets", _brackets(first, model.groups, facts.groups))
+
+
+def _compared(key: tuple[str, str], shared: set[str]) -> bool:
+    """Return whether a mention is compared across two languages: a name, or a concept both languages define."""
+    return key[0] != CONCEPT or key[1] in shared
 
 
 def _difference(what: str, first: str, expected: set, found: set, show) -> str:
@@ -154,12 +163,36 @@ def _number(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else str(float(value))
 
 
+def with_variants(unit: Unit, languages: list[str]) -> Unit:
+    """Return a unit with the text of each variant of its languages (the DPRK's Korean beside the Korean)."""
+    texts, locations = dict(unit.texts), dict(unit.locations)
+    for lang in languages:
+        for variant in variants_of(lang):
+            if lang in unit.texts:
+                texts[variant.code] = variant.vary(unit.texts[lang])
+                locations[variant.code] = unit.locations[lang]
+    return Unit(unit.node_id, texts, locations)
+
+
 def check_languages(agreement: Agreement) -> list[Finding]:
-    """Return every finding of the legal-linguistic check of a draft, in document order."""
+    """Return every finding of the legal-linguistic check of a draft and its languages' variants, in document order."""
     languages = list(agreement.meta.languages)
-    reading = readers(agreement, languages)
+    reading = readers(agreement, [*languages, *(variant.code for lang in languages for variant in variants_of(lang))])
     found = []
     for unit in units(agreement, languages):
+        unit = with_variants(unit, languages)
         facts = {lang: reading[lang].read(text) for lang, text in unit.texts.items()}
-        found += compare(unit, facts)
+        found += _without_repeats(list(compare(unit, facts)))
     return found
+
+
+def _without_repeats(findings: list[Finding]) -> list[Finding]:
+    """Return findings without a variant's that says what its base language's already says."""
+    said = {(finding.rule, finding.message) for finding in findings}
+    kept = []
+    for finding in findings:
+        lang, _, message = finding.message.partition(": ")
+        base = language(lang).variant_of
+        if base is None or (finding.rule, f"{base}: {message}") not in said:
+            kept.append(finding)
+    return kept

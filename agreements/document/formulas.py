@@ -8,6 +8,7 @@ The original is single when a clause names a depositary, else there is one origi
 from __future__ import annotations
 
 from agreements.document.blocks import Block, BlockText, Date, Inline, PartyName, PlaceName
+from agreements.document.copies import ordered
 from agreements.index import index_of
 from agreements.model import Agreement, Party
 from clauses.languages import Language, language_name
@@ -19,11 +20,12 @@ SIGNATURE_LINES = ("signature_line", "signature_name", "signature_title")
 class Formulas:
     """Builds the formulas of one draft in its languages."""
 
-    def __init__(self, agreement: Agreement, words: dict[str, Language], scope: Scope):
+    def __init__(self, agreement: Agreement, words: dict[str, Language], scope: Scope, first: str | None = None):
         self.agreement = agreement
         self.words = words
         self.scope = scope
-        self.signatories = [party for party in agreement.parties if party.role == "signatory"]
+        self.parties = ordered(agreement.parties, first)  # the party whose copy this is, first
+        self.signatories = [party for party in self.parties if party.role == "signatory"]
 
     def _each(self, make) -> dict[str, BlockText]:
         """Return a text per language, made by make(words)."""
@@ -78,9 +80,10 @@ class Formulas:
         return max(len(self.signatories), 1)
 
     def signatures(self) -> list[Block]:
-        """Return a signature block per party in the draft's order, a role's caption before the first of its run."""
+        """Return a signature block per party in the draft's order (this copy's party first), a role's caption before
+        the first of its run."""
         blocks, previous = [], None
-        for party in self.agreement.parties:
+        for party in self.parties:
             if party.role != "signatory" and party.role != previous:
                 blocks.append(Block("signature_caption", f"signing:{party.id}", self._each(
                     lambda words, role=party.role: BlockText(inlines=[words.phrase(f"signing_{role}")]))))

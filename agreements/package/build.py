@@ -78,6 +78,7 @@ class Build:
     previous: InputDraft | None
     author: str = "peacedraft"
     corpus: list[str] = field(default_factory=list)
+    copies: bool = False  # a copy for each signatory (the alternat), in every language
     findings: list[Finding] = field(default_factory=list)
     comparison: Comparison | None = None
     chart: bytes | None = None
@@ -101,6 +102,12 @@ def _clean_text(build: Build) -> None:
 
     for lang in [*build.languages, "parallel"]:
         build.files[f"text/agreement.{lang}.docx"] = render_docx(build.agreement, lang)
+    if build.copies:
+        for party in build.agreement.parties:
+            if party.role == "signatory":
+                for lang in build.languages:
+                    build.files[f"text/copies/{party.id}/agreement.{lang}.docx"] = render_docx(
+                        build.agreement, lang, copy_for=party.id)
 
 
 def _redline(build: Build) -> None:
@@ -189,9 +196,10 @@ STAGES: tuple[tuple[str, Callable[[Build], None]], ...] = (
 
 
 def build_package(draft: InputDraft, previous: InputDraft | None, allow_findings: bool = False, author: str = "peacedraft",
-                  corpus: list[str] | None = None, progress: Callable[[int, int, str], None] | None = None) -> Build:
+                  corpus: list[str] | None = None, progress: Callable[[int, int, str], None] | None = None,
+                  copies: bool = False) -> Build:
     """Return the built package in memory: every file, the findings and the seconds each stage took."""
-    build = Build(draft, previous, author, list(corpus or []))
+    build = Build(draft, previous, author, list(corpus or []), copies)
     started = time.perf_counter()
     build.findings = check(draft.agreement) + check_languages(draft.agreement)
     errors = [finding for finding in build.findings if finding.severity == "error"]

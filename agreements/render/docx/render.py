@@ -60,8 +60,12 @@ def render_parallel(document: Document) -> bytes:
     return finish(writer, document, languages[0])
 
 
-def render_docx(agreement: Agreement, lang: str, user_folder: Path | None = None) -> bytes:
-    """Return the draft as a Word document in one language, or side by side in all its languages ('parallel')."""
+def render_docx(agreement: Agreement, lang: str, user_folder: Path | None = None, copy_for: str | None = None) -> bytes:
+    """Return the draft as a Word document in one language, or side by side in all its languages ('parallel').
+
+    copy_for: the signatory whose copy this is (named first; its variant of a language where it has one).
+    """
     if lang == "parallel":
-        return render_parallel(compose(agreement, list(agreement.meta.languages), user_folder))
-    return render_single(compose(agreement, [lang], user_folder), lang)
+        return render_parallel(compose(agreement, list(agreement.meta.languages), user_folder, copy_for))
+    document = compose(agreement, [lang], user_folder, copy_for)
+    return render_single(document, document.languages[0])
