@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
+
+from pydantic import BaseModel
 
 from clauses.languages import DEFAULT_LANGUAGE
 from clauses.library import find_option
@@ -30,8 +33,38 @@ def option_report(option_id: str, lang: str) -> dict:
         "rationale": " ".join(option.rationale.split()),
         "citations": [citation.model_dump() for citation in option.citations],
         "lang": lang,
-        "text": clause_text(clause, lang, Scope()),
+        "text": clause_text(clause, lang, option_scope(clause)),
     }
+
+
+def option_scope(clause: BaseModel) -> Scope:
+    """Return the scope of an option's text: its own steps, phases and crossings named as a draft names them.
+
+    An option's scheduled items have local ids ('step-freeze', 'phase-1'); without a draft around it, they
+    are registered here so that the text reads 'the step “Freeze …”' or 'phase 1 of demining', not the id.
+    """
+    scope = Scope()
+    for item, number in _scheduled(clause):
+        scope.events[item.id] = (item.event_is_completion, _wording(item, number, scope))
+    return scope
+
+
+def _scheduled(model: BaseModel) -> Iterator[tuple[BaseModel, int]]:
+    """Yield the items with an id and a due date of their own below a model, each with its place in its list."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = value if isinstance(value, list) else [value]
+        for number, item in enumerate(items, 1):
+            if not isinstance(item, BaseModel):
+                continue
+            if getattr(type(item), "due_field", None) and getattr(item, "id", None):
+                yield item, number
+            yield from _scheduled(item)
+
+
+def _wording(item: BaseModel, number: int, scope: Scope):
+    """Return how a scheduled item is named in a language, as a draft's scope names it."""
+    return lambda words: words.phrase(item.event_phrase, **item.event_values(number, words, scope))
 
 
 def format_report(report: dict) -> str:

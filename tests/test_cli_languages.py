@@ -47,10 +47,10 @@ def test_a_finding_is_one_located_line_and_exit_1(runner, tmp_path):
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(main, ["check-languages", str(path)])
     assert (result.exit_code, result.stderr) == (1, f"{path}: 1 finding\n")
-    assert result.stdout == f"{path}:537:23: dmz.demining.records: ko: numbers differ from en: 60 only in en; 6 only here\n"
+    assert result.stdout == f"{path}:549:23: dmz.demining.records: ko: numbers differ from en: 60 only in en; 6 only here\n"
     report = json.loads(runner.invoke(main, ["check-languages", str(path), "--format", "json"]).stdout)
     assert report["findings"] == [{"rule": "languages-numbers", "severity": "error", "node": "dmz.demining.records",
-                                   "line": 537, "column": 23,
+                                   "line": 549, "column": 23,
                                    "message": "ko: numbers differ from en: 60 only in en; 6 only here"}]
 
 
@@ -60,7 +60,7 @@ def test_validate_strict_and_package_run_the_check(runner, tmp_path):
     assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
     strict = runner.invoke(main, ["validate", "--strict", str(path)])
     assert strict.exit_code == 1
-    assert f"{path}:537:23: dmz.demining.records: error: ko: numbers differ from en: 60 only in en; 6 only here " \
+    assert f"{path}:549:23: dmz.demining.records: error: ko: numbers differ from en: 60 only in en; 6 only here " \
            "[languages-numbers]" in strict.stdout.splitlines()
     out = tmp_path / "package"
     built = runner.invoke(main, ["package", str(path), "-o", str(out)])
@@ -116,5 +116,26 @@ def test_terms_lists_every_concept_in_every_language(runner):
     assert result.stdout.splitlines()[:4] == ["parties", "  en  the Parties  also: Party, Parties", "  ko  당사자",
                                               "  zh  当事方  avoid: 各方"]
     table = json.loads(runner.invoke(main, ["terms", "--format", "json"]).stdout)
-    assert all(set(words) == set(LANGUAGES) for words in table.values())
+    assert all(set(LANGUAGES) <= set(words) for words in table.values() if set(words) & set(LANGUAGES))
+    assert table["korean_peninsula"]["ko-KP"]["term"] == "조선반도"
     assert table["un_charter"]["ko"]["term"] == "「국제연합헌장」"
+
+
+def test_render_a_copy_for_a_party(runner, round_2):
+    result = runner.invoke(main, ["render", str(round_2), "--lang", "ko", "--copy-for", "dprk"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "조선반도 항구적 평화체제 구축에 관한 협정"
+    refused = runner.invoke(main, ["render", str(round_2), "--copy-for", "japan"])
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr == ("peacedraft: --copy-for japan: no signatory has that id "
+                              "(signatories: rok, dprk, usa, prc) [PD-E097]\n")
+
+
+def test_package_with_a_copy_for_each_signatory(runner, tmp_path):
+    out = tmp_path / "package"
+    result = runner.invoke(main, ["package", "-o", str(out), "--copies"])
+    assert result.exit_code == 0, result.stderr
+    copies = sorted(str(path.relative_to(out / "text" / "copies")) for path in (out / "text" / "copies").rglob("*.docx"))
+    assert copies == [f"{party}/agreement.{lang}.docx" for party in ("dprk", "prc", "rok", "usa")
+                      for lang in ("en", "ko", "zh")]
+    assert runner.invoke(main, ["verify", str(out)]).exit_code == 0

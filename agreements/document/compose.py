@@ -14,6 +14,7 @@ from pathlib import Path
 
 from agreements.document.blocks import Block, BlockText, Date, Document, Inline, Option, RegistryEntry
 from agreements.document.context import scope_for
+from agreements.document.copies import check_copy_for, in_variants, ordered
 from agreements.document.formulas import Formulas
 from agreements.document.segments import MissingText, node_error, node_segments, own_text
 from agreements.index import index_of
@@ -21,6 +22,7 @@ from agreements.model import Agreement, Article, Part
 from agreements.numbering import NodeNumber
 from clauses.base import ClauseBase, Node
 from clauses.languages import Language, language
+from clauses.numerals import chinese_numeral
 from clauses.rendering import RenderError
 from clauses.scope import Scope
 
@@ -36,9 +38,10 @@ def document_time(agreement: Agreement) -> datetime.datetime:
     return datetime.datetime.combine(agreement.meta.date, datetime.time(), datetime.timezone.utc)
 
 
-def compose(agreement: Agreement, languages: list[str], user_folder: Path | None = None) -> Document:
+def compose(agreement: Agreement, languages: list[str], user_folder: Path | None = None,
+            copy_for: str | None = None) -> Document:
     """Return the document tree of a draft in one language or several."""
-    return Composer(agreement, languages, user_folder).document()
+    return Composer(agreement, languages, user_folder, copy_for).document()
 
 
 def located_text(agreement: Agreement, node: Node, lang: str, scope: Scope) -> str:
@@ -54,22 +57,28 @@ def located_text(agreement: Agreement, node: Node, lang: str, scope: Scope) -> s
 class Composer:
     """Builds the document tree of one draft in its languages."""
 
-    def __init__(self, agreement: Agreement, languages: list[str], user_folder: Path | None = None):
+    def __init__(self, agreement: Agreement, languages: list[str], user_folder: Path | None = None,
+                 copy_for: str | None = None):
+        check_copy_for(agreement.parties, copy_for)
+        self.copy_for = copy_for
         self.agreement = agreement
         self.languages = list(languages)
         self.words: dict[str, Language] = {lang: language(lang) for lang in self.languages}
         self.scope = scope_for(agreement, user_folder)
         self.index = index_of(agreement)
-        self.formulas = Formulas(agreement, self.words, self.scope)
+        self.formulas = Formulas(agreement, self.words, self.scope, copy_for)
 
     def document(self) -> Document:
         """Return the whole tree: the title page, the preamble, the body and the conclusions."""
         meta = self.agreement.meta
-        headers = {lang: words.phrase("draft_header", round=meta.round, version=meta.version,
+        headers = {lang: words.phrase("draft_header", round=meta.round, round_cn=chinese_numeral(meta.round),
+                                      version=meta.version,
                                       date=words.date(meta.date)) for lang, words in self.words.items()}
         settings = {"title": {lang: meta.title.get(lang, "") for lang in self.languages}, "header": headers}
         blocks = [*self.front(), *self.preamble(), *self.body(), self.formulas.conclusions()]
-        return Document(self.languages, document_time(self.agreement), blocks, settings, meta, self.entries())
+        document = Document(self.languages, document_time(self.agreement), blocks, settings, meta, self.entries())
+        in_variants(document, self.copy_for)
+        return document
 
     def _each(self, make) -> dict[str, BlockText]:
         """Return a text per language, made by make(lang, words)."""
@@ -94,13 +103,14 @@ class Composer:
     def _between(self, words: Language) -> str:
         """Return 'between the Republic of Korea, … and the United States of America' (the signatories)."""
         names = [words.phrase("name_in_text", name=self.scope.name(party.id, words.code))
-                 for party in self.agreement.parties if party.role == "signatory"]
+                 for party in ordered(self.agreement.parties, self.copy_for) if party.role == "signatory"]
         return words.phrase("between", parties=words.join(names))
 
     def _round(self, words: Language) -> list[Inline]:
         """Return the round line, its date marked as a date."""
         meta = self.agreement.meta
-        line = words.phrase("round", round=meta.round, version=meta.version, date=DATE_MARK)
+        line = words.phrase("round", round=meta.round, round_cn=chinese_numeral(meta.round), version=meta.version,
+                            date=DATE_MARK)
         before, mark, after = line.partition(DATE_MARK)
         if not mark:
             return [line]

@@ -90,7 +90,7 @@ class TextRenderer:
     def render_paragraph(self, block: Block, depth: int) -> None:
         """Add a numbered paragraph, then its points."""
         text = block.text(self.lang)
-        prefix = " " * 3 * depth + f"{text.label} "
+        prefix = " " * 3 * depth + text.label + self.words.phrases.get("label_gap", " ")
         self.lines.append(prefix + plain_text(text, self.words, "\n" + " " * len(prefix)))
         for child in block.children:
             self.block(child, depth + 1)
@@ -141,7 +141,9 @@ class MarkdownRenderer(TextRenderer):
         return "\\\n"
 
 
-def render_document(agreement: Agreement, lang: str, markdown: bool = False, user_folder: Path | None = None) -> str:
-    """Return the draft's text in one language, as plain text or Markdown."""
+def render_document(agreement: Agreement, lang: str, markdown: bool = False, user_folder: Path | None = None,
+                    copy_for: str | None = None) -> str:
+    """Return the draft's text in one language, as plain text or Markdown (copy_for: the copy of that signatory)."""
     renderer = MarkdownRenderer if markdown else TextRenderer
-    return renderer(compose(agreement, [lang], user_folder), lang).render()
+    document = compose(agreement, [lang], user_folder, copy_for)
+    return renderer(document, document.languages[0]).render()

@@ -76,9 +76,9 @@ def test_a_bracket_group_one_language_adds():
 
 
 def test_a_proposer_that_differs_between_languages():
-    english = "Each side shall provide to the other, within 60 days after entry into force,"
+    english = "Each side shall provide to the other, within 60 days after the entry into force"
     text = mutate(ROUND_2, english, "[Each side (Republic of Korea)] shall provide to the other, within 60 days after "
-                                    "entry into force,")
+                                    "the entry into force")
     text = quoted(text, RECORDS_KO, "[남과 북은(조선민주주의인민공화국 제안)] 이 협정 발효 후 60일 이내에 비무장지대")
     text = quoted(text, RECORDS_ZH, "[南北双方（大韩民国）]应在本协定生效后60日内，向对方提供")
     assert findings(text) == [f"{where(text, '[남과 북은(조선민주주의인민공화국 제안)]')}: dmz.demining.records: ko: "

@@ -262,7 +262,8 @@ def _lines_of(root: etree._Element, words) -> list[str]:
         holder = element.find("a:content", NS)
         holder = element.find("a:intro", NS) if holder is None else holder
         texts = [p.text or "" for p in holder.iterfind("a:p", NS)]
-        lines += [f"{element.findtext('a:num', namespaces=NS)} {texts[0]}", *texts[1:]]
+        gap = words.phrases.get("label_gap", " ")
+        lines += [f"{element.findtext('a:num', namespaces=NS)}{gap}{texts[0]}", *texts[1:]]
     lines += ["".join(p.itertext()) for p in root.find(".//a:conclusions", NS).iter(f"{{{AKN_NS}}}p")
               if p.find("a:role", NS) is None]
     return [line.lstrip() for line in lines if line and line.strip()]

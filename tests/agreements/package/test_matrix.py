@@ -20,7 +20,7 @@ from tests.processes import bytes_elsewhere
 ROUND_1 = load_agreement(str(example_path("round-1")))
 ROUND_2 = load_agreement(str(example_path("round-2")))
 R2_TEXT = example_path("round-2").read_text(encoding="utf-8")
-LADDER_STATUS = "            status: bracketed\n            proposed_by: [usa, rok]\n            ladder:"
+LADDER_STATUS = "            status: bracketed\n            proposed_by: [rok, usa]\n            ladder:"
 # Read from the drafts: the bracketed and pending provisions, in document order (every part and article
 # there is pending only because it holds them, so none has a row; no agreed provision keeps an option).
 ROUND_1_OPEN = ["preamble.denuclearization", "roles.assurances", "west-sea.zone", "force.forward-limits", "unc.status",
@@ -96,7 +96,7 @@ def test_bracketed_node_shows_number_status_options_and_each_stance_as_in_the_ya
     row = rows_by_id(matrix)["disputes.ladder"]
     assert row[0].startswith("Paragraph 1 of Article 23")
     assert row[1] == "bracketed"
-    assert "A base text (United States, Republic of Korea)" in row[2]
+    assert "A base text (Republic of Korea, United States)" in row[2]
     assert "B disputes.ladder.alt-conciliation (China)" in row[2]
     assert "alt-political" not in row[2]  # withdrawn in R2
     assert row[3:] == [

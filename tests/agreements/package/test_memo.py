@@ -27,7 +27,7 @@ COMPARISON = compare_agreements(ROUND_1, ROUND_2)
 CONTENTS = (("round-2.en.docx", "Clean text, English"), ("positions-matrix.docx", "Positions matrix"))
 HEADINGS = ["What changed since R1", "Open brackets by topic", "Validation findings", "Implementation timeline",
             "Contents of this package"]
-LADDER_STATUS = "            status: bracketed\n            proposed_by: [usa, rok]\n            ladder:"
+LADDER_STATUS = "            status: bracketed\n            proposed_by: [rok, usa]\n            ladder:"
 
 
 def png(width: int = 4, height: int = 3) -> bytes:

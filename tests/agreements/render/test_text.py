@@ -24,7 +24,7 @@ def test_english_document_structure():
 
 @pytest.mark.parametrize(("lang", "part", "article", "paragraph", "point"), [
     ("ko", "제1부 군사 문제", "제3조 최종 조항", "2. ", "   가. 당사자들은 매년 단계를 검토한다."),
-    ("zh", "第一部分　军事问题", "第三条　最后条款", "二、", "   （一） 各当事方应每年审查各阶段。"),
+    ("zh", "第一部分　军事问题", "第三条　最后条款", "二、", "   （一）各当事方应每年审查各阶段。"),
 ])
 def test_numbering_and_headings_per_language(lang, part, article, paragraph, point):
     lines = render_document(parse_agreement(BASE, "d.yaml"), lang).splitlines()
@@ -99,7 +99,7 @@ def test_the_text_ends_with_the_testimonium_and_a_signature_block_per_party(lang
     agreement = load_agreement(str(example_path("round-2")))
     *_, last_article, witness, done, rok, dprk, usa, prc, caption, un = \
         render_document(agreement, lang).rstrip("\n").split("\n\n")
-    assert last_article.splitlines()[-1].startswith(("   (a) This Agreement", "   가. 이 협정은", "   （一） 本协定取代"))
+    assert last_article.splitlines()[-1].startswith(("   (a) This Agreement", "   가. 이 협정은", "   （一）本协定取代"))
     assert [witness, done, *rok.splitlines()] == CLOSING[lang]
     before, after = PARTY_LINES[lang]
     blocks = [block.splitlines() for block in (rok, dprk, usa, prc, un)]

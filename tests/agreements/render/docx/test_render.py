@@ -29,7 +29,7 @@ AWKWARD = f"{ARABIC} — Ünïcödé 🕊️ {RLM} " + "x" * 3000 + " \u0301"
 # The text rendering names the proposers of an option in the text; Word puts them in a comment.
 PROPOSERS = {"en": r" \([^()]*\)(?=[:\]])", "ko": r"\([^()]* 제안\)(?=[:\]])", "zh": r"（[^（）]*）(?=[：\]])"}
 # A paragraph's or point's number in the text rendering ('1.', '(a)', '가.', '一、', '（一）'); Word numbers by list.
-LABEL = re.compile(r"^(\d+[.)]|\([a-z]+\)|[가-힣]\.|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）) ")
+LABEL = re.compile(r"^(\d+[.)] |\([a-z]+\) |[가-힣]\. |[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 HEADING = {"en": "— {}", "ko": "{}", "zh": "{}"}
 NUMBERED = ("Article Paragraph", "Article Point", "Article Subpoint")
 
