@@ -13,6 +13,7 @@ from clauses.base import ENTRY_INTO_FORCE, Deadline
 from clauses.languages import DEFAULT_LANGUAGE, Language, language
 from clauses.numerals import chinese_numeral
 from clauses.particles import korean_particle
+from clauses.terminology import term
 
 STANDARD_REGISTRY = Path(__file__).resolve().parent / "library" / "registry.yaml"
 EventWording = Callable[[Language], str]
@@ -120,6 +121,7 @@ class Scope:
             "particle": korean_particle,
             "cn": chinese_numeral,
             "cap": lambda text: text[:1].upper() + text[1:],
+            "concept": lambda key: term(words, key),
             "ref": lambda key: self.reference(key, words),
             "local": words.local,
         }

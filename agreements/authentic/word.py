@@ -31,7 +31,7 @@ def check_word_files(files: dict[str, str]) -> list[Finding]:
     first = next(iter(files))
     for lang in files:
         _align(outlines[first], outlines[lang], files[first], files[lang], lang)
-    readers = {lang: TextFacts(language(lang), Reader(language(lang), _standard_named(lang))) for lang in files}
+    readers = {lang: TextFacts(language(lang), Reader(language(lang), standard_named(lang))) for lang in files}
     found = []
     for position, _ in enumerate(outlines[first]):
         unit = _unit(position, outlines, read, files)
@@ -105,7 +105,7 @@ def _paragraph_number(text: str, paragraphs_text: list[str]) -> int:
     return 1
 
 
-def _standard_named(lang: str) -> list[Named]:
+def standard_named(lang: str) -> list[Named]:
     """Return the standard registry's parties, bodies and zones with their names in a language."""
     return [Named("entity", entry["id"], tuple(names[lang] for names in (entry["names"], entry.get("short_names") or {})
                                                if lang in names)) for entry in standard_entries()]
