@@ -88,6 +88,7 @@ class LanguageFile(_Strict):
     phrases: dict[str, Any] = {}
     terms: dict[str, dict[str, str]] = {}
     concepts: dict[str, ConceptWords] = {}
+    rewrites: dict[Word, Word] = {}  # in a variant: other words of its base language it writes its own way
     checks: Checks = Field(default_factory=Checks)
     word_lists: dict[str, dict[str, str]] = {}
     import_patterns: ImportPatterns = Field(default_factory=ImportPatterns, alias="import")
@@ -145,7 +146,8 @@ def _merged(base: dict, variant: dict) -> dict:
 
 
 def _replacements(base: dict, variant: dict) -> tuple[tuple[str, str], ...]:
-    """Return (base words, variant words) for each concept the variant words differently, longest first."""
+    """Return (base words, variant words) for each concept the variant words differently and each of its
+    rewrites, longest first."""
     terms = base.get("concepts") or {}
     pairs = []
     for concept, words in (variant.get("concepts") or {}).items():
@@ -153,4 +155,6 @@ def _replacements(base: dict, variant: dict) -> tuple[tuple[str, str], ...]:
             continue
         replaced = words.get("replaces") or [terms.get(concept, {}).get("term")]
         pairs += [(old, words["term"]) for old in replaced if old and old != words["term"]]
+    rewrites = variant.get("rewrites") or {}
+    pairs += [(str(old), str(new)) for old, new in rewrites.items() if isinstance(rewrites, dict)]
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))

@@ -24,7 +24,8 @@ class Formulas:
         self.agreement = agreement
         self.words = words
         self.scope = scope
-        self.parties = ordered(agreement.parties, first)  # the party whose copy this is, first
+        self.first = first  # the party whose copy this is
+        self.parties = ordered(agreement.parties, first)
         self.signatories = [party for party in self.parties if party.role == "signatory"]
 
     def _each(self, make) -> dict[str, BlockText]:
@@ -74,8 +75,11 @@ class Formulas:
         return marked_inlines(sentence, marked)
 
     def originals(self) -> int:
-        """Return how many originals the agreement is done in: one kept by a depositary, else one per signatory."""
-        if any(clause.depositary_of_agreement() for clause in index_of(self.agreement).clauses()):
+        """Return how many originals the agreement is done in: one kept by a depositary, else one per signatory.
+
+        A party's own copy (the alternat) is itself an original, so a copy says one original per signatory.
+        """
+        if self.first is None and any(clause.depositary_of_agreement() for clause in index_of(self.agreement).clauses()):
             return 1
         return max(len(self.signatories), 1)
 

@@ -35,6 +35,17 @@ def test_the_dprk_copy_names_it_first_and_is_in_its_korean():
     assert "한반도" not in text and "남과 북" not in text
     signing = [line for line in lines if line.endswith("을 위하여") or line.endswith("를 위하여")]
     assert signing[:2] == ["조선민주주의인민공화국을 위하여", "대한민국을 위하여"]
+    assert "   라. “북과 남”이란 조선민주주의인민공화국과 대한민국을 말한다." in lines
+
+
+def test_a_copy_is_an_original_of_its_own():
+    """Under the alternat each party signs its own original: a copy is done in as many originals as signatories."""
+    common = [line for line in render_document(ROUND_2, "en").splitlines() if line.startswith("DONE at")]
+    copy = [line for line in render_document(ROUND_2, "en", copy_for="dprk").splitlines() if line.startswith("DONE at")]
+    assert common == ["DONE at Panmunjom on 25 June 2027, in a single original in the English, Korean and Chinese "
+                      "languages, each text being equally authentic."]
+    assert copy == ["DONE at Panmunjom on 25 June 2027, in quadruplicate in the English, Korean and Chinese "
+                    "languages, each text being equally authentic."]
 
 
 def test_the_english_copy_of_the_united_states_lists_it_first():
