@@ -8,32 +8,18 @@ text once; the target is under 1 s for 1,000 clauses.
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ruamel.yaml import YAML  # noqa: E402
-
 from agreements.authentic.check import check_languages  # noqa: E402
 from agreements.document.compose import compose  # noqa: E402
 from agreements.drafts import parse_agreement  # noqa: E402
-from bench.synthetic import synthetic_agreement  # noqa: E402
+from bench.synthetic import synthetic_yaml  # noqa: E402
 from bench.timing import median_seconds  # noqa: E402
 
 LANGUAGES = ("en", "ko", "zh")
-
-
-def draft_text(clauses: int) -> str:
-    """Return a synthetic draft in three languages as YAML text."""
-    yaml = YAML(typ="safe")
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
-    yaml.representer.ignore_aliases = lambda *args: True
-    stream = io.StringIO()
-    yaml.dump(synthetic_agreement(clauses, languages=LANGUAGES), stream)
-    return stream.getvalue()
 
 
 def main() -> None:
@@ -42,7 +28,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--clauses", type=int, default=1000)
     arguments = parser.parse_args()
-    text = draft_text(arguments.clauses)
+    text = synthetic_yaml(arguments.clauses, LANGUAGES)
 
     def fresh():
         return parse_agreement(text, "synthetic.yaml")

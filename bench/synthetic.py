@@ -63,12 +63,12 @@ def _skeleton(clauses: int, per_article: int) -> dict:
     }
 
 
-def synthetic_yaml(clauses: int) -> str:
-    """Return a synthetic draft as YAML text."""
+def synthetic_yaml(clauses: int, languages: tuple[str, ...] = ("en",)) -> str:
+    """Return a synthetic draft in the given languages as YAML text."""
     yaml = YAML(typ="safe")
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.representer.ignore_aliases = lambda *args: True
     stream = io.StringIO()
-    yaml.dump(synthetic_agreement(clauses), stream)
+    yaml.dump(synthetic_agreement(clauses, languages=languages), stream)
     return stream.getvalue()

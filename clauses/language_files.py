@@ -101,13 +101,16 @@ def read_language(code: str, path: Path) -> Language:
     section by section, and its concepts say which words of that language it writes its own way.
     """
     data = _data(code, path)
-    base_code = (data.get("language") or {}).get("variant_of") if isinstance(data, dict) else None
+    language_record = data.get("language")
+    base_code = language_record.get("variant_of") if isinstance(language_record, dict) else None
     replacements: tuple[tuple[str, str], ...] = ()
     if base_code:
         base = _data(base_code, path.with_name(f"{base_code}.yaml"))
-        replacements = _replacements(base, data)
-        data = _merged(base, data)
-    content = _validated(code, data)
+        content = _validated(code, _merged(base, data))
+        own = data.get("concepts") if isinstance(data.get("concepts"), dict) else {}
+        replacements = _replacements(_validated(base_code, base), content, list(own))
+    else:
+        content = _validated(code, data)
     record = content.language
     return Language(code, record.name, record.tag, record.iso639_2, record.east_asian_font, record.script,
                     record.spaces_between_words, record.matching, record.point_letters, record.bracket_unit,
@@ -145,16 +148,12 @@ def _merged(base: dict, variant: dict) -> dict:
     return merged
 
 
-def _replacements(base: dict, variant: dict) -> tuple[tuple[str, str], ...]:
-    """Return (base words, variant words) for each concept the variant words differently and each of its
+def _replacements(base: LanguageFile, variant: LanguageFile, own: list[str]) -> tuple[tuple[str, str], ...]:
+    """Return (base words, variant words) for each concept the variant words itself (its `own`) and each of its
     rewrites, longest first."""
-    terms = base.get("concepts") or {}
-    pairs = []
-    for concept, words in (variant.get("concepts") or {}).items():
-        if not isinstance(words, dict) or "term" not in words:
-            continue
-        replaced = words.get("replaces") or [terms.get(concept, {}).get("term")]
-        pairs += [(old, words["term"]) for old in replaced if old and old != words["term"]]
-    rewrites = variant.get("rewrites") or {}
-    pairs += [(str(old), str(new)) for old, new in rewrites.items() if isinstance(rewrites, dict)]
+    pairs = list(variant.rewrites.items())
+    for concept in own:
+        words = variant.concepts[concept]
+        replaced = words.replaces or ([base.concepts[concept].term] if concept in base.concepts else [])
+        pairs += [(old, words.term) for old in replaced if old != words.term]
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))

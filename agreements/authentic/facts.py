@@ -19,8 +19,6 @@ from clauses.terminology import CONCEPT, Mention, Reader
 FIGURES = re.compile(r"(?<![\d.,])\d+(?:[,.]\d+)*")
 BRACKET_GROUP = re.compile(r"\[([^\[\]]*)\]")
 BRACKET_PHRASES = ("option_label", "option_plain", "inline_option", "bracketed")
-SPELLED = {"chinese": lambda text, words: chinese_value(text),
-           "words": lambda text, words: words_value(re.split(r"[\s-]+", text.lower()), words)}
 
 
 @dataclass(frozen=True)
@@ -57,11 +55,12 @@ class TextFacts:
         self.references = [re.compile(pattern) for pattern in checks.get("references", [])]
         spelled = checks.get("numbers", {})
         self.spelled_words = {word.lower(): value for word, value in spelled.get("words", {}).items()}
-        self.spelled_system = spelled.get("system", "words")
+        self.chinese_numerals = spelled.get("system", "words") == "chinese"
         self.spelled = [re.compile(pattern) for pattern in spelled.get("patterns", [])]
         self.style = [(re.compile(rule["pattern"]), rule["message"]) for rule in checks.get("style", [])]
-        self.months = _month_pattern(words)
-        self.brackets = [(_phrase_pattern(words.phrases[key].removeprefix("[").removesuffix("]")), key)
+        self.months = {month.lower(): number for number, month in enumerate(words.phrases.get("months", []), 1)}
+        self.month_pattern = _month_pattern(words)
+        self.brackets = [_phrase_pattern(words.phrases[key].removeprefix("[").removesuffix("]"))
                          for key in BRACKET_PHRASES if words.phrases.get(key)]
         self.option_letter = _phrase_pattern(words.phrases.get("option", "{letter}"))
 
@@ -78,7 +77,7 @@ class TextFacts:
 
     def _group(self, inside: str, facts: Facts) -> str:
         """Record a bracket group and return its text without the label and the proposers."""
-        for pattern, _ in self.brackets:
+        for pattern in self.brackets:
             match = pattern.fullmatch(inside)
             if match:
                 parts = match.groupdict()
@@ -98,27 +97,29 @@ class TextFacts:
                 parts = match.groupdict()
                 numbers = [str(_value(parts[key])) for key in ("article", "paragraph") if parts.get(key)]
                 facts.references.add(".".join(numbers))
-            text = pattern.sub(lambda match: " " * len(match.group()), text)
+            text = _blanked(pattern, text)
         return text
 
     def _take_spelled(self, text: str, facts: Facts) -> str:
-        """Record the numbers written in words or numerals of the script and return the text without them."""
-        for pattern in [*self.spelled, *([self.months] if self.months else [])]:
-            for match in pattern.finditer(text):
-                facts.numbers.add(Fraction(self._spelled_value(match, pattern is self.months)))
-            text = pattern.sub(lambda match: " " * len(match.group()), text)
+        """Record the numbers written in words or numerals of the script, and months by name; return the rest."""
+        for pattern in self.spelled:
+            facts.numbers |= {Fraction(self._spelled(match.group("words"))) for match in pattern.finditer(text)}
+            text = _blanked(pattern, text)
+        if self.month_pattern:
+            facts.numbers |= {Fraction(self.months[match.group().lower()]) for match in self.month_pattern.finditer(text)}
+            text = _blanked(self.month_pattern, text)
         return text
 
-    def _spelled_value(self, match: re.Match, month: bool) -> int:
-        """Return the value of a spelled number (a month's name is its number)."""
-        if month:
-            return self.months_order.index(match.group().lower()) + 1
-        return SPELLED[self.spelled_system](match.group("words"), self.spelled_words)
+    def _spelled(self, words: str) -> int:
+        """Return the value of a number in Chinese numerals or in words."""
+        if self.chinese_numerals:
+            return chinese_value(words)
+        return words_value(re.split(r"[\s-]+", words.lower()), self.spelled_words)
 
-    @property
-    def months_order(self) -> list[str]:
-        """Return the names of the months, lower case."""
-        return [month.lower() for month in self.words.phrases.get("months", [])]
+
+def _blanked(pattern: re.Pattern, text: str) -> str:
+    """Return text with what a pattern matches replaced by spaces (so nothing is read twice)."""
+    return pattern.sub(lambda match: " " * len(match.group()), text)
 
 
 def _month_pattern(words: Language) -> re.Pattern | None:

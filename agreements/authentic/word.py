@@ -14,10 +14,8 @@ from agreements.authentic.facts import TextFacts
 from agreements.model import Agreement, Article, Part
 from agreements.rules.context import Finding
 from agreements.wordimport.importer import import_word
-from agreements.wordimport.reader import guess_language, paragraphs
-from agreements.wordimport.safety import open_word
 from clauses.errors import InputError, Location
-from clauses.languages import language, language_name
+from clauses.languages import language
 from clauses.scope import standard_entries
 from clauses.terminology import Named, Reader
 
@@ -42,13 +40,8 @@ def check_word_files(files: dict[str, str]) -> list[Finding]:
 
 def _read(path: str, lang: str) -> tuple[Agreement, list[str]]:
     """Return a Word file's agreement and its paragraphs' texts, refused when it is not in the given language."""
-    texts = [paragraph.text for paragraph in paragraphs(open_word(path))]
-    found = guess_language(texts)
-    if found != lang:
-        raise InputError(f"{path}: the text is in {language_name(found)}, not in {language_name(lang)} as given",
-                         "PD-E095")
-    agreement, _ = import_word(path, lang)
-    return agreement, texts
+    agreement, imported = import_word(path, lang, insist=True)
+    return agreement, imported.texts
 
 
 def _outline(agreement: Agreement) -> list[tuple[int, str, str]]:

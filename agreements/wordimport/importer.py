@@ -7,6 +7,7 @@ import datetime
 from pydantic import ValidationError
 
 from clauses.errors import InputError, worded
+from clauses.languages import language_name
 from agreements.model import Agreement
 from agreements.wordimport.reader import Imported, build_tree, guess_language, paragraphs
 from agreements.wordimport.safety import open_word
@@ -14,13 +15,21 @@ from agreements.wordimport.safety import open_word
 UNDATED = datetime.date(1970, 1, 1)
 
 
-def import_word(path: str, lang: str | None = None) -> tuple[Agreement, Imported]:
-    """Return the agreement a Word file holds and the import's report (what it could not place, what it assumed)."""
+def import_word(path: str, lang: str | None = None, insist: bool = False) -> tuple[Agreement, Imported]:
+    """Return the agreement a Word file holds and the import's report (what it could not place, what it assumed).
+
+    insist: refuse (PD-E095) a file whose script says it is in another language than lang.
+    """
     document = open_word(path)
     sources = paragraphs(document)
-    lang = lang or guess_language([source.text for source in sources])
+    found = guess_language([source.text for source in sources]) if insist or not lang else lang
+    if found != lang and insist and lang:
+        raise InputError(f"{path}: the text is in {language_name(found)}, not in {language_name(lang)} as given",
+                         "PD-E095")
+    lang = lang or found
     created = document.core_properties.created
     imported = build_tree(sources, lang, path, created.date() if created else UNDATED)
+    imported.texts = [source.text for source in sources]
     if created is None:
         imported.notes.append(f"the document carries no date: {UNDATED} written")
     tables = len(document.tables)

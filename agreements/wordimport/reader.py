@@ -40,6 +40,7 @@ class Imported:
     unplaced: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     numbers: dict[str, int] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)  # every body paragraph's text, in order
 
     def counts(self) -> str:
         """Return what was read, e.g. '24 articles, 96 paragraphs and points, 5 recitals'."""

@@ -76,3 +76,21 @@ def test_a_phrase_writes_the_particle_that_follows_a_value():
 )
 def test_originals_by_number(lang, counts):
     assert {count: language(lang).originals(count) for count in counts} == counts
+
+
+def test_a_variant_is_read_over_its_base_and_a_broken_one_is_refused_in_one_line(tmp_path):
+    from clauses.language_files import read_language
+    from clauses.languages import LANGUAGE_FOLDER, LanguageError
+
+    (tmp_path / "ko.yaml").write_text((LANGUAGE_FOLDER / "ko.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    variant = tmp_path / "ko-XX.yaml"
+    variant.write_text("language: {variant_of: ko, name: 변이, tag: ko-XX}\nconcepts:\n  parties: {term: 당사측}\n"
+                       "rewrites: {서울: 평양}\n", encoding="utf-8")
+    read = read_language("ko-XX", variant)
+    assert (read.variant_of, read.phrase("article", n=2)) == ("ko", "제2조")
+    assert read.replacements == (("당사자", "당사측"), ("서울", "평양"))
+    variant.write_text("language: {variant_of: ko, name: 변이, tag: ko-XX}\nrewrites: [서울]\n", encoding="utf-8")
+    with pytest.raises(LanguageError) as raised:
+        read_language("ko-XX", variant)
+    assert raised.value.lines() == ["peacedraft: templates/language/ko-XX.yaml: rewrites: input should be a valid "
+                                    "dictionary [PD-E039]"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from agreements.document.blocks import Bracket, Option
 from agreements.document.compose import compose
 from agreements.document.context import scope_for
@@ -83,3 +85,19 @@ def test_an_inline_bracket_keeps_the_space_before_it():
     node = index_of(agreement).model("pullback.distance")
     english = node_segments(node, ["en"], scope_for(agreement), ("en", "ko", "zh"))["en"]
     assert english[0].endswith("not less than ") and english[2].startswith(" kilometres")
+
+
+def test_one_language_that_cannot_bracket_a_phrase_makes_every_language_show_whole_options():
+    """English and Chinese differ only in the distance, the Korean option is another sentence: whole everywhere."""
+    agreement = parse_agreement(BASE, "d.yaml")
+    scope = scope_for(agreement)
+    twenty = index_of(agreement).model("pullback.distance").model_copy(
+        update={"pullback_km": 20, "alternatives": [], "status": "agreed"})
+    texts = {lang: node_segments(twenty, [lang], scope)[lang][0] for lang in ("en", "zh")}
+    alternative = ("text: {en: " + json.dumps(texts["en"], ensure_ascii=False) + ", ko: 완전히 다른 문장이다., zh: "
+                   + json.dumps(texts["zh"], ensure_ascii=False) + "}")
+    text = mutate(BASE, "set: {pullback_km: 20}", alternative)
+    node = index_of(parse_agreement(text, "d.yaml")).model("pullback.distance")
+    alone = node_segments(node, ["en"], scope_for(parse_agreement(text, "d.yaml")), ("en", "ko", "zh"))["en"]
+    assert [type(part).__name__ for part in alone] == ["Bracket"] and not alone[0].inline
+    assert node_segments(node, ["en"], scope_for(parse_agreement(text, "d.yaml")))["en"][1].inline
