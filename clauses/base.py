@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
+from clauses.armistice import Disposal
 from clauses.errors import worded
 from clauses.languages import LANGUAGES
 
@@ -154,12 +155,21 @@ class ClauseBase(Node):
     event_is_completion: ClassVar[bool] = True
     lane: ClassVar[Track] = "peace_regime"
     replaces_armistice: ClassVar[frozenset[str]] = frozenset()
-    precedent_measures: ClassVar[dict[str, str]] = {}  # precedent parameter → this kind's field
+    precedent_measures: ClassVar[dict[str, str]] = {}  # measure (clauses.measures) → this kind's field
+    deadline_measure: ClassVar[str | None] = None  # the measure its due days are (e.g. withdrawal_days)
     rules: ClassVar[tuple[KindRule, ...]] = ()
 
     def takes_over(self, function: str) -> bool:
         """Return whether this clause takes over a function of the 1953 Armistice."""
-        return function in self.replaces_armistice
+        return any(disposal.function == function for disposal in self.disposals())
+
+    def disposals(self) -> list[Disposal]:
+        """Return what this clause's typed choices do with functions of the 1953 Armistice (see clauses.armistice)."""
+        return [Disposal(function, "replaced") for function in sorted(self.replaces_armistice)]
+
+    def precedent_fields(self) -> dict[str, str]:
+        """Return the measures this clause fixes (clauses.measures ids) and the field that holds each."""
+        return dict(self.precedent_measures)
 
     def event_values(self, number: int, words: Any, scope: Any) -> dict[str, object]:
         """Return the values of the phrase naming the measures of this clause: a reference to where it stands."""
