@@ -19,6 +19,7 @@ from ruamel.yaml import YAML  # noqa: E402
 
 from agreements.model import Agreement  # noqa: E402
 from bench.synthetic import synthetic_agreement  # noqa: E402
+from clauses.measures import MEASURES  # noqa: E402
 from clauses.topics import TOPICS  # noqa: E402
 from precedents.compare import compare_with_precedents  # noqa: E402
 from precedents.index import SearchIndex  # noqa: E402
@@ -26,6 +27,9 @@ from precedents.index import SearchIndex  # noqa: E402
 WORDS = ("withdrawal forces troops zone commission supervision ceasefire line demilitarized days prisoners "
          "repatriation inspection border crossing nuclear weapons verification parties guarantee conference "
          "liaison office exchange reduction artillery control settlement dispute arbitration treaty").split()
+DAY_MEASURES = [measure.id for measure in MEASURES if measure.unit == "days"]
+KM_MEASURES = [measure.id for measure in MEASURES if measure.unit == "km"]
+BASES = [["S"], ["T"], ["T", "S"], ["A", "C"], ["X", "S"]]
 
 
 def synthetic_corpus(folder: Path, agreements: int, per_agreement: int) -> None:
@@ -37,12 +41,16 @@ def synthetic_corpus(folder: Path, agreements: int, per_agreement: int) -> None:
         key = f"synthetic-{number:05d}"
         provisions = []
         for index in range(per_agreement):
-            parameters = {"as_stated": "synthetic"}
+            parameters: dict = {"as_stated": "synthetic"}
+            quantities = []
             if index % 3 == 0:
-                parameters["days"] = chance.randrange(1, 400)
+                quantities.append({"measure": chance.choice(DAY_MEASURES), "value": chance.randrange(1, 400)})
             if index % 5 == 0:
-                parameters["distance_km"] = chance.randrange(1, 30)
-            provisions.append({"id": f"{key}.p{index}", "citation": f"Art. {index + 1}", "basis": "S",
+                quantities.append({"measure": chance.choice(KM_MEASURES), "value": chance.randrange(1, 30),
+                                   "approximate": index % 10 == 0})
+            if quantities:
+                parameters["quantities"] = quantities
+            provisions.append({"id": f"{key}.p{index}", "citation": f"Art. {index + 1}", "basis": list(chance.choice(BASES)),
                                "topics": chance.sample(TOPICS, 2), "parameters": parameters,
                                "paraphrase": " ".join(chance.choices(WORDS, k=18)).capitalize() + "."})
         data = {"id": key, "title": f"Synthetic agreement {number}", "short_title": f"Synthetic {number}",

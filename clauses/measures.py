@@ -27,6 +27,8 @@ MEASURES: tuple[Measure, ...] = (
     Measure("zone_width_total_km", "total zone width", "km"),
     Measure("distance_between_posts_km", "distance between opposing posts", "km"),
     Measure("no_fly_distance_km", "no-fly distance from the line", "km"),
+    Measure("live_fire_ban_distance_km", "distance from the line within which live-fire drills stop", "km"),
+    Measure("zone_length_km", "length of a zone along a river or coast", "km"),
     Measure("withdrawal_days", "period for withdrawing forces", "days"),
     Measure("clearance_days", "period for clearing mines and hazards", "days"),
     Measure("repatriation_days", "period for repatriation", "days"),
@@ -35,6 +37,7 @@ MEASURES: tuple[Measure, ...] = (
     Measure("meeting_recess_days", "longest recess of a body's meetings", "days"),
     Measure("ceasefire_hours", "hours from signature to the cease-fire", "hours"),
     Measure("personnel_ceiling", "ceiling on armed forces personnel", "persons"),
+    Measure("foreign_forces_disposition", "what becomes of foreign forces", ""),
     Measure("body", "body", ""),
     Measure("members", "members", ""),
 )

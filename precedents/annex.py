@@ -12,8 +12,9 @@ from precedents.coverage import ARMISTICE
 
 COLUMNS = (("Draft", None), ("Germany", "germany"), ("Yemen", "yemen"), ("Vietnam", "vietnam"),
            ("1953 Armistice", ARMISTICE))
-BASIS = ("Basis codes: T authentic English text; A another authentic language; C corrupted copy; "
-         "X unofficial translation; S secondary summary.")
+BASIS = ("Basis codes, every code of a provision shown, strongest first, so the last is the weakest: "
+         "T authentic English text; A another authentic language; C corrupted copy; X unofficial translation; "
+         "S secondary summary.")
 
 
 def _column(match: Match) -> str:
@@ -25,7 +26,7 @@ def _column(match: Match) -> str:
 
 def _cited(matches: list[Match]) -> list[Block]:
     """Return the cell of one group of precedents: each provision cited in bold, then its paraphrase."""
-    blocks = [simple_block("cell_text", match.provision, Run(f"{match.short_title}, {match.citation} [{match.basis}]: ",
+    blocks = [simple_block("cell_text", match.provision, Run(f"{match.cited}: ",
                                                        bold=True), match.paraphrase) for match in matches]
     return blocks or [simple_block("cell_text", "none", "—")]
 
@@ -46,7 +47,10 @@ def annex_document(agreement: Agreement, comparison: PrecedentComparison) -> Doc
             rows.append(table_row(clause.node, cells))
         blocks.append(Block("table", f"table:{index}", children=rows, data={"columns": len(COLUMNS)}))
     blocks.append(simple_block("section", "coverage", "The 1953 Armistice's functions under this draft"))
-    blocks += [simple_block("plain", item.function, item.summary) for item in comparison.armistice]
+    for item in comparison.armistice:
+        blocks.append(simple_block("plain", item.function, item.summary))
+        blocks += [simple_block("plain", f"{item.function}:practice:{place}", Run(f"Later practice: {line}", italic=True))
+                   for place, line in enumerate(item.practice)]
     blocks.append(simple_block("plain", "basis", Run(BASIS, italic=True)))
     settings = {"landscape": True, "title": "Precedent comparison annex"}
     return Document([DEFAULT_LANGUAGE], document_time(agreement), blocks, settings)

@@ -1,23 +1,28 @@
-"""A draft beside the precedents: for each clause the provisions on its topic, ranked, with parameters side by side."""
+"""A draft beside the precedents: each clause's provisions on its topic, ranked, same measures side by side."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
 from agreements.document.context import scope_for
 from agreements.document.compose import located_text
 from agreements.index import index_of
 from agreements.model import Agreement
-from agreements.tree import field_plans
+from agreements.tree import field_plans, scheduled_items
 from clauses.base import ClauseBase
 from clauses.languages import DEFAULT_LANGUAGE, language
+from clauses.measures import BY_ID
 from clauses.topics import TOPICS
+from precedents.corpus import later_practice_by_function
 from precedents.coverage import ARMISTICE, Coverage, coverage
 from precedents.index import SearchIndex
 from precedents.match import Match
-from precedents.model import Parameters
 
 PER_CLAUSE = 8
+# a zone's registry width_km is its total width across the line; per side is half of it
+ZONE_WIDTHS = {"zone_width_total_km": 1.0, "zone_width_per_side_km": 0.5}
 ENGLISH = language(DEFAULT_LANGUAGE)
 
 
@@ -33,6 +38,23 @@ class ClauseMatches:
     matches: list[Match] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class SideBySide:
+    """One value the draft fixes set beside one value a precedent fixes of the same measure."""
+
+    measure: str
+    draft: object
+    match: Match
+    precedent_measure: str
+    shown: str
+
+
+def side_by_side(clause: ClauseMatches) -> list[SideBySide]:
+    """Return every pair of a draft value and a precedent value of the same measure, precedent by precedent."""
+    return [SideBySide(measure, value, match, their_measure, shown) for measure, value in clause.parameters.items()
+            for match in clause.matches for their_measure, shown in match.values() if their_measure == measure]
+
+
 @dataclass
 class PrecedentComparison:
     """The whole comparison: clause by clause, the topics the draft leaves out, and the Armistice's functions."""
@@ -43,28 +65,44 @@ class PrecedentComparison:
 
 
 def draft_parameters(clause: ClauseBase, agreement: Agreement) -> dict:
-    """Return what the clause fixes that precedents also fix: its kind's measures, and the days of its deadline."""
+    """Return what the clause fixes that precedents also measure, by measure id: its kind's fields and its due days."""
     found: dict = {}
     references = {plan.name: plan.value_ref for plan in field_plans(type(clause))}
-    for measure, name in clause.precedent_measures.items():
-        found.update(_measure(measure, getattr(clause, name), references.get(name), agreement))
-    timed = getattr(clause, type(clause).due_field) if type(clause).due_field else None
-    if timed is not None:
-        found["days"] = timed.days
-    return {name: found[name] for name in Parameters.model_fields if name in found}
+    for measure, name in clause.precedent_fields().items():
+        if measure in BY_ID and name in type(clause).model_fields:
+            found.update(_measure(measure, getattr(clause, name), references.get(name), agreement))
+    days = due_days(clause)
+    if days is not None and type(clause).deadline_measure in BY_ID:
+        found[type(clause).deadline_measure] = days
+    return found
+
+
+def due_days(clause: ClauseBase) -> int | None:
+    """Return the days of a clause's own deadline, else the most days of the items it schedules (a phase's)."""
+    kind = type(clause)
+    if kind.due_field:
+        timed = getattr(clause, kind.due_field)
+        return None if timed is None else timed.days
+    days = [getattr(visit.model, type(visit.model).due_field).days for visit in scheduled_items(clause)
+            if "children" not in visit.path and getattr(visit.model, type(visit.model).due_field)]
+    return max(days) if days else None
 
 
 def _measure(measure: str, value, reference: str | None, agreement: Agreement) -> dict:
-    """Return one measure of a clause: a zone's width, a body's name and members, or the value itself."""
+    """Return one measure of a clause: a zone's width (total, or half of it per side), a body, or the value itself."""
     if reference == "zone":
         zone = next((zone for zone in agreement.zones if zone.id == value), None)
-        return {measure: zone.width_km} if zone is not None and zone.width_km else {}
+        if zone is None or not zone.width_km or measure not in ZONE_WIDTHS:
+            return {}
+        return {measure: zone.width_km * ZONE_WIDTHS[measure]}
     if reference == "body":
         body = next((body for body in agreement.bodies if body.id == value), None)
         if body is None:
             return {}
-        return {"body": body.names.get(DEFAULT_LANGUAGE, body.id), "members": body.members}
-    return {} if value is None else {measure: value}
+        return {"body": body.names.get(DEFAULT_LANGUAGE, body.id), **({"members": body.members} if body.members else {})}
+    if isinstance(value, list) and value and all(isinstance(item, BaseModel) for item in value):
+        return {measure: [item.model_dump(mode="json") for item in value]}  # e.g. a no-fly distance per aircraft
+    return {} if value is None or value == [] else {measure: value}
 
 
 def compare_with_precedents(agreement: Agreement, search: SearchIndex, precedents: list[str] | None = None,
@@ -87,7 +125,7 @@ def compare_with_precedents(agreement: Agreement, search: SearchIndex, precedent
     settled = search.settled_topics(list(precedents or []))
     left_out = {name: settled[name] for name in TOPICS if name in settled and name not in covered
                 and (topic is None or name == topic)}
-    armistice = coverage(agreement, search.functions(ARMISTICE)) if ARMISTICE in search.agreement_ids() else []
+    armistice = coverage(agreement, later_practice_by_function()) if ARMISTICE in search.agreement_ids() else []
     return PrecedentComparison(results, left_out, armistice)
 
 
@@ -107,7 +145,7 @@ def _ranked(index: SearchIndex, topic: str, text: str, precedents: list[str] | N
     ranked = list(scored)
     if len(scored) < 4 * PER_CLAUSE:
         ranked += index.matches([key for key in index.on_topic(topic, precedents, 4 * PER_CLAUSE) if key not in seen])
-    ranked.sort(key=lambda match: -len(parameters.keys() & match.parameters.keys()))
+    ranked.sort(key=lambda match: -len(parameters.keys() & match.measures().keys()))
     order = {match.provision: place for place, match in enumerate(ranked)}
     chosen: dict[str, Match] = {}
     for match in ranked:

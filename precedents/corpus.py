@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -12,10 +13,11 @@ from pydantic import ValidationError
 from agreements.drafts import read_bytes, read_text, validation_problems
 from clauses.errors import DraftError, InputError, Problem
 from agreements.yamlsource import read_yaml
-from precedents.model import PrecedentAgreement, Provision
+from precedents.model import LaterPractice, PrecedentAgreement, Provision
 
 SHIPPED = Path(__file__).resolve().parent / "corpus"
 CORPUS_VARIABLE = "PEACEDRAFT_CORPUS"
+ARMISTICE = "armistice-1953"
 
 
 @dataclass
@@ -94,3 +96,18 @@ def check_folder(folder: str) -> list[PrecedentAgreement]:
     if not path.is_dir():
         raise DraftError.at(folder, 1, 1, "no such folder", code="PD-E064")
     return [load_file(item) for item in sorted(path.glob("*.yaml"))]
+
+
+@functools.cache
+def armistice_later_practice() -> tuple[LaterPractice, ...]:
+    """Return the later practice recorded on the shipped 1953 Armistice (facts of practice, not treaty text)."""
+    return tuple(load_file(SHIPPED / f"{ARMISTICE}.yaml").later_practice)
+
+
+def later_practice_by_function() -> dict[str, list[str]]:
+    """Return, per Armistice function id, a line per fact of later practice ('1957: … [S]')."""
+    found: dict[str, list[str]] = {}
+    for practice in armistice_later_practice():
+        for function in practice.functions:
+            found.setdefault(function, []).append(practice.line)
+    return found

@@ -15,7 +15,7 @@ from precedents.corpus import Corpus, corpus_files, load_corpus
 from precedents.match import Match
 
 WORD = re.compile(r"\w+")
-INDEX_VERSION = 4  # bump when SCHEMA changes: an index is named after it, so an old one is never read
+INDEX_VERSION = 5  # bump when SCHEMA changes: an index is named after it, so an old one is never read
 SCHEMA = """
 CREATE TABLE provisions (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, agreement TEXT, region TEXT, short_title TEXT,
                          citation TEXT, basis TEXT, topics TEXT, parameters TEXT, paraphrase TEXT, functions TEXT);
@@ -119,8 +119,10 @@ class SearchIndex:
         for rowid, (key, (agreement, provision)) in enumerate(self.corpus.provisions.items(), 1):
             parameters = json.dumps(provision.parameters.model_dump(exclude_defaults=True), ensure_ascii=False)
             rows.append((rowid, key, agreement.id, agreement.region, agreement.short_title, provision.citation,
-                         provision.basis, json.dumps(provision.topics), parameters, provision.paraphrase,
+                         json.dumps(provision.basis), json.dumps(provision.topics), parameters, provision.paraphrase,
                          json.dumps(provision.functions)))
+            if provision.moved_to:  # a mis-cited row: its content is found under the provision it moved to
+                continue
             topic_rows += [(rowid, topic) for topic in provision.topics]
             texts.append((rowid, provision.citation, provision.paraphrase, parameters, agreement.title,
                           " ".join(topic_token(topic) for topic in provision.topics), agreement.id))
@@ -169,8 +171,8 @@ class SearchIndex:
         rows = self.connection.execute(
             "SELECT id, agreement, short_title, region, citation, basis, topics, parameters, paraphrase "
             f"FROM provisions WHERE id IN ({', '.join('?' * len(keys))})", keys).fetchall()
-        found = {row[0]: Match(row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])),
-                               json.loads(row[7]), row[8]) for row in rows}
+        found = {row[0]: Match(row[0], row[1], row[2], row[3], row[4], tuple(json.loads(row[5])),
+                               tuple(json.loads(row[6])), json.loads(row[7]), row[8]) for row in rows}
         return [found[key] for key in keys]
 
     def agreement_ids(self) -> list[str]:

@@ -1,35 +1,41 @@
-"""Text and JSON views of precedents, search results and comparisons (every provision shows its basis code)."""
+"""Text and JSON views of precedents, search results and comparisons (every provision shows all its basis codes)."""
 
 from __future__ import annotations
 
 import textwrap
 
 from clauses.formatting import show
-from precedents.compare import PrecedentComparison
+from precedents.compare import ClauseMatches, PrecedentComparison, side_by_side
 from precedents.corpus import Corpus
 from precedents.match import Match
-from precedents.model import Parameters, PrecedentAgreement
+from clauses.measures import BY_ID
+from precedents.model import PrecedentAgreement, shown_basis
 
 
+def _label(measure: str) -> str:
+    """Return what a reader calls a measure ('pull-back from the line')."""
+    return BY_ID[measure].title if measure in BY_ID else measure
 
-def _label(name: str) -> str:
-    """Return what a reader calls a precedent parameter ('time limit')."""
-    return Parameters.model_fields[name].title
 
-
-def show_value(name: str, value) -> str:
-    """Return a parameter value for reading ('2 km', '60 days', '48 hours', 'Canada, Poland')."""
-    if name == "hours":
-        return f"{value} hours"
-    return ", ".join(map(str, value)) if isinstance(value, list) else show(name, value)
+def show_value(measure: str, value) -> str:
+    """Return a draft's value of a measure for reading ('2 km', '60 days', 'Canada, Poland')."""
+    unit = BY_ID[measure].unit if measure in BY_ID else ""
+    if isinstance(value, list):
+        return ", ".join(show_value(measure, item) for item in value)
+    if isinstance(value, dict):  # one of several values, with what it applies to: {'aircraft': …, 'km': 40}
+        numbers = [item for item in value.values() if isinstance(item, (int, float)) and not isinstance(item, bool)]
+        words = [str(item) for item in value.values() if item not in numbers]
+        return show_value(measure, numbers[0]) + (f" ({', '.join(words)})" if words else "") if numbers else show(measure, value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and unit:
+        number = f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+        return f"{number} {unit}"
+    return show(measure, value)
 
 
 def match_line(match: Match) -> str:
-    """Return 'Paris 1973, Art. 5 [T] (foreign_forces): paraphrase — days: 60'."""
-    typed = {key: value for key, value in match.parameters.items() if key != "as_stated"}
-    details = "; ".join(f"{_label(key)}: {show_value(key, value)}" for key, value in typed.items())
-    return (f"{match.short_title}, {match.citation} [{match.basis}] ({', '.join(match.topics)}): {match.paraphrase}"
-            + (f" — {details}" if details else ""))
+    """Return 'Paris 1973, Art. 5 [T] (foreign_forces): paraphrase — period for withdrawing forces: 60 days'."""
+    details = "; ".join(f"{_label(measure)}: {', '.join(values)}" for measure, values in match.measures().items())
+    return (f"{match.cited} ({', '.join(match.topics)}): {match.paraphrase}" + (f" — {details}" if details else ""))
 
 
 def agreement_json(agreement: PrecedentAgreement, corpus: Corpus, provisions: bool = True) -> dict:
@@ -55,11 +61,24 @@ def show_lines(agreement: PrecedentAgreement, corpus: Corpus) -> list[str]:
     lines = [f"{agreement.title}", f"{agreement.date}" + (f", {agreement.place}" if agreement.place else ""),
              f"parties: {'; '.join(agreement.parties) or '—'}", f"languages: {', '.join(agreement.languages) or '—'}",
              "", wrap.fill(" ".join(agreement.context.split())), "", "Provisions"]
-    lines += ["  " + match_line(Match.of(agreement, provision)) for provision in agreement.provisions]
+    lines += ["  " + _provision_line(agreement, provision) for provision in agreement.provisions]
+    if agreement.later_practice:
+        lines += ["", "Later practice (not treaty text)"]
+        lines += [f"  - {', '.join(item.functions)}: {item.line}" + (" (contradictory)" if item.contradictory else "")
+                  for item in agreement.later_practice]
     if agreement.not_yet_verified:
         lines += ["", "Not yet verified (not loaded as facts)"]
         lines += [f"  - {line}" for line in agreement.not_yet_verified]
     return lines
+
+
+def _provision_line(agreement: PrecedentAgreement, provision) -> str:
+    """Return a provision's line; a mis-cited row points to the provision that holds its content."""
+    if provision.moved_to:
+        return (f"{provision.citation} {shown_basis(provision.basis)}: mis-cited in the sources — its content is "
+                f"{provision.moved_to}; as stated: {provision.parameters.as_stated}")
+    earlier = f" (earlier {shown_basis(provision.earlier_basis)})" if provision.earlier_basis else ""
+    return match_line(Match.of(agreement, provision)) + earlier
 
 
 def comparison_json(comparison: PrecedentComparison) -> dict:
@@ -68,8 +87,10 @@ def comparison_json(comparison: PrecedentComparison) -> dict:
         "clauses": [{"node": c.node, "article": c.article, "topic": c.topic, "text": c.text,
                      "parameters": c.parameters, "precedents": [m.to_json() for m in c.matches]} for c in comparison.clauses],
         "left_out": comparison.left_out,
-        "armistice": [{"function": item.function, "outcome": item.outcome, "clause": item.clause,
-                       "citations": list(item.citations)} for item in comparison.armistice],
+        "armistice": [{"function": item.function, "title": item.title, "outcome": item.outcome, "clause": item.clause,
+                       "body": item.body, "paragraphs": list(item.paragraphs), "proposed_in": list(item.proposed),
+                       "later_practice": list(item.practice)}
+                      for item in comparison.armistice],
     }
 
 
@@ -79,22 +100,21 @@ def comparison_lines(comparison: PrecedentComparison) -> list[str]:
     for clause in comparison.clauses:
         lines += ["", f"{clause.article} · {clause.node} ({clause.topic})"]
         lines += ["  " + match_line(match) for match in clause.matches] or ["  (no precedent on this topic)"]
-        lines += _parameter_table(clause.parameters, clause.matches)
+        lines += _parameter_table(clause)
     if comparison.left_out:
         lines += ["", "Topics the precedents settle that the draft leaves out"]
         lines += [f"  {topic}: {', '.join(names)}" for topic, names in comparison.left_out.items()]
     if comparison.armistice:
         lines += ["", "The 1953 Armistice's functions under this draft"]
-        lines += [f"  {item.summary}" for item in comparison.armistice]
+        for item in comparison.armistice:
+            lines += [f"  {item.summary}"] + [f"    later practice: {line}" for line in item.practice]
     return lines[1:] if lines and not lines[0] else lines
 
 
-def _parameter_table(draft: dict, matches: list[Match]) -> list[str]:
-    """Return 'distance: draft 15 km | Geneva 1954, Art. 1 [T] 5 km' lines for parameters both sides fix."""
-    lines = []
-    for name, value in draft.items():
-        others = [f"{m.short_title}, {m.citation} [{m.basis}] {show_value(name, m.parameters[name])}"
-                  for m in matches if name in m.parameters]
-        if others:
-            lines.append(f"    {_label(name)}: draft {show_value(name, value)} | " + " | ".join(others))
-    return lines
+def _parameter_table(clause: ClauseMatches) -> list[str]:
+    """Return 'pull-back from the line: draft 2 km | Korean Armistice 1953, Art. I ¶1 [T] 2 km' per measure both fix."""
+    rows: dict[str, list[str]] = {}
+    for pair in side_by_side(clause):
+        rows.setdefault(pair.measure, []).append(f"{pair.match.cited} {pair.shown}")
+    return [f"    {_label(measure)}: draft {show_value(measure, clause.parameters[measure])} | " + " | ".join(others)
+            for measure, others in rows.items()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 FACT_SHEET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "precedents-factsheet.md"
@@ -12,6 +13,9 @@ SECTIONS = {
     "sanaa-1990": "### 7b. ", "amman-1994": "### 7c. ", "yemen-unity-1972": "### 7d. ", "stockholm-2018": "### 7e. ",
     "inter-korean-basic-1991": "### 8a. ", "denuclearization-declaration-1992": "### 8b. ",
     "panmunjom-2018": "### 8c. ", "cma-2018": "### 8d. ", "six-party-2005": "### 8e. ",
+    "agreed-framework-1994": "### 8f. ", "six-party-initial-actions-2007": "### 8g. ",
+    "six-party-second-phase-2007": "### 8h. ", "october-declaration-2007": "### 8i. ", "singapore-2018": "### 8j. ",
+    "pyongyang-2018": "### 8k. ",
 }
 TOPIC_WORDS = {
     "form_and_parties": "form_and_parties", "non_korean_parties_roles": "non_korean_parties_roles",
@@ -23,6 +27,20 @@ TOPIC_WORDS = {
     "dispute_resolution": "dispute_resolution", "prisoners_and_remains": "prisoners_and_remains",
     "sequencing_and_timelines": "implementation_sequencing", "entry_into_force_and_final": "final_provisions",
 }
+CODE = re.compile(r"\[([TACXS])\]")
+EARLIER = re.compile(r"\(earlier ((?:\[[TACXS]\])+)\)")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One provision row of the sheet: citation, every basis code (and the earlier ones), topics, the two cells."""
+
+    citation: str
+    basis: tuple[str, ...]
+    earlier: tuple[str, ...]
+    topics: tuple[str, ...]
+    parameters: str
+    paraphrase: str
 
 
 def sections() -> dict[str, str]:
@@ -42,6 +60,39 @@ def rows(section: str) -> list[list[str]]:
     return found
 
 
+def parse_row(cells: list[str]) -> Row:
+    """Return a row's citation (the words before its first code), its codes strongest first, topics and cells."""
+    earlier = EARLIER.search(cells[0])
+    current = EARLIER.sub("", cells[0])
+    order = "TACXS"
+    codes = sorted(dict.fromkeys(CODE.findall(current)), key=order.index)
+    citation = CODE.split(current, maxsplit=1)[0].strip()
+    old = sorted(dict.fromkeys(CODE.findall(earlier.group(1))), key=order.index) if earlier else []
+    topics = tuple(TOPIC_WORDS[word.strip()] for word in cells[1].split(";") if word.strip() in TOPIC_WORDS)
+    return Row(citation, tuple(codes), tuple(old), topics, cells[2], cells[-1])
+
+
+def sheet_rows() -> dict[str, list[Row]]:
+    """Return every agreement's provision rows, parsed."""
+    return {key: [parse_row(cells) for cells in rows(section)] for key, section in sections().items()}
+
+
 def matching_rows(section: str, citation: str) -> list[list[str]]:
     """Return the rows whose citation cell is the citation followed by its basis codes."""
     return [cells for cells in rows(section) if re.match(re.escape(citation) + r"\s*\[", cells[0])]
+
+
+def unverified(section: str) -> list[str]:
+    """Return the section's 'UNVERIFIED —' bullets (each joined into one line, without the marker)."""
+    found, current = [], None
+    for line in section.splitlines():
+        if line.startswith("* "):
+            current = None
+            if line.startswith("* UNVERIFIED — "):
+                current = [line[len("* UNVERIFIED — "):].strip()]
+                found.append(current)
+        elif current is not None and line.startswith("  ") and line.strip():
+            current.append(line.strip())
+        else:
+            current = None
+    return [" ".join(parts) for parts in found]

@@ -32,9 +32,26 @@ def test_list_and_show(runner):
 def test_json_views_carry_the_basis_code(runner):
     shown = json.loads(runner.invoke(main, ["precedents", "show", "geneva-1954", "--format", "json"]).stdout)
     provision = shown["provisions"][0]
-    assert set(provision) >= {"agreement", "citation", "topics", "parameters", "basis", "basis_meaning", "paraphrase"}
+    assert set(provision) >= {"agreement", "citation", "topics", "parameters", "basis", "weakest_basis",
+                              "basis_meaning", "paraphrase"}
     found = json.loads(runner.invoke(main, ["precedents", "search", "withdrawn", "--format", "json"]).stdout)
-    assert found and all(item["basis"] in "TACXS" for item in found)
+    assert found and all(item["basis"] and item["weakest_basis"] == item["basis"][-1] for item in found)
+    paris = json.loads(runner.invoke(main, ["precedents", "show", "paris-1973", "--format", "json"]).stdout)
+    art_16 = next(item for item in paris["provisions"] if item["citation"] == "Art. 16")
+    assert (art_16["basis"], art_16["weakest_basis"], art_16["basis_meaning"]) == (
+        ["T", "A"], "A", "seen in another authentic language")
+
+
+def test_show_gives_every_code_the_earlier_codes_measures_and_later_practice(runner):
+    shown = runner.invoke(main, ["precedents", "show", "armistice-1953"]).stdout
+    assert "Art. II ¶13(b) [T][S] (force_reduction_and_redeployment, demarcation_and_dmz)" in shown
+    assert "Art. I ¶11 [T] (verification, demarcation_and_dmz)" in shown and shown.count("(earlier [S])") >= 3
+    assert "longest recess of a body's meetings: up to 7 days" in shown
+    assert "Art. II ¶45 [S]: mis-cited in the sources — its content is armistice-1953.art-ii-40" in shown
+    assert "  - reinforcement_limits: 1957: The UNC stated that it no longer considered itself bound by ¶13(d). [S]" in shown
+    assert "contradict each other. [S] (contradictory)" in shown
+    cma = runner.invoke(main, ["precedents", "show", "cma-2018"]).stdout
+    assert "length of a zone along a river or coast: ~70 km (joint utilisation zone)" in cma and " 70 km" not in cma
 
 
 def test_search_with_topic_and_agreement(runner):
@@ -70,11 +87,11 @@ def test_check_reports_a_malformed_file_at_its_place(runner, tmp_path):
     mine.mkdir()
     shutil.copy(SHIPPED / "aden-1989.yaml", mine / "bad.yaml")
     text = (mine / "bad.yaml").read_text(encoding="utf-8")
-    (mine / "bad.yaml").write_text(text.replace("basis: ", "basis: Q", 1), encoding="utf-8")
+    (mine / "bad.yaml").write_text(text.replace("basis: [S]", "basis: [Q]", 1), encoding="utf-8")
     result = runner.invoke(main, ["precedents", "check", str(mine)])
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"{mine / 'bad.yaml'}:") and "basis: input should be 'T', 'A', 'C', 'X' or 'S'" in line
+    assert line.startswith(f"{mine / 'bad.yaml'}:") and "input should be 'T', 'A', 'C', 'X' or 'S'" in line
 
 
 def test_compare_text_json_and_annex(runner, tmp_path):
@@ -82,11 +99,13 @@ def test_compare_text_json_and_annex(runner, tmp_path):
     result = runner.invoke(main, ["compare", ROUND_2, "-o", str(annex)])
     assert result.exit_code == 0
     assert "Article 13 · foreign-forces.usfk (foreign_forces)" in result.stdout
-    assert "    time limit: draft 365 days | Paris Peace Accords 1973, Art. 5 [T] 60 days" in result.stdout
+    assert "    period for withdrawing forces: draft 365 days | Paris Peace Accords 1973, Art. 5 [T] 60 days" in result.stdout
+    assert "    time limit:" not in result.stdout and "Art. II ¶31" not in result.stdout
     assert "The 1953 Armistice's functions under this draft" in result.stdout
     document = docx.Document(str(annex))
     header = [cell.text for cell in document.tables[0].rows[0].cells]
     assert header == ["Draft", "Germany", "Yemen", "Vietnam", "1953 Armistice"]
     report = json.loads(runner.invoke(main, ["compare", ROUND_2, "--topic", "foreign_forces", "--format", "json"]).stdout)
     assert [clause["topic"] for clause in report["clauses"]] == ["foreign_forces"]
-    assert report["clauses"][0]["precedents"][0]["basis"] in "TACXS"
+    assert set(report["clauses"][0]["precedents"][0]["basis"]) <= set("TACXS")
+    assert report["clauses"][0]["parameters"]["withdrawal_days"] == 365
