@@ -6,6 +6,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
+from clauses.armistice import Disposal
 from clauses.base import BodyRef, ClauseBase, Deadline, Model, NodeId, ZoneRef
 from clauses.numerals import number_values
 
@@ -35,9 +36,14 @@ class DmzDemining(ClauseBase):
     kind: Literal["dmz_demining"]
     topic = "dmz_demining"
     lane = "military"
+    deadline_measure: ClassVar[str | None] = "clearance_days"  # the most days of its phases
 
     standard: Standard
     teams: Annotated[list[BodyRef], Field(min_length=1)]
     phases: Annotated[list[DeminingPhase], Field(min_length=1)]
     remains_recovery_joint: bool = False
     verified_by: BodyRef | None = None
+
+    def disposals(self) -> list[Disposal]:
+        """Return nothing: clearing hazards carries out part of ¶13(a) and leaves the zone to its own clause."""
+        return []

@@ -10,10 +10,18 @@ from clauses.languages import LANGUAGES
 from clauses.registry import KINDS
 
 
+def parameters_by_name(kind: str) -> dict:
+    """Return a kind's parameter rows by name."""
+    return {row.name: row for row in parameters(KINDS[kind])}
+
+
 def test_parameters_describe_types_and_bounds():
     rows = {row.name: row for row in parameters(KINDS["force_reduction_and_redeployment"])}
-    assert rows["pullback_km"].description == "number (> 0, ≤ 100)" and rows["pullback_km"].required
-    assert rows["from_zone"].description == "zone id"
+    assert rows["pullback_km"].description == "number (> 0, ≤ 100) (optional)" and not rows["pullback_km"].required
+    assert rows["from_zone"].description == "zone id (optional)"
+    assert rows["measured_from"].description == "one of line | zone_edge | opposing_posts"
+    assert rows["measured_from"].default == "zone_edge"
+    assert parameters_by_name("dmz_demining")["standard"].required
     assert rows["exercises"].description == "one of suspended | notified | limited_in_size | unrestricted"
     assert rows["exercises"].default == "notified"
     assert rows["notice_days"].description == "whole number (≥ 0, ≤ 7,305) (optional)"

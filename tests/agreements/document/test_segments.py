@@ -28,7 +28,8 @@ def test_options_differing_in_one_number_bracket_only_that_number():
     assert node_text(BASE, "pullback.distance") == (
         "The Parties shall, within 90 days after the entry into force of this Agreement, withdraw their artillery "
         "and armoured vehicles to a distance of not less than [10] [20 (Democratic People's Republic of Korea)] "
-        "kilometres from the Demilitarized Zone. Military exercises in that area shall be notified to the other "
+        "kilometres from the boundary of the Demilitarized Zone on their respective sides. Military exercises in that "
+        "area shall be notified to the other "
         "Parties in advance."
     )
 
@@ -58,7 +59,7 @@ def test_segments_keep_the_shared_sentence_outside_the_bracket():
     agreement = parse_agreement(BASE, "d.yaml")
     node = index_of(agreement).model("pullback.distance")
     segments = node_segments(node, ["zh"], scope_for(agreement), ("en", "ko", "zh"))
-    assert segments == {"zh": ["各当事方应于本协定生效后90日内将其火炮和装甲车辆后撤至距非军事区不少于",
+    assert segments == {"zh": ["各当事方应于本协定生效后90日内将其火炮和装甲车辆后撤至距非军事区本方一侧边界不少于",
                                Bracket((Option(None, (), "10"), Option(None, ("dprk",), "20")), inline=True),
                                "公里之处。该区域内的军事演习应事先通知其他当事方。"]}
 
