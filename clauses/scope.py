@@ -46,6 +46,7 @@ class Scope:
     events: dict[str, tuple[bool, EventWording]] = field(default_factory=dict)  # id → (completion?, wording)
     references: dict[str, Callable[[Language], str]] = field(default_factory=dict)
     user_folder: Path | None = None
+    records: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # id → registered entry
     helper_cache: dict[tuple[str, str], dict[str, object]] = field(default_factory=dict, repr=False, compare=False)
 
     def name(self, key: str, lang: str) -> str:
@@ -124,4 +125,5 @@ class Scope:
             "concept": lambda key: term(words, key),
             "ref": lambda key: self.reference(key, words),
             "local": words.local,
+            "registered": self.records.get,
         }

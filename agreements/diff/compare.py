@@ -10,7 +10,7 @@ from agreements.index import Place, index_of
 from agreements.model import Agreement
 from agreements.diff.words import DELETE, INSERT, word_diff
 from clauses.base import STRUCTURAL_FIELDS, ClauseBase, Node
-from clauses.formatting import describe_parameter, show
+from clauses.formatting import describe_parameter, parameter_label, show
 from clauses.languages import DEFAULT_LANGUAGE, language
 
 KINDS = ("added", "removed", "moved", "renumbered", "status", "alternatives", "positions", "parameters", "text",
@@ -234,5 +234,10 @@ def _registry_changes(old: Agreement, new: Agreement) -> list[Change]:
             if before.get(key) == after.get(key):
                 continue
             verb = "registered" if key not in before else "unregistered" if key not in after else "changed"
+            if verb == "changed":  # name what changed by its label ('meetings', 'decision rule')
+                entry = type(after[key])
+                fields = [name for name in entry.model_fields
+                          if getattr(before[key], name) != getattr(after[key], name)]
+                verb += ": " + ", ".join(parameter_label(entry, name) for name in fields)
             changes.append(Change("registry", key, "", f"{registry}: {key} {verb}", {"registry": registry}))
     return changes

@@ -15,6 +15,7 @@ def scope_for(agreement: Agreement, user_folder: Path | None = None) -> Scope:
     scope = Scope(user_folder=user_folder)
     for entry in (*agreement.parties, *agreement.bodies, *agreement.zones):
         scope.names[entry.id] = entry.names
+        scope.records[entry.id] = entry
     for party in agreement.parties:
         if party.short_names:
             scope.short_names[party.id] = party.short_names

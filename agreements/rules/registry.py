@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 
 from agreements.model import Agreement
-from agreements.rules import general
+from agreements.rules import functions, general
 from agreements.rules.context import Finding, RuleContext
 from clauses.languages import language
 from clauses.registry import CLAUSE_CLASSES
@@ -36,13 +36,14 @@ def _kind_rule(kind: type, check: Callable) -> Check:
 
 
 def _rules() -> list[tuple[str, Check]]:
-    """Return the general rules on structure, then the kinds' own rules, then the general rules on state."""
+    """Return the general rules on structure, the kinds' own rules, those on functions moving, the rules on state."""
     structure = (general.unique_ids, general.references_resolve, general.sequencing_acyclic,
                  general.due_after_preconditions)
     state = (general.agreed_without_alternatives, general.unused_registry_entries, general.bracketed_but_supported,
              general.languages_complete)
     kinds = [_kind_rule(kind, check) for kind in CLAUSE_CLASSES for check in kind.rules]
-    return [(rule_name(check), check) for check in (*structure, *kinds, *state)]
+    moves = (functions.functions_one_day, functions.neutral_supervision_to_parties, functions.supersession_stated_once)
+    return [(rule_name(check), check) for check in (*structure, *kinds, *moves, *state)]
 
 
 def languages_agree(context: RuleContext) -> Iterator[Finding]:

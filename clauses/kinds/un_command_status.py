@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from clauses.base import BodyRef, ClauseBase, Deadline, KindRule
+from pydantic import Field
+
+from clauses.armistice import FUNCTION_IDS, ArmisticeBody, Disposal
+from clauses.base import BodyRef, ClauseBase, Deadline, KindRule, Model, PartyRef, Transfer
 
 Disposition = Literal["dissolve", "transform", "retain_reduced"]
-ArmisticeFunction = Literal[
+# the shorthand of the first drafts (`functions_transferred` + `transferred_to`), read as one transfer
+ShorthandFunction = Literal[
     "military_armistice_commission",
     "neutral_nations_supervisory_commission",
     "dmz_access_control",
@@ -16,10 +20,16 @@ ArmisticeFunction = Literal[
     "repatriation_of_remains",
     "liaison",
 ]
-# the functions of the 1953 Armistice that a transfer of the Command's functions takes over
-ARMISTICE_FUNCTIONS = {"military_armistice_commission": "military_armistice_commission",
-                       "neutral_nations_supervisory_commission": "neutral_nations_supervisory_commission",
-                       "dmz_administration": "dmz_access_control"}
+SHORTHAND = {"dmz_access_control": "dmz_administration", "repatriation_of_remains": "remains"}
+CouncilMeasure = Literal["endorse_agreement", "end_command_mandate", "review_sanctions"]
+
+
+class SecurityCouncilRequest(Model):
+    """A resolution of the Security Council the parties request: what it is to do, who asks, and by when."""
+
+    measures: Annotated[list[CouncilMeasure], Field(min_length=1, title="Security Council resolution")]
+    requested_by: list[PartyRef] = Field([], title="resolution requested by")  # none: the Parties jointly
+    when: Deadline | None = Field(None, title="resolution requested")  # none: the clause's effective date
 
 
 def dissolved_command_tasks(context: Any, visit: Any) -> Iterator[Any]:
@@ -50,22 +60,38 @@ def command_successor(context: Any, visit: Any) -> Iterator[Any]:
 
 
 class UnCommandStatus(ClauseBase):
-    """Dissolve, transform or keep a reduced UN Command, and who inherits the armistice functions."""
+    """Dissolve, transform or keep a reduced UN Command; which bodies take which functions, and when."""
 
     kind: Literal["un_command_status"]
     topic = "un_command_status"
     due_field: ClassVar[str] = "effective"
     lane = "un_command"
     precedent_measures: ClassVar[dict[str, str]] = {"body": "successor_body"}
+    deadline_measure: ClassVar[str | None] = "implementation_days"
     rules: ClassVar[tuple[KindRule, ...]] = (dissolved_command_tasks, command_successor)
 
     command: BodyRef = "unc"
     disposition: Disposition
     effective: Deadline
     successor_body: BodyRef | None = None
-    functions_transferred: list[ArmisticeFunction] = []
-    transferred_to: BodyRef | None = None
+    transfers: list[Transfer] = Field([], title="transfers of functions")
+    terminates: list[ArmisticeBody] = Field([], title="Armistice bodies ending upon the transfer of their functions")
+    security_council: SecurityCouncilRequest | None = Field(None, title="Security Council resolution")
+    functions_transferred: list[ShorthandFunction] = Field([], title="functions transferred (shorthand)")
+    transferred_to: BodyRef | None = Field(None, title="functions transferred to (shorthand)")
 
-    def takes_over(self, function: str) -> bool:
-        """Return whether the functions transferred include an Armistice body's or the DMZ's administration."""
-        return ARMISTICE_FUNCTIONS.get(function) in self.functions_transferred
+    def all_transfers(self) -> list[Transfer]:
+        """Return the transfers: those written out, then the shorthand as one transfer (to its body or successor)."""
+        found = list(self.transfers)
+        to = self.transferred_to or self.successor_body
+        if self.functions_transferred and to is not None:
+            functions = list(dict.fromkeys(SHORTHAND.get(name, name) for name in self.functions_transferred))
+            found.append(Transfer(functions=functions, to=to))
+        return found
+
+    def disposals(self) -> list[Disposal]:
+        """Return each Armistice function transferred as replaced (with its body); a body it ends, else terminated."""
+        found = [Disposal(function, "replaced", transfer.to) for transfer in self.all_transfers()
+                 for function in transfer.functions if function in FUNCTION_IDS]
+        moved = {disposal.function for disposal in found}
+        return found + [Disposal(function, "terminated") for function in self.terminates if function not in moved]

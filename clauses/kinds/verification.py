@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field
 
+from clauses.armistice import Disposal
 from clauses.base import ActorRef, BodyRef, ClauseBase
 
 Mandate = Literal[
@@ -17,6 +18,9 @@ Mandate = Literal[
     "demining",
     "border_crossings",
 ]
+# what a mandate must cover to replace the Armistice's teams: watching the zone (¶26), inspecting what enters (¶42)
+WatchesTheZone = Literal["ceasefire_observance", "dmz_demilitarization"]
+InspectsEntry = Literal["foreign_forces", "force_reduction"]
 Access = Literal["routine_inspection", "challenge_inspection", "continuous_monitoring", "aerial_observation"]
 
 
@@ -25,7 +29,6 @@ class Verification(ClauseBase):
 
     kind: Literal["verification"]
     topic = "verification"
-    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"joint_observer_teams", "inspection_teams"})
     precedent_measures: ClassVar[dict[str, str]] = {"body": "body"}
 
     body: BodyRef
@@ -34,3 +37,13 @@ class Verification(ClauseBase):
     notice_hours: Annotated[int, Field(ge=0, le=8760)] | None = Field(None, title="notice")
     report_every_days: Annotated[int, Field(gt=0, le=3650)] | None = Field(None, title="reporting interval")
     reports_to: list[ActorRef] = []
+
+    def disposals(self) -> list[Disposal]:
+        """Return the Armistice's teams this body replaces: observers in the zone, inspectors of what comes in."""
+        mandate = set(self.mandate)
+        found = []
+        if mandate & set(get_args(WatchesTheZone)):
+            found.append(Disposal("joint_observer_teams", "replaced", self.body))
+        if mandate & set(get_args(InspectsEntry)):
+            found.append(Disposal("inspection_teams", "replaced", self.body))
+        return found
