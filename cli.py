@@ -308,23 +308,30 @@ def clauses_show(option_id: str, lang: str, output_format: str) -> None:
 @click.option("--set", "assignments", metavar="KEY=VALUE", multiple=True, help="Set a parameter (dotted keys for nested ones).")
 @click.option("--alternative-to", metavar="ID", help="Add the option as an alternative to this clause instead.")
 @click.option("--proposed-by", metavar="PARTY", help="Who proposes the alternative (with --alternative-to).")
+@click.option("--party", "parties", metavar="PARTY=ROLE", multiple=True,
+              help="Register a party the option needs in this role (signatory, guarantor, witness, observer).")
 @handles_errors
 def add(draft: str, option_id: str, under: str | None, as_id: str | None, assignments: tuple[str, ...],
-        alternative_to: str | None, proposed_by: str | None) -> None:
+        alternative_to: str | None, proposed_by: str | None, parties: tuple[str, ...]) -> None:
     """Add a library OPTION to DRAFT, editing the YAML in place (comments and layout kept).
 
-    The result is validated before it is written; on any error the file is untouched.
+    The result is validated before it is written; on any error the file is untouched. The standard bodies
+    and zones the option names are registered; a party the draft lacks only in the role --party gives it
+    (else the add is refused). Each registration is printed on a line of its own.
 
     Example: peacedraft add draft.yaml force_reduction/artillery-15km --set pullback_km=20
+    Example: peacedraft add draft.yaml unc_status/dissolve --party usa=signatory
     """
     from agreements.edit.add import add_alternative, add_option
 
     if alternative_to:
         if not proposed_by:
             raise click.UsageError("--alternative-to needs --proposed-by PARTY")
-        result = add_alternative(draft, option_id, alternative_to, proposed_by, assignments)
+        result = add_alternative(draft, option_id, alternative_to, proposed_by, assignments, parties)
     else:
-        result = add_option(draft, option_id, under, as_id, assignments)
+        result = add_option(draft, option_id, under, as_id, assignments, parties)
+    for line in result.registered:
+        click.echo(line)
     click.echo(f"{draft}: {result.summary}", err=True)
 
 

@@ -53,7 +53,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 def _title(model: type[BaseModel] | None, parameter: str) -> str | None:
     """Return the title a kind gives the field a dotted parameter path ends in ('crossings[x].deadline'), or None."""
-    names = [ITEM.sub("", part) for part in parameter.split(".")]
+    names = [ITEM.sub("", part) for part in re.split(r"\.(?![^\[]*\])", parameter)]  # not the dots of an item's id
     for depth, name in enumerate(names):
         info = model.model_fields.get(name) if model is not None else None
         if info is None:

@@ -86,6 +86,8 @@ class Language:
         """Return a phrase with its placeholders filled."""
         if key not in self.phrases:
             raise LanguageError(f"{self.file}: no phrase '{key}'")
+        if key == "name_in_text" and values.get("name") in self.phrases.get("names_without_article", ()):
+            return str(values["name"])  # 'Japan', not 'the Japan'
         try:
             return self.phrases[key].format(**{name: Particled(value) if isinstance(value, str) else value
                                                for name, value in values.items()})

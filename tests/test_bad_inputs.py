@@ -121,14 +121,14 @@ CASES = [
         ("{d}/d.yaml:1:1: pullback.distance: 'pullback_km': write KEY=VALUE [PD-E032]",), draft()),
     Bad("set-wrong-type", ("set", f"{D}/d.yaml", "pullback.distance", "pullback_km=far"), 2,
         ("{d}/d.yaml:1:1: pullback.distance: pullback_km: input should be a valid number, unable to parse string "
-         "as a number, got 'far' (expected number (> 0, ≤ 100)) [PD-E033]",), draft()),
+         "as a number, got 'far' (expected number (> 0, ≤ 100) (optional)) [PD-E033]",), draft()),
     Bad("position-unknown-party", ("position", f"{D}/d.yaml", "unc.status", "usa", "oppose"), 2,
         ("{d}/d.yaml:1:1: unc.status: unknown party 'usa' [PD-E031]",), draft()),
     Bad("set-breaks-a-rule", ("set", f"{D}/d.yaml", "unc.status", "transferred_to=nobody"), 2,
         ("{d}/d.yaml:56:13: unc.status: unknown body 'nobody' [PD-E034]",), draft()),
     Bad("add-unknown-option", ("add", f"{D}/d.yaml", "unc_status/dissolv"), 2,
-        ("peacedraft: unknown option 'unc_status/dissolv' (did you mean unc_status/dissolve, unc_status/transform, "
-         "unc_status/dissolve-after-transition?) [PD-E037]",),
+        ("peacedraft: unknown option 'unc_status/dissolv' (did you mean unc_status/dissolve, "
+         "unc_status/dissolve-by-resolution, unc_status/transform?) [PD-E037]",),
         draft()),
     Bad("add-under-nothing", ("add", f"{D}/d.yaml", "unc_status/dissolve", "--under", "art.none"), 2,
         ("{d}/d.yaml:1:1: art.none: --under: no part, article or clause with id 'art.none' [PD-E036]",), draft()),

@@ -23,7 +23,7 @@ CASES = [
      "peacedraft: unknown option 'unc_status/abolish' (did you mean unc_status/dissolve"),
     (["add", "{d}", "unc_status/dissolve", "--set", "colour=blue"],
      "{d}:1:1: unc-status.dissolve: --set no parameter 'colour' in un_command_status (parameters: command, disposition, "
-     "effective, successor_body, functions_transferred, transferred_to)"),
+     "effective, successor_body, transfers, terminates, security_council, functions_transferred, transferred_to)"),
     (["add", "{d}", "unc_status/dissolve", "--set", "disposition=abolish"],
      "{d}:1:1: unc-status.dissolve: --set: disposition: input should be 'dissolve', 'transform' or 'retain_reduced', "
      "got 'abolish' (expected one of dissolve | transform | retain_reduced)"),
@@ -38,7 +38,7 @@ CASES = [
      "{d}:1:1: unc.status.alt-transform: unknown party 'japan'"),
     (["set", "{d}", "pullback.distance", "pullback_km=far"],
      "{d}:1:1: pullback.distance: pullback_km: input should be a valid number, unable to parse string as a number, "
-     "got 'far' (expected number (> 0, ≤ 100))"),
+     "got 'far' (expected number (> 0, ≤ 100) (optional))"),
     (["set", "{d}", "pullback.distance", "from_zone=atlantis"],
      "{d}:39:13: pullback.distance: unknown zone 'atlantis'"),
     (["position", "{d}", "pullback.distance", "usa", "support"], "{d}:1:1: pullback.distance: unknown party 'usa'"),

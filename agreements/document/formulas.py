@@ -1,7 +1,8 @@
 """The treaty's formulas: the parties named before the recitals, "Have agreed as follows:" after them, the
 testimonium ("IN WITNESS WHEREOF …", "DONE at …") and a signature block for each party, in every language.
 
-Every word comes from the phrases of the language files; the names, the place and the date from the draft.
+Every word comes from the phrases of the language files; the names, the place and the date from the draft; the
+testimonium and the signatures' title lines from the capacity in which the form clause says the parties sign.
 The original is single when a clause names a depositary, else there is one original for each signatory.
 """
 
@@ -15,6 +16,7 @@ from clauses.languages import Language, language_name
 from clauses.scope import Scope
 
 SIGNATURE_LINES = ("signature_line", "signature_name", "signature_title")
+DEFAULT_CAPACITY = "plenipotentiaries"  # the capacity the plain 'testimonium' and 'signature_title' phrases word
 
 
 class Formulas:
@@ -57,7 +59,7 @@ class Formulas:
     def conclusions(self) -> Block:
         """Return the testimonium, the sentence saying where, when and in what originals, and the signatures."""
         witness = Block("testimonium", "testimonium:witness",
-                        self._each(lambda words: BlockText(inlines=[words.phrase("testimonium")])))
+                        self._each(lambda words: BlockText(inlines=[words.phrase(self._capacity("testimonium"))])))
         done = Block("testimonium", "testimonium:done", self._each(lambda words: BlockText(inlines=self._done(words))))
         return Block("conclusions", "conclusions", children=[witness, done, *self.signatures()])
 
@@ -73,6 +75,16 @@ class Formulas:
                                 languages=words.join([language_name(code, words.code) for code in codes]))
         marked = [(date.text, date)] + ([(place, PlaceName(place))] if place else [])
         return marked_inlines(sentence, marked)
+
+    def capacity(self) -> str:
+        """Return in what capacity the representatives sign: the form clause's choice, else plenipotentiaries."""
+        chosen = (clause.signatory_capacity() for clause in index_of(self.agreement).clauses())
+        return next((capacity for capacity in chosen if capacity), DEFAULT_CAPACITY)
+
+    def _capacity(self, phrase: str) -> str:
+        """Return the key of a phrase as the capacity words it ('testimonium_military_commanders')."""
+        capacity = self.capacity()
+        return phrase if capacity == DEFAULT_CAPACITY else f"{phrase}_{capacity}"
 
     def originals(self) -> int:
         """Return how many originals the agreement is done in: one kept by a depositary, else one per signatory.
@@ -102,9 +114,10 @@ class Formulas:
             line = words.phrase("signature_for", name=words.phrase("name_in_text", name=name))
             return BlockText(inlines=marked_inlines(line, [(name, PartyName(name, party.id))]))
 
-        lines = [Block("signature_line", f"party:{party.id}:{key}",
+        keys = [*SIGNATURE_LINES[:-1], self._capacity(SIGNATURE_LINES[-1])]
+        lines = [Block("signature_line", f"party:{party.id}:{line}",
                        self._each(lambda words, key=key: BlockText(inlines=[words.phrase(key)])))
-                 for key in SIGNATURE_LINES]
+                 for line, key in zip(SIGNATURE_LINES, keys)]
         return Block("signature", f"party:{party.id}", self._each(heading), lines, node_id=party.id,
                      data={"role": party.role})
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import copy
-import functools
 from typing import Any
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from agreements.edit.draft import EditResult, edit_draft, node_in
+from agreements.edit.registration import party_roles, register_names, standard_registry
 from clauses.errors import DraftError, Location, Problem
 from agreements.index import index_of
 from agreements.model import Agreement, Article, Part
@@ -22,8 +21,6 @@ from clauses.base import ClauseBase
 from clauses.library import LibraryOption, find_option
 from clauses.parameters import AssignmentError, apply_assignment, explain, parse_assignment
 from clauses.registry import KINDS
-from clauses.scope import STANDARD_REGISTRY
-
 
 
 def default_id(option: LibraryOption, taken: set[str]) -> str:
@@ -67,40 +64,6 @@ def _prefixed(data: dict, option: LibraryOption, prefix: str) -> dict:
     return renamed
 
 
-@functools.cache
-def _standard_registry() -> dict[str, tuple[str, dict]]:
-    """Return the standard registry entries by id, with the registry each belongs to."""
-    data = YAML(typ="safe").load(STANDARD_REGISTRY.read_text(encoding="utf-8"))
-    return {entry["id"]: (key, entry) for key in ("parties", "bodies", "zones") for entry in data[key]}
-
-
-def register_names(document: CommentedMap, agreement: Agreement, clause: ClauseBase) -> list[str]:
-    """Register in the document the standard parties, bodies and zones the clause names and the draft lacks."""
-    present = {entry.id for entry in (*agreement.parties, *agreement.bodies, *agreement.zones)}
-    wanted = [ref.value for ref in iter_references(clause) if ref.target in ("party", "body", "zone", "actor")]
-    added: list[str] = []
-    while wanted:
-        key = wanted.pop(0)
-        if key in present or key not in _standard_registry():
-            continue
-        registry, entry = _standard_registry()[key]
-        _registry_list(document, registry).append(styled(entry))
-        present.add(key)
-        added.append(key)
-        wanted.extend(entry.get("members", []))
-    return added
-
-
-def _registry_list(document: CommentedMap, registry: str) -> CommentedSeq:
-    """Return a registry list of the document, creating it after the keys that come before it."""
-    if registry not in document:
-        order = ["peacedraft", "meta", "parties", "bodies", "zones"]
-        before = [key for key in order[: order.index(registry)] if key in document]
-        position = list(document).index(before[-1]) + 1 if before else 0
-        document.insert(position, registry, CommentedSeq())
-    return document[registry]
-
-
 def _taken(agreement: Agreement) -> set[str]:
     """Return every id used in the draft."""
     return set(index_of(agreement).by_id)
@@ -116,19 +79,20 @@ def _refuse_taken(ids: list[str], agreement: Agreement, file: str) -> None:
 
 
 def add_option(path: str, option_id: str, under: str | None = None, as_id: str | None = None,
-               assignments: tuple[str, ...] = ()) -> EditResult:
-    """Add a library option to a draft: as a new article, or under a part, an article or a clause."""
+               assignments: tuple[str, ...] = (), parties: tuple[str, ...] = ()) -> EditResult:
+    """Add a library option to a draft: as a new article, or under a part, an article or a clause; the parties it needs
+    and the draft lacks are registered only in the roles `parties` gives them (`usa=guarantor`)."""
     option = find_option(option_id)
 
-    def change(document: CommentedMap, agreement: Agreement) -> str:
-        node_id = as_id or default_id(option, _taken(agreement) | set(_standard_registry()))
+    def change(document: CommentedMap, agreement: Agreement) -> tuple[str, tuple[str, ...]]:
+        node_id = as_id or default_id(option, _taken(agreement) | set(standard_registry()))
         data = clause_data(option, node_id, list(assignments), path)
         clause = option.instantiate(node_id, _without_id(data))
         new_ids = [visit.model.id for visit in iter_models(clause) if isinstance(getattr(visit.model, "id", None), str)]
         target = _target(agreement, under, path)
         wrapper = None if isinstance(target, (Article, ClauseBase)) else f"art.{node_id}"
         _refuse_taken(new_ids + ([wrapper] if wrapper else []), agreement, path)
-        added = register_names(document, agreement, clause)
+        registered = register_names(document, agreement, clause, party_roles(parties, path, node_id), option.id, path)
         node = styled(data)
         if wrapper:
             node = styled({"id": wrapper, "kind": "article", "heading": option.heading})
@@ -136,8 +100,7 @@ def add_option(path: str, option_id: str, under: str | None = None, as_id: str |
         holder = document if target is None else node_in(document, target.id, path)
         holder.setdefault("body" if target is None else "children", CommentedSeq()).append(node)
         where = "in a new article" if wrapper and target is None else f"under {target.id}"
-        registered = f"; registered {', '.join(added)}" if added else ""
-        return f"added {option.id} as {node_id} {where}{registered}"
+        return f"added {option.id} as {node_id} {where}", tuple(registered)
 
     return edit_draft(path, change)
 
@@ -154,30 +117,37 @@ def _target(agreement: Agreement, under: str | None, file: str):
 
 
 def add_alternative(path: str, option_id: str, target_id: str, proposed_by: str,
-                    assignments: tuple[str, ...] = ()) -> EditResult:
-    """Add a library option as an alternative to an existing clause, proposed by a party; the clause becomes bracketed."""
+                    assignments: tuple[str, ...] = (), parties: tuple[str, ...] = ()) -> EditResult:
+    """Add a library option as an alternative to an existing clause, proposed by a party; the clause becomes bracketed.
+
+    The parties the option needs and the draft lacks are registered only in the roles `parties` gives them."""
     option = find_option(option_id)
 
-    def change(document: CommentedMap, agreement: Agreement) -> str:
+    def change(document: CommentedMap, agreement: Agreement) -> tuple[str, tuple[str, ...]]:
         target = _target(agreement, target_id, path)
         if not isinstance(target, ClauseBase):
             raise DraftError([Problem(Location(path), target_id, "--alternative-to needs a clause", "PD-E036")])
         alternative_id = f"{target_id}.alt-{option.id.split('/')[1]}"
         _refuse_taken([alternative_id], agreement, path)
         data = clause_data(option, alternative_id, list(assignments), path)
+        roles = party_roles(parties, path, alternative_id)
+        if proposed_by not in {party.id for party in agreement.parties} | set(roles):
+            raise DraftError([Problem(Location(path), alternative_id, f"unknown party '{proposed_by}'", "PD-E031")])
         alternative = {"id": alternative_id, "proposed_by": [proposed_by]}
         if option.kind == target.kind:
             alternative["set"] = _differences(target, option, data)
         else:
             alternative["text"] = _texts(agreement, option, data)
-        register_names(document, agreement, option.instantiate(alternative_id, _without_id(data)))
+        clause = option.instantiate(alternative_id, _without_id(data))
+        registered = register_names(document, agreement, clause, roles, option.id, path)
         node = node_in(document, target_id, path)
         node.setdefault("alternatives", CommentedSeq()).append(styled(alternative))
         if "status" in node:
             node["status"] = "bracketed"
         else:
             node.insert(list(node).index("kind") + 1, "status", "bracketed")
-        return f"added {option.id} as alternative {alternative_id} to {target_id}, proposed by {proposed_by}"
+        return (f"added {option.id} as alternative {alternative_id} to {target_id}, proposed by {proposed_by}",
+                tuple(registered))
 
     return edit_draft(path, change)
 

@@ -19,15 +19,16 @@ from agreements.edit.yamledit import dump_document, find_node, load_document, st
 from agreements.yamlsource import read_yaml
 from clauses.parameters import AssignmentError, apply_assignment, explain, parse_assignment
 
-Edit = Callable[[CommentedMap, Agreement], str]
+Edit = Callable[[CommentedMap, Agreement], "str | tuple[str, tuple[str, ...]]"]  # summary (, registrations)
 
 
 @dataclass(frozen=True)
 class EditResult:
-    """What an edit did: a one-line summary and the findings the draft still has."""
+    """What an edit did: a one-line summary, the findings the draft still has, and what it registered."""
 
     summary: str
     findings: list[Finding]
+    registered: tuple[str, ...] = ()  # one line per party, body or zone the edit registered
 
 
 def edit_draft(path: str, change: Edit) -> EditResult:
@@ -35,14 +36,15 @@ def edit_draft(path: str, change: Edit) -> EditResult:
     text = read_text(path)
     before = parse_agreement(text, path)
     yaml, document, unchanged = load_document(text)
-    summary = change(document, before)
+    outcome = change(document, before)
+    summary, registered = outcome if isinstance(outcome, tuple) else (outcome, ())
     changed = dump_document(yaml, document)
     new_text = _keep_original_bytes(text, unchanged, changed, path)
     after = parse_agreement(new_text, path)
     findings = check(after)
     _refuse_new_errors(before, check(before), findings)
     write_atomic(path, new_text.encode("utf-8"))
-    return EditResult(summary, findings)
+    return EditResult(summary, findings, registered)
 
 
 def _keep_original_bytes(text: str, unchanged: str, changed: str, path: str) -> str:

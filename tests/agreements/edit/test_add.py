@@ -9,8 +9,8 @@ from clauses.base import ClauseBase
 from clauses.topics import TOPICS
 
 CHOICES = {
-    "form_and_parties": ["form/four-party-treaty"],
-    "non_korean_parties_roles": ["roles/signatories-mutual-assurances"],
+    "form_and_parties": ["form/four-party-treaty", "--party", "usa=signatory", "--party", "prc=signatory"],
+    "non_korean_parties_roles": ["roles/signatories-mutual-assurances", "--party", "un=witness"],
     "end_of_war_and_non_aggression": ["end_war/on-entry-into-force"],
     "demarcation_and_dmz": ["dmz/peace-zone"],
     "dmz_demining": ["demining/phased-joint-imas"],

@@ -63,9 +63,11 @@ def test_position_adds_one_line_and_keeps_the_comment(draft):
 
 
 def test_add_only_inserts(draft):
-    result = add_option(str(draft), "verify/four-party-commission", under="final", as_id="final.verify")
-    assert result.summary == ("added verify/four-party-commission as final.verify under final; "
-                              "registered prvc, peace-commission, un, usa, prc")
+    result = add_option(str(draft), "verify/four-party-commission", under="final", as_id="final.verify",
+                        parties=("un=witness", "usa=guarantor", "prc=guarantor"))
+    assert result.summary == "added verify/four-party-commission as final.verify under final"
+    assert result.registered == ("registered body prvc", "registered body peace-commission", "registered party un as "
+                                 "witness", "registered party usa as guarantor", "registered party prc as guarantor")
     edits = changes(HANDWRITTEN, draft.read_text(encoding="utf-8"))
     assert all(tag == "insert" for tag, _, _ in edits)
     inserted = [line for _, _, lines in edits for line in lines]
