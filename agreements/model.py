@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import Field, PrivateAttr, field_validator
 
-from clauses.base import InstrumentForm, Label, Lang, LangText, Model, Node, NodeId, PartyRef
+from clauses.armistice import TransferableFunction
+from clauses.base import ActorRef, InstrumentForm, Label, Lang, LangText, Model, Node, NodeId, PartyRef
+from clauses.establishment import Chair, Composition, DecisionRule, Level, Meetings
 from clauses.languages import LANGUAGES
 from clauses.registry import Clause
 
@@ -17,7 +19,8 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 PartyRole = Literal["signatory", "guarantor", "witness", "observer"]
 BodyKind = Literal["command", "commission", "committee", "team", "mission", "office", "secretariat", "agency"]
-ZoneKind = Literal["demilitarized_zone", "peace_zone", "buffer_zone", "maritime_zone", "crossing_area", "joint_area"]
+ZoneKind = Literal["demilitarized_zone", "peace_zone", "buffer_zone", "maritime_zone", "crossing_area", "joint_area",
+                   "estuary", "islands"]
 
 
 class Meta(Model):
@@ -57,7 +60,13 @@ class Body(Model):
     names: LangText
     short_names: LangText | None = None  # how the text refers to it after naming it in full
     kind: BodyKind
-    members: list[PartyRef] = []
+    members: list[PartyRef] = Field([], title="members")
+    composition: Composition | None = Field(None, title="composition")  # parties, neutral, mixed, international
+    level: Level | None = Field(None, title="level of representation")
+    chair: Chair | None = Field(None, title="chair")
+    decisions: DecisionRule | None = Field(None, title="decision rule")
+    meetings: Meetings | None = Field(None, title="meetings")
+    observers: list[ActorRef] = Field([], title="observers")
 
 
 class Zone(Model):

@@ -38,7 +38,7 @@ FUNCTIONS: tuple[ArmisticeFunction, ...] = (
     ArmisticeFunction("demarcation_line", "the Military Demarcation Line and its markers",
                       ("¶1", "¶2–3", "¶4"), essential=True),
     ArmisticeFunction("demilitarized_zone", "the Demilitarized Zone and the withdrawal of forces from it",
-                      ("¶1", "¶13(a)"), essential=True),
+                      ("¶1", "¶2–3", "¶4", "¶13(a)"), essential=True),
     ArmisticeFunction("dmz_administration", "crossing the line, entry into the zone and its civil administration",
                       ("¶7", "¶8", "¶9", "¶10", "¶11")),
     ArmisticeFunction("han_river_estuary", "civil shipping in the Han River Estuary", ("¶5",)),
@@ -52,7 +52,7 @@ FUNCTIONS: tuple[ArmisticeFunction, ...] = (
                       ("¶13(g)–(j)", "¶18", "¶19–22", "¶24", "¶25", "¶29–35")),
     ArmisticeFunction("joint_observer_teams", "the Joint Observer Teams", ("¶23", "¶26", "¶27")),
     ArmisticeFunction("neutral_nations_supervisory_commission", "neutral supervision by the NNSC",
-                      ("¶28", "¶36–39", "¶41", "¶44", "¶45", "¶47–50")),
+                      ("¶18", "¶28", "¶36–39", "¶41", "¶42", "¶44", "¶45", "¶47–50")),
     ArmisticeFunction("inspection_teams", "the Neutral Nations Inspection Teams at the ports of entry",
                       ("¶40", "¶42", "¶43", "¶46")),
     ArmisticeFunction("prisoners_of_war", "the release and repatriation of prisoners of war", ("¶51–58",)),
@@ -64,3 +64,14 @@ FUNCTIONS: tuple[ArmisticeFunction, ...] = (
 FUNCTION_IDS: tuple[str, ...] = tuple(function.id for function in FUNCTIONS)
 BY_ID: dict[str, ArmisticeFunction] = {function.id: function for function in FUNCTIONS}
 FunctionId = Literal[FUNCTION_IDS]  # type: ignore[valid-type]
+
+# What the UN Command does by practice and the Armistice does not give it (the fact sheet attributes neither to
+# the Armistice): a transfer may hand these on too, but they are no function of the Armistice.
+COMMAND_PRACTICE: tuple[str, ...] = ("general_officer_talks", "liaison")
+# The Armistice's own bodies and teams, each named by the function it is: what a step or a clause can end.
+ARMISTICE_BODIES: tuple[str, ...] = ("military_armistice_commission", "joint_observer_teams",
+                                     "neutral_nations_supervisory_commission", "inspection_teams")
+# Supervision by neutral nations: handed to a body of the parties themselves, it is no longer neutral.
+NEUTRAL_SUPERVISION: frozenset[str] = frozenset({"neutral_nations_supervisory_commission", "inspection_teams"})
+TransferableFunction = Literal[FUNCTION_IDS + COMMAND_PRACTICE]  # type: ignore[valid-type]
+ArmisticeBody = Literal[ARMISTICE_BODIES]  # type: ignore[valid-type]

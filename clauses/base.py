@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from clauses.armistice import Disposal
+from clauses.armistice import ArmisticeBody, Disposal, TransferableFunction
 from clauses.errors import worded
 from clauses.languages import LANGUAGES
 
@@ -102,6 +102,14 @@ class Alternative(Model):
         return self
 
 
+class Transfer(Model):
+    """Functions handed to one body: on a day of their own (`when`), else on the day of what holds the transfer."""
+
+    functions: Annotated[list[TransferableFunction], Field(min_length=1, title="functions transferred")]
+    to: BodyRef = Field(title="transferred to")
+    when: Deadline | None = Field(None, title="transferred")
+
+
 class Step(Model):
     """A scheduled step of implementation, on one track, with its preconditions."""
 
@@ -111,6 +119,14 @@ class Step(Model):
     deadline: Deadline | None = None
     requires: list[EventRef] = []
     by: list[ActorRef] = []
+    transfers: list[Transfer] = Field([], title="functions transferred at this step")
+    ends: list[ArmisticeBody] = Field([], title="Armistice bodies ending at this step")
+
+    @model_validator(mode="after")
+    def _transfers_at_the_step(self) -> Step:
+        if any(transfer.when is not None for transfer in self.transfers):
+            raise ValueError(f"step {self.id}: its transfers take place at the step itself; remove 'when'")
+        return self
 
     due_field: ClassVar[str] = "deadline"
     event_phrase: ClassVar[str] = "event_step"  # the phrase that names it as an event ('the step “Freeze”')
@@ -159,12 +175,12 @@ class ClauseBase(Node):
     deadline_measure: ClassVar[str | None] = None  # the measure its due days are (e.g. withdrawal_days)
     rules: ClassVar[tuple[KindRule, ...]] = ()
 
-    def takes_over(self, function: str) -> bool:
-        """Return whether this clause takes over a function of the 1953 Armistice."""
-        return any(disposal.function == function for disposal in self.disposals())
-
     def disposals(self) -> list[Disposal]:
-        """Return what this clause's typed choices do with functions of the 1953 Armistice (see clauses.armistice)."""
+        """Return what this clause's typed choices do with functions of the 1953 Armistice (see clauses.armistice).
+
+        By default each function in `replaces_armistice` is replaced; a kind whose effect depends on its values
+        overrides this.
+        """
         return [Disposal(function, "replaced") for function in sorted(self.replaces_armistice)]
 
     def precedent_fields(self) -> dict[str, str]:
@@ -185,6 +201,14 @@ class ClauseBase(Node):
 
     def depositary_of_agreement(self) -> str | None:
         """Return the id of the agreement's depositary, when this clause names one (else None)."""
+        return None
+
+    def party_roles(self) -> dict[str, str]:
+        """Return the role this clause gives each party it names as signatory, guarantor, witness or observer."""
+        return {}
+
+    def signatory_capacity(self) -> str | None:
+        """Return in what capacity the parties' representatives sign, when this clause says so (else None)."""
         return None
 
     def variant(self, alternative: Alternative) -> ClauseBase:

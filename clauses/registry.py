@@ -10,6 +10,8 @@ from pydantic import Field
 
 from clauses.base import ClauseBase, Track
 from clauses.errors import PeacedraftError
+from clauses.establishment import Establishment
+from clauses.supersession import ArmisticeSupersession
 from clauses.text import TextClause
 from clauses.topics import TOPICS
 
@@ -36,7 +38,7 @@ def _topic_class(topic: str) -> type[ClauseBase]:
     return found[0]
 
 
-CLAUSE_CLASSES: tuple[type[ClauseBase], ...] = (*(_topic_class(topic) for topic in TOPICS), TextClause)
+CLAUSE_CLASSES: tuple[type[ClauseBase], ...] = (*(_topic_class(topic) for topic in TOPICS), Establishment, ArmisticeSupersession, TextClause)
 KINDS: dict[str, type[ClauseBase]] = {kind_of(cls): cls for cls in CLAUSE_CLASSES}
 
 Clause = Annotated[Union[CLAUSE_CLASSES], Field(discriminator="kind")]

@@ -1,72 +1,145 @@
-"""Armistice supersession coverage: what becomes of each function of the 1953 Armistice under the draft."""
+"""Armistice coverage by content: what the draft's settled, typed choices make of each function of the 1953 Armistice.
+
+Each function (clauses.armistice) is replaced by a clause (and the body it names), continued, terminated by an
+express clause, or open. Only settled clauses count: a bracketed or pending clause settles nothing, and what it
+would do is shown as proposed. The final provisions' supersession disposes of what no clause names: `none`
+continues the whole Armistice, `partial_until_bodies_replaced` continues the functions of its bodies until
+they are assumed, `full` terminates the rest.
+"""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
-from agreements.index import index_of
+from agreements.index import AgreementIndex, index_of
 from agreements.model import Agreement
-from clauses.base import ClauseBase
-from precedents.model import ArmisticeFunction
+from clauses.armistice import BY_ID, FUNCTIONS, ArmisticeFunction, Disposal
+from clauses.base import OPEN_STATUSES, ClauseBase
 
 ARMISTICE = "armistice-1953"
+# the functions the Armistice's own bodies perform, which a partial supersession keeps until they are assumed
+BODY_FUNCTIONS = frozenset({"military_armistice_commission", "joint_observer_teams",
+                            "neutral_nations_supervisory_commission", "inspection_teams", "dmz_administration",
+                            "han_river_estuary"})
+DEMARCATION = ("demarcation_line", "demilitarized_zone")
 
 
 @dataclass(frozen=True)
 class Coverage:
-    """What the draft does with one Armistice function: replaced, continued, terminated, or left open (a gap)."""
+    """What the draft does with one Armistice function, by which clause and body, and what practice did to it."""
 
     function: str
-    outcome: str  # replaced | continued | terminated | gap
+    outcome: str  # replaced | continued | terminated | open
     clause: str | None
-    citations: tuple[str, ...]
+    body: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    proposed: tuple[str, ...] = ()  # open clauses that would dispose of it
+    practice: tuple[str, ...] = ()  # later practice, each with its basis code
+
+    @property
+    def title(self) -> str:
+        """Return what the function is, in words."""
+        return BY_ID[self.function].title if self.function in BY_ID else self.function
+
+    @property
+    def citations(self) -> tuple[str, ...]:
+        """Return the Armistice paragraphs that carry the function."""
+        return self.paragraphs
 
     @property
     def summary(self) -> str:
-        """Return one line, e.g. 'military_armistice_commission: replaced by unc.status (Art. II ¶19)'."""
-        shown = ", ".join(self.citations[:3]) + (", …" if len(self.citations) > 3 else "")
-        cited = f" ({shown})" if self.citations else ""
-        if self.outcome == "gap":
-            return f"{self.function}: neither continued, replaced nor terminated{cited}"
-        return f"{self.function}: {self.outcome} by {self.clause}{cited}"
+        """Return one line, e.g. 'military_armistice_commission (¶19–22, …): replaced by unc.status (body jmc)'."""
+        shown = ", ".join(self.paragraphs[:4]) + (", …" if len(self.paragraphs) > 4 else "")
+        head = f"{self.function} ({shown})" if shown else self.function
+        if self.outcome == "open":
+            pending = f"; proposed only in {', '.join(self.proposed)}" if self.proposed else ""
+            return f"{head}: open — neither replaced, continued nor terminated by a settled clause{pending}"
+        by = f" by {self.clause}" if self.clause else ""
+        body = f" (to {self.body})" if self.body else ""
+        return f"{head}: {self.outcome}{by}{body}"
 
 
-def _replacement(function: str, clauses: list[ClauseBase]) -> ClauseBase | None:
-    """Return the first clause that takes over a function of the Armistice, or None."""
-    return next((clause for clause in clauses if clause.takes_over(function)), None)
+def settled(clause: ClauseBase, index: AgreementIndex) -> bool:
+    """Return whether a clause and every clause holding it are settled (neither bracketed nor pending)."""
+    node_id = clause.id
+    while True:
+        place = index.places.get(node_id)
+        node = place.node if place else index.model(node_id)
+        if isinstance(node, ClauseBase) and node.status in OPEN_STATUSES:
+            return False
+        if place is None or place.parent in ("body", "preamble"):
+            return True
+        node_id = place.parent
 
 
-def coverage(agreement: Agreement, armistice: list[tuple[str, list[str]]]) -> list[Coverage]:
-    """Return the fate under the draft of every function the Armistice's provisions (citation, functions) carry."""
-    clauses = index_of(agreement).clauses()
-    final = next((clause for clause in clauses if clause.armistice_supersession() is not None), None)
-    supersession = final.armistice_supersession() if final is not None else None
-    found: list[Coverage] = []
-    functions: dict[str, list[str]] = {}
-    for citation, carried in armistice:
-        for function in carried:
-            functions.setdefault(function, []).append(citation)
-    for function, citations in functions.items():
-        replacement = _replacement(function, clauses)
-        if replacement is not None:
-            found.append(Coverage(function, "replaced", replacement.id, tuple(citations)))
-        elif supersession == "full":
-            found.append(Coverage(function, "terminated", final.id, tuple(citations)))
-        elif supersession in ("partial_until_bodies_replaced", "none"):
-            found.append(Coverage(function, "continued", final.id, tuple(citations)))
-        else:
-            found.append(Coverage(function, "gap", None, tuple(citations)))
+def supersessions(agreement: Agreement) -> list[tuple[ClauseBase, str]]:
+    """Return every settled clause that says how far the Armistice is replaced, with what it says."""
+    index = index_of(agreement)
+    return [(clause, clause.armistice_supersession()) for clause in index.clauses()
+            if clause.armistice_supersession() is not None and settled(clause, index)]
+
+
+def _supersession(agreement: Agreement) -> tuple[str | None, str | None]:
+    """Return the settled supersession of the Armistice and the clause that states it, or (None, None)."""
+    stated = supersessions(agreement)
+    return (stated[0][1], stated[0][0].id) if stated else (None, None)
+
+
+def _by_supersession(function: ArmisticeFunction, supersession: str | None) -> str | None:
+    """Return what the final provisions' supersession makes of a function no clause names, or None."""
+    if supersession == "none" or (supersession == "partial_until_bodies_replaced" and function.id in BODY_FUNCTIONS):
+        return "continued"
+    if supersession == "full":
+        return "terminated"
+    return None
+
+
+def _disposition(function: ArmisticeFunction, disposals: list[tuple[ClauseBase, Disposal]],
+                 supersession: tuple[str | None, str | None]) -> tuple[str, str | None, str | None]:
+    """Return (outcome, clause, body) for one function: express clauses first, replacement before the rest."""
+    for outcome in ("replaced", "continued", "terminated"):
+        for clause, disposal in disposals:
+            if disposal.function == function.id and disposal.outcome == outcome:
+                return outcome, clause.id, disposal.body
+    outcome = _by_supersession(function, supersession[0])
+    return (outcome, supersession[1], None) if outcome else ("open", None, None)
+
+
+def coverage(agreement: Agreement, practice: dict[str, list[str]] | None = None) -> list[Coverage]:
+    """Return the fate under the draft of every function of the Armistice, with its later practice beside it."""
+    index = index_of(agreement)
+    clauses = index.clauses()
+    settled_disposals, proposed = [], {}
+    for clause in clauses:
+        is_settled = settled(clause, index)
+        for disposal in clause.disposals():
+            if is_settled:
+                settled_disposals.append((clause, disposal))
+            else:
+                proposed.setdefault(disposal.function, []).append(clause.id)
+    supersession = _supersession(agreement)
+    found = []
+    for function in FUNCTIONS:
+        outcome, clause, body = _disposition(function, settled_disposals, supersession)
+        found.append(Coverage(function.id, outcome, clause, body, function.paragraphs,
+                              tuple(dict.fromkeys(proposed.get(function.id, []))),
+                              tuple((practice or {}).get(function.id, []))))
     return found
 
 
-FUNCTIONS: tuple[ArmisticeFunction, ...] = ArmisticeFunction.__args__  # type: ignore[attr-defined]
-
-
-@functools.cache
-def armistice_functions() -> list[tuple[str, list[str]]]:
-    """Return (citation, functions) of every provision of the shipped 1953 Armistice file."""
-    from precedents.corpus import SHIPPED, load_file
-
-    armistice = load_file(SHIPPED / f"{ARMISTICE}.yaml")
-    return [(provision.citation, list(provision.functions)) for provision in armistice.provisions]
+def problems(items: list[Coverage], mentions_demarcation: bool) -> list[tuple[Coverage, str, bool]]:
+    """Return (coverage, message, is_error) for every function the draft leaves open or ends without a successor."""
+    found = []
+    for item in items:
+        function = BY_ID[item.function]
+        if item.outcome == "open":
+            found.append((item, f"the 1953 Armistice's {item.summary}", False))
+        elif item.outcome == "terminated" and item.function in DEMARCATION and mentions_demarcation:
+            message = (f"the draft refers to the Military Demarcation Line or the Demilitarized Zone but terminates "
+                       f"the Armistice's {function.title} ({', '.join(item.paragraphs)}) without replacing it")
+            found.append((item, message, True))
+        elif item.outcome == "terminated" and function.essential and item.function not in DEMARCATION:
+            message = (f"the 1953 Armistice's {item.function} ({', '.join(item.paragraphs)}: {function.title}) "
+                       f"is terminated by {item.clause} and nothing replaces it")
+            found.append((item, message, False))
+    return found

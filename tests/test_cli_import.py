@@ -72,7 +72,7 @@ def test_import_a_rendered_draft(runner, rendered, tmp_path, lang, expected):
     result = runner.invoke(main, ["import", str(rendered / f"round-2.{lang}.docx"), "-o", str(target)])
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
-    assert lines[-1] == f"wrote {target} (7 parts, {expected}, 67 paragraphs and points, 6 recitals in {lang})"
+    assert lines[-1] == f"wrote {target} (7 parts, {expected}, 68 paragraphs and points, 6 recitals in {lang})"
     assert any("two placeholders" in line for line in lines)
     imported = load_agreement(str(target))
     assert imported.meta.languages == [lang]

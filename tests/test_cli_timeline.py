@@ -38,8 +38,9 @@ def test_json_schedule(runner):
 
 def test_shipped_example_first_and_last_lines(runner):
     lines = runner.invoke(main, ["timeline", str(example_path("round-2"))]).stdout.splitlines()
-    assert len(lines) == 36
-    assert lines[0].split() == ["day", "30", "denuclearization", "denuc.freeze", "Freeze", "of", "nuclear", "and",
+    assert len(lines) == 37
+    assert lines[0].split() == ["day", "0", "military", "confidence.no-fly", "confidence.no-fly"]  # the air buffer zone
+    assert lines[1].split() == ["day", "30", "denuclearization", "denuc.freeze", "Freeze", "of", "nuclear", "and",
                                 "long-range", "missile", "testing", "and", "of", "the", "production", "of",
                                 "fissile", "material"]
     assert lines[-1].split()[:4] == ["day", "1915", "peace_regime", "step.regime-complete"]

@@ -167,7 +167,7 @@ def test_a_toy_topic_goes_through_every_command(extended):
     assert (entry["track"], entry["day"]) == ("relations", 365)
     clauses = json.loads(compared.stdout)["clauses"]
     clause = next(clause for clause in clauses if clause["node"] == "heritage.joint-survey")
-    assert (clause["topic"], clause["precedents"], clause["parameters"]) == ("cultural_heritage", [], {"days": 365})
+    assert (clause["topic"], clause["precedents"], clause["parameters"]) == ("cultural_heritage", [], {"implementation_days": 365})
     assert exported.returncode == 0, exported.stderr
     assert packaged.returncode == 0, packaged.stderr
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Literal
 
+from pydantic import Field
+
+from clauses.armistice import Disposal
 from clauses.base import ClauseBase
 
 Domain = Literal["land", "sea", "air"]
@@ -14,7 +17,6 @@ class EndOfWarAndNonAggression(ClauseBase):
 
     kind: Literal["end_of_war_and_non_aggression"]
     topic = "end_of_war_and_non_aggression"
-    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"cease_fire"})
 
     end_state_of_war: bool = True
     effective: Literal["signature", "entry_into_force"] = "entry_into_force"
@@ -22,3 +24,11 @@ class EndOfWarAndNonAggression(ClauseBase):
     non_aggression: bool = True
     non_use_of_force: bool = True
     domains: list[Domain] = ["land", "sea", "air"]
+    forces_compliance: bool = Field(False, title="compliance of armed forces")
+
+    def disposals(self) -> list[Disposal]:
+        """Return the cease-fire replaced (made permanent, or force forbidden everywhere) and the commanders' duty."""
+        everywhere = {"land", "sea", "air"} <= set(self.domains)
+        found = [Disposal("cease_fire", "replaced")] if self.ceasefire_permanent or (
+            self.non_aggression and everywhere) else []
+        return found + ([Disposal("violations_and_discipline", "replaced")] if self.forces_compliance else [])

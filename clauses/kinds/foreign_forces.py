@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from clauses.armistice import Disposal
 from clauses.base import ClauseBase, Deadline, PartyRef
 
 Disposition = Literal["withdraw", "reduce", "retain", "retain_with_limits"]
@@ -25,8 +26,8 @@ class ForeignForces(ClauseBase):
     topic = "foreign_forces"
     due_field: ClassVar[str] = "deadline"
     lane = "military"
-    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"reinforcement_limits"})
-    precedent_measures: ClassVar[dict[str, str]] = {"foreign_forces": "disposition"}
+    precedent_measures: ClassVar[dict[str, str]] = {"foreign_forces_disposition": "disposition"}
+    deadline_measure: ClassVar[str | None] = "withdrawal_days"
 
     forces_of: PartyRef
     host: PartyRef
@@ -35,3 +36,8 @@ class ForeignForces(ClauseBase):
     deadline: Deadline | None = None
     prohibited_weapons: list[Weapon] = []
     host_consent_required: bool = True
+
+    def disposals(self) -> list[Disposal]:
+        """Return the Armistice's ban on reinforcement replaced, when the clause withdraws or limits the forces."""
+        limits = self.disposition != "retain" or self.personnel_ceiling is not None or self.prohibited_weapons
+        return [Disposal("reinforcement_limits", "replaced")] if limits else []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from clauses.armistice import FUNCTION_IDS, Disposal
 from clauses.base import ClauseBase, LangText, Model, NodeId, Step
 
 Principle = Literal["action_for_action", "simultaneous", "sequential"]
@@ -24,7 +25,13 @@ class ImplementationSequencing(ClauseBase):
 
     kind: Literal["implementation_sequencing"]
     topic = "implementation_sequencing"
-    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"political_conference"})
 
     principle: Principle = "action_for_action"
     phases: Annotated[list[Phase], Field(min_length=1)]
+
+    def disposals(self) -> list[Disposal]:
+        """Return what the steps do with the Armistice: each function a step transfers, each body a step ends."""
+        steps = [step for phase in self.phases for step in phase.steps]
+        moved = [Disposal(function, "replaced", transfer.to) for step in steps for transfer in step.transfers
+                 for function in transfer.functions if function in FUNCTION_IDS]
+        return moved + [Disposal(body, "terminated") for step in steps for body in step.ends]

@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from clauses.armistice import Disposal
 from clauses.base import BodyRef, ClauseBase, Deadline
 
 Category = Literal[
@@ -16,6 +17,10 @@ Category = Literal[
     "remains",
 ]
 
+# the Armistice's functions a category replaces: ¶51–58 prisoners, ¶13(f) the dead, ¶59 displaced civilians
+ARMISTICE_BY_CATEGORY = {"prisoners_of_war": "prisoners_of_war", "remains": "remains",
+                         "separated_families": "displaced_civilians"}
+
 
 class PrisonersAndRemains(ClauseBase):
     """Release and repatriation of persons, and the search for and return of remains."""
@@ -24,11 +29,16 @@ class PrisonersAndRemains(ClauseBase):
     topic = "prisoners_and_remains"
     due_field: ClassVar[str] = "deadline"
     lane = "relations"
-    replaces_armistice: ClassVar[frozenset[str]] = frozenset({"prisoners_of_war"})
     precedent_measures: ClassVar[dict[str, str]] = {"body": "body"}
+    deadline_measure: ClassVar[str | None] = "repatriation_days"
 
     categories: Annotated[list[Category], Field(min_length=1)]
     voluntary_repatriation: bool = True
     body: BodyRef | None = None
     deadline: Deadline | None = None
     icrc_role: bool = True
+
+    def disposals(self) -> list[Disposal]:
+        """Return the Armistice's arrangements for prisoners, remains and displaced civilians this clause replaces."""
+        replaced = [function for category, function in ARMISTICE_BY_CATEGORY.items() if category in self.categories]
+        return [Disposal(function, "replaced", self.body) for function in dict.fromkeys(replaced)]

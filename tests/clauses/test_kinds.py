@@ -45,6 +45,8 @@ SAMPLES = {
                                               "steps": [{"id": "s1", "track": "military", "label": LABEL}]}]},
     "final_provisions": {"entry_into_force": "ratification_by_all", "authentic_languages": ["en", "ko", "zh"],
                          "supersedes_armistice": "full"},
+    "establishment": {"body": "jmc", "by": ["rok", "dprk"], "deadline": {"days": 30}},
+    "armistice_supersession": {"extent": "partial_until_bodies_replaced", "continued": ["prisoners_of_war"]},
     "text": {"text": LABEL},
 }
 
@@ -58,8 +60,8 @@ def clause(kind: str, **changes) -> dict:
 
 def test_every_design_topic_has_a_kind():
     assert list(TOPICS)[:len(DESIGN_TOPICS)] == DESIGN_TOPICS  # in the design's order; a topic added comes after
-    assert set(KINDS) == set(TOPICS) | {"text"}
-    assert len(CLAUSE_CLASSES) == len(TOPICS) + 1
+    assert set(KINDS) == set(TOPICS) | {"establishment", "armistice_supersession", "text"}  # kinds of no topic
+    assert len(CLAUSE_CLASSES) == len(TOPICS) + 3
 
 
 @pytest.mark.parametrize("kind", sorted(SAMPLES))

@@ -86,7 +86,7 @@ def test_svg_draws_every_milestone_and_both_kinds_of_arrow(round_2, round_2_svg)
     assert "action_for_action--denuc.yongbyon--unc.status" in actions and len(actions) == 5
     assert "requires--denuc.declaration--denuc.yongbyon" in requires
     assert "requires--denuc.freeze--step.exercise-adjustment" not in requires  # drawn once, as action for action
-    assert len(requires) == 20
+    assert len(requires) == 21
 
 
 def test_two_calls_give_the_same_bytes(round_2, round_2_svg):

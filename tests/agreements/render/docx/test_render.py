@@ -251,7 +251,7 @@ def test_the_word_document_frames_the_articles_and_ends_with_testimonium_and_sig
     assert body[last_recital + 1] == ("Formula", AGREED[lang]) and styles[last_recital + 2] == "Heading 1"
     closing = body[styles.index("Testimonium"):]
     assert closing[:2] == [("Testimonium", WITNESS[lang]), ("Testimonium", DONE[lang])]
-    assert styles[styles.index("Testimonium") - 1] == "Article Point"
+    assert styles[styles.index("Testimonium") - 1] == "Article Paragraph"
     signed = [(style, text.split("\n")) for style, text in closing[2:]]
     assert [(style, lines[0]) for style, lines in signed] == [
         ("Signature Caption" if heading in ("In the presence of:", "입회:", "见证：") else "Signature Block", heading)
