@@ -166,7 +166,9 @@ def _code(item: dict) -> str:
 def _message(item: dict, path: tuple, missing: str | None) -> str:
     """Return a short message for one pydantic error."""
     kind = item["type"]
-    field = path[-1] if path and isinstance(path[-1], str) else ""
+    field = next((step for step in reversed(path) if isinstance(step, str)), "")  # a list item: its list's name
+    if path and isinstance(path[-1], int) and kind not in ("missing", "extra_forbidden"):
+        field = f"{field}[{path[-1]}]"
     if kind == "missing":
         return f"missing field '{missing}'"
     if kind == "extra_forbidden":

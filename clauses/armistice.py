@@ -64,6 +64,8 @@ FUNCTIONS: tuple[ArmisticeFunction, ...] = (
 FUNCTION_IDS: tuple[str, ...] = tuple(function.id for function in FUNCTIONS)
 BY_ID: dict[str, ArmisticeFunction] = {function.id: function for function in FUNCTIONS}
 FunctionId = Literal[FUNCTION_IDS]  # type: ignore[valid-type]
+# the provisions a supersession clause may continue or end: all but the final articles it settles itself
+ContinuableFunction = Literal[tuple(key for key in FUNCTION_IDS if key != "duration_and_supersession")]  # type: ignore[valid-type]
 
 # What the UN Command does by practice and the Armistice does not give it (the fact sheet attributes neither to
 # the Armistice): a transfer may hand these on too, but they are no function of the Armistice.

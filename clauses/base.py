@@ -187,6 +187,10 @@ class ClauseBase(Node):
         """Return the measures this clause fixes (clauses.measures ids) and the field that holds each."""
         return dict(self.precedent_measures)
 
+    def precedent_deadline(self) -> str | None:
+        """Return the measure its due days are (clauses.measures id), or None when they measure nothing precedents fix."""
+        return type(self).deadline_measure
+
     def event_values(self, number: int, words: Any, scope: Any) -> dict[str, object]:
         """Return the values of the phrase naming the measures of this clause: a reference to where it stands."""
         return {"ref": scope.reference(self.id, words)}

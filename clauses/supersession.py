@@ -12,33 +12,37 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
-from clauses.armistice import Disposal, FunctionId
+from clauses.armistice import ContinuableFunction, Disposal
 from clauses.base import ClauseBase, KindRule
 
 Supersession = Literal["full", "partial_until_bodies_replaced", "none"]
-ITSELF = "duration_and_supersession"  # what the clause itself replaces; it cannot continue or end it
+ITSELF = "duration_and_supersession"  # what the clause itself replaces (its lists cannot name it)
 
 
-def named_once(context: Any, visit: Any) -> Iterator[Any]:
-    """A provision of the Armistice is continued or terminated, not both, and never the supersession itself."""
+def supersession_consistent(context: Any, visit: Any) -> Iterator[Any]:
+    """A provision is continued or terminated, not both; a full supersession continues nothing, none ends nothing."""
     clause = visit.model
     for function in sorted(set(clause.continued) & set(clause.terminated)):
         yield context.error(clause.id, f"'{function}' is both continued and terminated", (*visit.path, "terminated"))
-    for name in ("continued", "terminated"):
-        if ITSELF in getattr(clause, name):
-            yield context.error(clause.id, f"'{ITSELF}' is what this clause settles; it cannot be {name}",
-                                (*visit.path, name))
+    if clause.extent == "full" and clause.continued:
+        message = ("a full supersession ends the whole Armistice: use 'partial_until_bodies_replaced' "
+                   "to continue some of it")
+        yield context.error(clause.id, message, (*visit.path, "continued"))
+    if clause.extent == "none" and clause.terminated:
+        message = ("with extent 'none' the Armistice stays in force whole: use 'partial_until_bodies_replaced' "
+                   "to end some of it")
+        yield context.error(clause.id, message, (*visit.path, "terminated"))
 
 
 class ArmisticeSupersession(ClauseBase):
     """How far the agreement replaces the Armistice, and the Armistice's provisions that continue or cease."""
 
     kind: Literal["armistice_supersession"]
-    rules: ClassVar[tuple[KindRule, ...]] = (named_once,)
+    rules: ClassVar[tuple[KindRule, ...]] = (supersession_consistent,)
 
     extent: Supersession = Field(title="supersession of the Armistice")
-    continued: list[FunctionId] = Field([], title="Armistice provisions that continue to apply")
-    terminated: list[FunctionId] = Field([], title="Armistice provisions that cease to apply")
+    continued: list[ContinuableFunction] = Field([], title="Armistice provisions that continue to apply")
+    terminated: list[ContinuableFunction] = Field([], title="Armistice provisions that cease to apply")
 
     def armistice_supersession(self) -> str:
         """Return how far the agreement replaces the Armistice: full, partial_until_bodies_replaced or none."""

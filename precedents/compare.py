@@ -72,8 +72,8 @@ def draft_parameters(clause: ClauseBase, agreement: Agreement) -> dict:
         if measure in BY_ID and name in type(clause).model_fields:
             found.update(_measure(measure, getattr(clause, name), references.get(name), agreement))
     days = due_days(clause)
-    if days is not None and type(clause).deadline_measure in BY_ID:
-        found[type(clause).deadline_measure] = days
+    if days is not None and clause.precedent_deadline() in BY_ID:
+        found[clause.precedent_deadline()] = days
     return found
 
 

@@ -135,8 +135,9 @@ def problems(items: list[Coverage], mentions_demarcation: bool) -> list[tuple[Co
         if item.outcome == "open":
             found.append((item, f"the 1953 Armistice's {item.summary}", False))
         elif item.outcome == "terminated" and item.function in DEMARCATION and mentions_demarcation:
-            message = (f"the draft refers to the Military Demarcation Line or the Demilitarized Zone but terminates "
-                       f"the Armistice's {function.title} ({', '.join(item.paragraphs)}) without replacing it")
+            message = (f"the draft refers to the Military Demarcation Line or the Demilitarized Zone but {item.clause} "
+                       f"terminates the Armistice's {item.function} ({', '.join(item.paragraphs)}: {function.title}) "
+                       f"without replacing it")
             found.append((item, message, True))
         elif item.outcome == "terminated" and function.essential and item.function not in DEMARCATION:
             message = (f"the 1953 Armistice's {item.function} ({', '.join(item.paragraphs)}: {function.title}) "

@@ -31,7 +31,7 @@ def armistice_coverage(context: RuleContext) -> Iterator[Finding]:
     """Every function of the 1953 Armistice is replaced, continued or expressly terminated by a settled clause."""
     items = coverage(context.agreement)
     for item, message, is_error in problems(items, mentions_demarcation(context.agreement)):
-        node = item.proposed[0] if item.proposed else item.clause
+        node = item.clause if item.outcome == "terminated" else (item.proposed or (None,))[0]
         path = context.index.path(node) if node else ("body",)
         yield (context.error if is_error else context.warning)(node or "-", message, path)
 

@@ -147,7 +147,8 @@ def neutral_supervision_to_parties(context: RuleContext) -> Iterator[Finding]:
 
 
 def supersession_stated_once(context: RuleContext) -> Iterator[Finding]:
-    """Settled clauses that say how far the 1953 Armistice is replaced all say the same."""
+    """One settled clause says how far the 1953 Armistice is replaced: a second that differs is an error, one
+    that repeats it a warning (the text would say it twice)."""
     stated = [(visit, visit.model.armistice_supersession()) for visit in context.visits
               if isinstance(visit.model, ClauseBase) and visit.model.armistice_supersession() is not None
               and settled(context, visit.path)]
@@ -156,3 +157,6 @@ def supersession_stated_once(context: RuleContext) -> Iterator[Finding]:
         if extent != said:
             message = f"the Armistice is superseded '{extent}' here but '{said}' in {first.model.id}"
             yield context.error(visit.model.id, message, visit.path)
+        else:
+            message = f"{first.model.id} already says how far the Armistice is superseded; say it once"
+            yield context.warning(visit.model.id, message, visit.path)

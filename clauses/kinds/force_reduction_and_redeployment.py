@@ -113,6 +113,10 @@ class ForceReductionAndRedeployment(ClauseBase):
         """Return nothing: pull-backs, ceilings and no-fly distances do not touch the Armistice's reinforcement ban."""
         return []
 
+    def precedent_deadline(self) -> str | None:
+        """Return withdrawal_days when the clause withdraws or reduces forces; an air zone alone withdraws nothing."""
+        return None if self.pullback_km is None and self.personnel_ceiling is None else type(self).deadline_measure
+
     def precedent_fields(self) -> dict[str, str]:
         """Return the measures the clause fixes: the pull-back by its reference, personnel ceiling, no-fly distances."""
         found = {PULLBACK_MEASURE[self.measured_from]: "pullback_km"} if self.pullback_km is not None else {}

@@ -66,6 +66,8 @@ class UnCommandStatus(ClauseBase):
     topic = "un_command_status"
     due_field: ClassVar[str] = "effective"
     lane = "un_command"
+    event_phrase: ClassVar[str] = "event_command"  # what waits for it waits for the Command's dissolution …
+    event_is_completion: ClassVar[bool] = False
     precedent_measures: ClassVar[dict[str, str]] = {"body": "successor_body"}
     deadline_measure: ClassVar[str | None] = "implementation_days"
     rules: ClassVar[tuple[KindRule, ...]] = (dissolved_command_tasks, command_successor)
@@ -95,3 +97,8 @@ class UnCommandStatus(ClauseBase):
                  for function in transfer.functions if function in FUNCTION_IDS]
         moved = {disposal.function for disposal in found}
         return found + [Disposal(function, "terminated") for function in self.terminates if function not in moved]
+
+    def event_values(self, number: int, words: Any, scope: Any) -> dict[str, object]:
+        """Return the values of the phrase naming what this clause does to the Command: its dissolution …"""
+        command = words.phrase("name_in_text", name=scope.name(self.command, words.code))
+        return {"what": words.term(f"event_{self.disposition}", "un_command_status"), "command": command}

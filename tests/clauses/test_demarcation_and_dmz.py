@@ -20,10 +20,10 @@ from tests.conftest import mutate
 LANGUAGES = ("en", "ko", "zh")
 ROUND_2 = example_path("round-2")
 MDL_REPLACED = {"en": "replace the Military Demarcation Line", "ko": "군사분계선을 대체", "zh": "取代军事分界线"}
-NLL_REPLACED = {"en": "replace the Northern Limit Line", "ko": "북방한계선을 대체", "zh": "取代北方界线"}
+NLL_REPLACED = {"en": "replace the Northern Limit Line", "ko": "북방한계선을 대체", "zh": "取代北方限界线"}
 MDL = {"en": "Military Demarcation Line", "ko": "군사분계선", "zh": "军事分界线"}
 NLL_KEPT = {"en": "the Northern Limit Line shall remain the maritime line",
-            "ko": "북방한계선은 해상분계선으로 유지된다", "zh": "北方界线应继续作为海上分界线"}
+            "ko": "북방한계선은 해상분계선으로 유지된다", "zh": "北方限界线应继续作为海上分界线"}
 
 
 def clause(**fields) -> Clause:

@@ -1,4 +1,4 @@
-"""Issue 15, finding 7: who signs and in what capacity, the linked instruments, duration and withdrawal, and the
+"""Who signs and in what capacity, the linked instruments, duration and withdrawal, and the
 format and order of the negotiating tracks, typed and rendered in English, Korean and Chinese."""
 
 from __future__ import annotations

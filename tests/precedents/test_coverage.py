@@ -10,6 +10,7 @@ import precedents.rules  # noqa: F401  (registers the coverage rule)
 from agreements.drafts import load_agreement, parse_agreement
 from agreements.examples import example_path
 from agreements.rules.registry import check
+from clauses.errors import DraftError
 from clauses.armistice import BY_ID, FUNCTION_IDS
 from precedents.coverage import coverage
 from tests.conftest import BASE_DRAFT
@@ -101,6 +102,9 @@ def test_terminating_the_line_while_the_text_uses_it_is_an_error():
                    "Military Demarcation Line without a permit.}\n", 1)
     found = coverage_findings(with_line)
     assert sum(line.startswith("error: the draft refers to the Military Demarcation Line") for line in found) == 2
+    assert ("error: the draft refers to the Military Demarcation Line or the Demilitarized Zone but final.provisions "
+            "terminates the Armistice's demarcation_line (¶1, ¶2–3, ¶4: the Military Demarcation Line and its "
+            "markers) without replacing it") in found
     assert not any(line.startswith("error:") for line in coverage_findings(FINAL_ONLY.replace("SUPERSESSION", "full")))
 
 
@@ -130,18 +134,37 @@ def test_a_supersession_clause_continues_and_terminates_expressly():
     assert bracketed["reinforcement_limits"] == bracketed["prisoners_of_war"] == "open"
 
 
-def test_two_settled_clauses_must_agree_on_the_supersession():
+def test_the_supersession_is_said_once():
     found = check(parse_agreement(with_supersession(final="full"), "d.yaml"))
     assert [(item.rule, item.message) for item in found if item.severity == "error"] == [
         ("supersession-stated-once",
          "the Armistice is superseded 'partial_until_bodies_replaced' here but 'full' in final.provisions")]
-    assert not [item for item in check(parse_agreement(with_supersession(), "d.yaml")) if item.severity == "error"]
+    twice = [(item.severity, item.message) for item in check(parse_agreement(with_supersession(), "d.yaml"))
+             if item.rule == "supersession-stated-once"]
+    assert twice == [("warning", "final.provisions already says how far the Armistice is superseded; say it once")]
+    once = FINAL_ONLY.replace("        supersedes_armistice: SUPERSESSION\n", "") + SUPERSESSION.replace(
+        "STATUS", "agreed").replace("EXTENT", "partial_until_bodies_replaced")
+    assert not [item for item in check(parse_agreement(once, "d.yaml")) if item.rule == "supersession-stated-once"]
 
 
-def test_a_provision_is_continued_or_terminated_not_both():
-    text = with_supersession().replace("terminated: [political_conference]", "terminated: [prisoners_of_war]")
+@pytest.mark.parametrize("change, message", [
+    (("terminated: [political_conference]", "terminated: [prisoners_of_war]"),
+     "'prisoners_of_war' is both continued and terminated"),
+    (("extent: partial_until_bodies_replaced\n        continued", "extent: full\n        continued"),
+     "a full supersession ends the whole Armistice: use 'partial_until_bodies_replaced' to continue some of it"),
+    (("extent: partial_until_bodies_replaced\n        continued", "extent: none\n        continued"),
+     "with extent 'none' the Armistice stays in force whole: use 'partial_until_bodies_replaced' to end some of it"),
+])
+def test_a_supersession_clause_says_one_thing(change, message):
+    text = with_supersession(final="full").replace("        supersedes_armistice: full\n", "").replace(*change)
     errors = [item.message for item in check(parse_agreement(text, "d.yaml")) if item.severity == "error"]
-    assert errors == ["'prisoners_of_war' is both continued and terminated"]
+    assert errors == [message]
+
+
+def test_the_supersession_clause_cannot_name_what_it_settles_itself():
+    text = with_supersession().replace("terminated: [political_conference]", "terminated: [duration_and_supersession]")
+    with pytest.raises(DraftError, match=r"final.supersession: terminated\[0\]: input should be 'cease_fire'"):
+        parse_agreement(text, "d.yaml")
 
 
 # what round 2 makes of each function (outcome, clause, body), and words the fact sheet's rows for its

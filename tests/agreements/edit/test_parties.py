@@ -1,4 +1,4 @@
-"""An edit never changes the parties behind the drafter's back (issue 15, finding 6): an option that needs a party
+"""An edit never changes the parties behind the drafter's back: an option that needs a party
 the draft lacks is refused with the option that adds it, or the party is added in the role the drafter names."""
 
 from __future__ import annotations

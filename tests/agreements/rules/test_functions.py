@@ -16,7 +16,7 @@ ROUND_2 = Path(__file__).resolve().parents[3] / "agreements" / "examples" / "rou
 TEXT = ROUND_2.read_text(encoding="utf-8")
 NNSC_TO_PRVC = '''              - functions: [neutral_nations_supervisory_commission, inspection_teams]
                 to: prvc
-                when: {after: entry_into_force, days: 180}'''
+                when: {after: step.jmc-established, days: 150}'''
 
 
 def findings(text: str, rule: str) -> list[str]:
@@ -28,7 +28,7 @@ def findings(text: str, rule: str) -> list[str]:
 def old_dates(text: str) -> str:
     """Return round 2 with the dates of its first R2 text: Art. 12 transfers on its effective date (day 455),
     the armistice bodies ending 30 days after the hand-over step (day 210)."""
-    text = text.replace("                when: {after: entry_into_force, days: 180}\n", "")
+    text = text.replace("                when: {after: step.jmc-established, days: 150}\n", "")
     return mutate(text, "deadline: {after: step.unc-handover, days: 0}", "deadline: {after: step.unc-handover, days: 30}")
 
 
