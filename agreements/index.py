@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from agreements.model import Agreement, Article, Part
 from agreements.numbering import NodeNumber, node_numbers
 from agreements.tree import Path, Visit, iter_models
-from clauses.base import ClauseBase, Node
+from clauses.base import OPEN_STATUSES, ClauseBase, Node
 from clauses.errors import Location
 
 NO_FILE = "<draft>"
@@ -72,6 +72,15 @@ class AgreementIndex:
         """Return the paragraphs of the articles (not their points), in document order."""
         return [place.node for place in self.places.values()
                 if place.number is not None and place.number.level == "paragraph"]
+
+    def settled(self, path: Path) -> bool:
+        """Return whether neither the model at a path nor any clause holding it is bracketed or pending."""
+        current: object = self.agreement
+        for step in path:
+            current = current[step] if isinstance(current, (list, dict)) else getattr(current, step)
+            if isinstance(current, ClauseBase) and current.status in OPEN_STATUSES:
+                return False
+        return True
 
     def holders(self, path: Path) -> tuple[object, ClauseBase | None, Article | None]:
         """Return the model at a path, the innermost clause holding it (or itself) and the article it stands in."""

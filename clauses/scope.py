@@ -20,10 +20,15 @@ EventWording = Callable[[Language], str]
 
 
 @functools.cache
+def standard_registries() -> dict[str, tuple[dict, ...]]:
+    """Return the standard parties, bodies and zones as written in the registry file, by registry."""
+    data = YAML(typ="safe").load(STANDARD_REGISTRY.read_text(encoding="utf-8"))
+    return {key: tuple(data[key]) for key in ("parties", "bodies", "zones")}
+
+
 def standard_entries() -> tuple[dict, ...]:
     """Return the standard parties, bodies and zones as written in the registry (id, names, short_names …)."""
-    data = YAML(typ="safe").load(STANDARD_REGISTRY.read_text(encoding="utf-8"))
-    return tuple(entry for key in ("parties", "bodies", "zones") for entry in data[key])
+    return tuple(entry for entries in standard_registries().values() for entry in entries)
 
 
 def standard_names() -> dict[str, dict[str, str]]:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from agreements.index import AgreementIndex, index_of
 from agreements.model import Agreement
+from agreements.rules.functions import supersessions
 from clauses.armistice import BY_ID, FUNCTIONS, ArmisticeFunction, Disposal
-from clauses.base import OPEN_STATUSES, ClauseBase
+from clauses.base import ClauseBase
 
 ARMISTICE = "armistice-1953"
 # the functions the Armistice's own bodies perform, which a partial supersession keeps until they are assumed
@@ -42,11 +43,6 @@ class Coverage:
         return BY_ID[self.function].title if self.function in BY_ID else self.function
 
     @property
-    def citations(self) -> tuple[str, ...]:
-        """Return the Armistice paragraphs that carry the function."""
-        return self.paragraphs
-
-    @property
     def summary(self) -> str:
         """Return one line, e.g. 'military_armistice_commission (¶19–22, …): replaced by unc.status (body jmc)'."""
         shown = ", ".join(self.paragraphs[:4]) + (", …" if len(self.paragraphs) > 4 else "")
@@ -59,29 +55,9 @@ class Coverage:
         return f"{head}: {self.outcome}{by}{body}"
 
 
-def settled(clause: ClauseBase, index: AgreementIndex) -> bool:
-    """Return whether a clause and every clause holding it are settled (neither bracketed nor pending)."""
-    node_id = clause.id
-    while True:
-        place = index.places.get(node_id)
-        node = place.node if place else index.model(node_id)
-        if isinstance(node, ClauseBase) and node.status in OPEN_STATUSES:
-            return False
-        if place is None or place.parent in ("body", "preamble"):
-            return True
-        node_id = place.parent
-
-
-def supersessions(agreement: Agreement) -> list[tuple[ClauseBase, str]]:
-    """Return every settled clause that says how far the Armistice is replaced, with what it says."""
-    index = index_of(agreement)
-    return [(clause, clause.armistice_supersession()) for clause in index.clauses()
-            if clause.armistice_supersession() is not None and settled(clause, index)]
-
-
-def _supersession(agreement: Agreement) -> tuple[str | None, str | None]:
+def _supersession(index: AgreementIndex) -> tuple[str | None, str | None]:
     """Return the settled supersession of the Armistice and the clause that states it, or (None, None)."""
-    stated = supersessions(agreement)
+    stated = supersessions(index)
     return (stated[0][1], stated[0][0].id) if stated else (None, None)
 
 
@@ -111,13 +87,13 @@ def coverage(agreement: Agreement, practice: dict[str, list[str]] | None = None)
     clauses = index.clauses()
     settled_disposals, proposed = [], {}
     for clause in clauses:
-        is_settled = settled(clause, index)
+        is_settled = index.settled(index.path(clause.id))
         for disposal in clause.disposals():
             if is_settled:
                 settled_disposals.append((clause, disposal))
             else:
                 proposed.setdefault(disposal.function, []).append(clause.id)
-    supersession = _supersession(agreement)
+    supersession = _supersession(index)
     found = []
     for function in FUNCTIONS:
         outcome, clause, body = _disposition(function, settled_disposals, supersession)

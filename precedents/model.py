@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
 
 from clauses.armistice import FunctionId
 from clauses.base import Model, NodeId
@@ -16,7 +16,6 @@ Basis = Literal["T", "A", "C", "X", "S"]
 BASIS_ORDER = ("T", "A", "C", "X", "S")  # strongest first
 Region = Literal["korea", "vietnam", "germany", "yemen"]
 Topic = Literal[TOPICS]  # type: ignore[valid-type]
-ArmisticeFunction = FunctionId  # the functions of clauses.armistice; a provision of the Armistice carries some
 NUMBER_MEASURES = tuple(measure.id for measure in MEASURES if measure.unit not in ("",))
 NumberMeasure = Literal[NUMBER_MEASURES]  # type: ignore[valid-type]
 Unit = Literal["km", "m", "days", "hours", "persons"]
@@ -42,7 +41,13 @@ def shown_basis(codes: list[str] | tuple[str, ...]) -> str:
     return "".join(f"[{code}]" for code in ordered_codes(list(codes)))
 
 
-Codes = Annotated[list[Basis], Field(min_length=1)]
+def _as_list(codes: object) -> object:
+    """Read a single code ('basis: S', as files of the first schema have it) as a list of one."""
+    return [codes] if isinstance(codes, str) else codes
+
+
+# every code of a row once, strongest first
+Codes = Annotated[list[Basis], BeforeValidator(_as_list), AfterValidator(ordered_codes)]
 
 
 class Quantity(Model):
@@ -82,42 +87,24 @@ class Provision(Model):
 
     id: NodeId
     citation: Annotated[str, StringConstraints(min_length=1, max_length=120)]
-    basis: Codes
-    earlier_basis: list[Basis] = Field([], description="the codes before the sheet's upgrade ('(earlier …)')")
+    basis: Annotated[Codes, Field(min_length=1)]
+    earlier_basis: Codes = Field([], description="the codes before the sheet's upgrade ('(earlier …)')")
     topics: Annotated[list[Topic], Field(min_length=1)]
     parameters: Parameters = Parameters()
     paraphrase: Line
-    functions: list[ArmisticeFunction] = []
+    functions: list[FunctionId] = []
     moved_to: NodeId | None = Field(None, description="the sheet finds the row mis-cited: its content is this provision's")
-
-    @field_validator("basis", "earlier_basis", mode="before")
-    @classmethod
-    def _one_code_is_a_list(cls, codes: object) -> object:
-        """Read a single code ('basis: S', as files of the first schema have it) as a list of one."""
-        return [codes] if isinstance(codes, str) else codes
-
-    @field_validator("basis", "earlier_basis")
-    @classmethod
-    def _strongest_first(cls, codes: list[str]) -> list[str]:
-        """Keep every code once, strongest first."""
-        return ordered_codes(codes)
 
 
 class LaterPractice(Model):
     """A fact of later practice about a function of the Armistice (not treaty text), with its basis codes."""
 
-    functions: Annotated[list[ArmisticeFunction], Field(min_length=1)]
+    functions: Annotated[list[FunctionId], Field(min_length=1)]
     paragraphs: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] = []
     when: Annotated[str, StringConstraints(min_length=1, max_length=80)] | None = None
-    basis: Codes
+    basis: Annotated[Codes, Field(min_length=1)]
     paraphrase: Line
     contradictory: bool = Field(False, description="the sources give contradictory dates or facts")
-
-    @field_validator("basis")
-    @classmethod
-    def _strongest_first(cls, codes: list[str]) -> list[str]:
-        """Keep every code once, strongest first."""
-        return ordered_codes(codes)
 
     @property
     def line(self) -> str:

@@ -7,7 +7,6 @@ import functools
 from dataclasses import dataclass
 from typing import get_args
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from agreements.edit.draft import node_in
@@ -17,7 +16,7 @@ from agreements.model import Agreement, PartyRole
 from agreements.tree import iter_references
 from clauses.base import ClauseBase
 from clauses.errors import DraftError, Location, Problem
-from clauses.scope import STANDARD_REGISTRY
+from clauses.scope import standard_registries
 
 ROLES: tuple[str, ...] = get_args(PartyRole)
 ROLE_CHOICES = f"ROLE: {', '.join(ROLES[:-1])} or {ROLES[-1]}"
@@ -42,8 +41,7 @@ class Registration:
 @functools.cache
 def standard_registry() -> dict[str, tuple[str, dict]]:
     """Return the standard registry entries by id, with the registry each belongs to."""
-    data = YAML(typ="safe").load(STANDARD_REGISTRY.read_text(encoding="utf-8"))
-    return {entry["id"]: (key, entry) for key in REGISTRIES for entry in data[key]}
+    return {entry["id"]: (key, entry) for key, entries in standard_registries().items() for entry in entries}
 
 
 def party_roles(texts: tuple[str, ...], file: str, node_id: str) -> dict[str, str]:

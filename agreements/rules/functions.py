@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from agreements.index import AgreementIndex
 from agreements.rules.context import Finding, RuleContext
 from agreements.tree import Path, Visit
 from clauses.armistice import NEUTRAL_SUPERVISION
-from clauses.base import ENTRY_INTO_FORCE, OPEN_STATUSES, ClauseBase, Deadline, Step
+from clauses.base import ENTRY_INTO_FORCE, ClauseBase, Deadline, Step
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,6 @@ class Event:
     def where(self) -> str:
         """Return the day and the owner, e.g. 'day 180 (step.unc-handover)'."""
         return f"day {self.day} ({self.owner})"
-
-
-def settled(context: RuleContext, path: Path) -> bool:
-    """Return whether no clause holding the model at a path (or the model itself) is bracketed or pending."""
-    current: object = context.agreement
-    for step in path:
-        current = current[step] if isinstance(current, (list, dict)) else getattr(current, step)
-        if isinstance(current, ClauseBase) and current.status in OPEN_STATUSES:
-            return False
-    return True
 
 
 def _day(context: RuleContext, deadline: Deadline | None, default: int | None) -> int | None:
@@ -94,7 +85,7 @@ def dated_events(context: RuleContext, open_too: bool = False) -> list[tuple[Eve
             events = _clause_events(context, visit)
         else:
             continue
-        is_settled = settled(context, visit.path)
+        is_settled = context.index.settled(visit.path)
         if is_settled or open_too:
             found += [(event, is_settled) for event in events]
     return found
@@ -146,17 +137,21 @@ def neutral_supervision_to_parties(context: RuleContext) -> Iterator[Finding]:
             yield context.warning(event.owner, message, event.path)
 
 
+def supersessions(index: AgreementIndex) -> list[tuple[ClauseBase, str]]:
+    """Return every settled clause that says how far the 1953 Armistice is replaced, with what it says."""
+    return [(clause, clause.armistice_supersession()) for clause in index.clauses()
+            if clause.armistice_supersession() is not None and index.settled(index.path(clause.id))]
+
+
 def supersession_stated_once(context: RuleContext) -> Iterator[Finding]:
     """One settled clause says how far the 1953 Armistice is replaced: a second that differs is an error, one
     that repeats it a warning (the text would say it twice)."""
-    stated = [(visit, visit.model.armistice_supersession()) for visit in context.visits
-              if isinstance(visit.model, ClauseBase) and visit.model.armistice_supersession() is not None
-              and settled(context, visit.path)]
-    for visit, extent in stated[1:]:
+    stated = supersessions(context.index)
+    for clause, extent in stated[1:]:
         first, said = stated[0]
         if extent != said:
-            message = f"the Armistice is superseded '{extent}' here but '{said}' in {first.model.id}"
-            yield context.error(visit.model.id, message, visit.path)
+            message = f"the Armistice is superseded '{extent}' here but '{said}' in {first.id}"
+            yield context.error(clause.id, message, context.index.path(clause.id))
         else:
-            message = f"{first.model.id} already says how far the Armistice is superseded; say it once"
-            yield context.warning(visit.model.id, message, visit.path)
+            message = f"{first.id} already says how far the Armistice is superseded; say it once"
+            yield context.warning(clause.id, message, context.index.path(clause.id))

@@ -67,7 +67,6 @@ class DemarcationAndDmz(ClauseBase):
     kind: Literal["demarcation_and_dmz"]
     topic = "demarcation_and_dmz"
     lane = "military"
-    precedent_measures: ClassVar[dict[str, str]] = {"distance_km": "zone"}
     rules: ClassVar[tuple[KindRule, ...]] = (demarcation_choices,)
 
     line: LandLine | None = Field(None, title="land line")

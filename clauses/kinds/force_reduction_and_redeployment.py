@@ -91,7 +91,6 @@ class ForceReductionAndRedeployment(ClauseBase):
     topic = "force_reduction_and_redeployment"
     due_field: ClassVar[str] = "deadline"
     lane = "military"
-    precedent_measures: ClassVar[dict[str, str]] = {"distance_km": "pullback_km"}
     deadline_measure: ClassVar[str | None] = "withdrawal_days"
     rules: ClassVar[tuple[KindRule, ...]] = (force_measures,)
 

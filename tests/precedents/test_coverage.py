@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from pydantic import TypeAdapter
 
 import precedents.rules  # noqa: F401  (registers the coverage rule)
 from agreements.drafts import load_agreement, parse_agreement
 from agreements.examples import example_path
 from agreements.rules.registry import check
 from clauses.errors import DraftError
+from clauses.registry import Clause
 from clauses.armistice import BY_ID, FUNCTION_IDS
 from precedents.coverage import coverage
 from tests.conftest import BASE_DRAFT
@@ -220,3 +222,25 @@ def test_round_2_and_round_1_are_clean_because_everything_is_disposed_of():
         assert {item.outcome for item in found} <= {"replaced", "continued", "terminated"}
         assert not [item for item in check(load_agreement(str(example_path(name))), strict=True)
                     if item.rule == "armistice-coverage"]
+
+
+@pytest.mark.parametrize("kind, fields, expected", [
+    ("foreign_forces", {"forces_of": "usa", "host": "rok", "disposition": "retain"}, []),
+    ("foreign_forces", {"forces_of": "usa", "host": "rok", "disposition": "retain", "personnel_ceiling": 28500},
+     [("reinforcement_limits", "replaced")]),
+    ("foreign_forces", {"forces_of": "usa", "host": "rok", "disposition": "withdraw"},
+     [("reinforcement_limits", "replaced")]),
+    ("end_of_war_and_non_aggression", {"ceasefire_permanent": False, "domains": ["land", "air"]}, []),
+    ("end_of_war_and_non_aggression", {"ceasefire_permanent": False}, [("cease_fire", "replaced")]),
+    ("end_of_war_and_non_aggression", {"forces_compliance": True},
+     [("cease_fire", "replaced"), ("violations_and_discipline", "replaced")]),
+    ("prisoners_and_remains", {"categories": ["separated_families", "remains"]},
+     [("remains", "replaced"), ("displaced_civilians", "replaced")]),
+    ("verification", {"body": "prvc", "mandate": ["denuclearization"], "access": ["routine_inspection"]}, []),
+    ("verification", {"body": "prvc", "mandate": ["dmz_demilitarization", "foreign_forces"],
+                      "access": ["routine_inspection"]},
+     [("joint_observer_teams", "replaced"), ("inspection_teams", "replaced")]),
+])
+def test_a_clause_disposes_of_what_its_values_say(kind, fields, expected):
+    clause = TypeAdapter(Clause).validate_python({"id": "n", "kind": kind, **fields})
+    assert [(item.function, item.outcome) for item in clause.disposals()] == expected

@@ -19,6 +19,11 @@ def test_every_library_option_names_its_measures_by_id_and_field():
     assert found and [key for key, fine in found.items() if not fine] == []
 
 
+def test_every_kind_declares_its_measures_by_id():
+    declared = {(name, measure) for name, kind in KINDS.items() for measure in kind.precedent_measures}
+    assert [pair for pair in declared if pair[1] not in MEASURE_IDS] == []
+
+
 def test_the_due_days_of_a_kind_are_a_period_measure():
     timed = {name: kind.deadline_measure for name, kind in KINDS.items() if kind.deadline_measure is not None}
     assert {"foreign_forces", "prisoners_and_remains", "dmz_demining"} <= set(timed)
