@@ -1,12 +1,15 @@
 """An agreement's document tree as Word paragraphs in one language: one method per block type.
 
-The title page, the contents (a TOC field listing the parts and articles), the preamble between its formulas,
-the parts, articles, paragraphs and points numbered by Word lists, then the testimonium and a signature block
-per party; options in brackets carry their proposers as comments, and a paragraph carries the parties'
-positions as its comment.
+The title page, the contents (the parts, articles and annexes, each with its heading's page), the preamble
+between its formulas, the parts, articles, paragraphs and points numbered by Word lists, then the testimonium
+and a signature block per party, and the annexes and protocols, each on a new page and numbered by lists of
+its own; options in brackets carry their proposers as comments, a paragraph carries the parties' positions as
+its comment and its footnote, and, in an internal edition, the drafters' note as a comment of the drafting side.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from agreements.document.blocks import MISSING, Block, BlockText, Bracket, Document, Inline, Option, Run, inline_text
 from agreements.render.docx.paragraphs import Piece, WordParagraph
@@ -15,6 +18,7 @@ from clauses.languages import Language, language
 
 LINE_BREAK = "\n"
 FRONT = ("title", "subtitle", "parties", "round", "draft_mark")
+LISTED = ("part", "article", "annex")  # the blocks the contents list
 
 
 class AgreementPlan:
@@ -35,14 +39,23 @@ class AgreementPlan:
         return [paragraph for block in self.document.blocks if block.type in FRONT for paragraph in self.block(block)]
 
     def body(self) -> list[WordParagraph]:
-        """Return the preamble and the parts, articles, paragraphs and points."""
-        return [paragraph for block in self.document.blocks if block.type not in FRONT
-                for paragraph in self.block(block)]
+        """Return the preamble, the parts, articles, paragraphs and points, the signatures and the annexes."""
+        paragraphs: list[WordParagraph] = []
+        for block in self.document.blocks:
+            if block.type in FRONT:
+                continue
+            if block.type == "annex" and paragraphs and not self.tabular:
+                paragraphs[-1].page_break_after = True  # each annex begins a page
+            paragraphs += self.block(block)
+        return paragraphs
 
     def block(self, block: Block) -> list[WordParagraph]:
         """Return the paragraphs of a block and of what it holds (by the method named after its type)."""
         method = getattr(self, f"word_{block.type}", None)
-        return method(block) if method else []
+        paragraphs = method(block) if method else []
+        if block.type in LISTED and paragraphs:
+            paragraphs[0].bookmark = heading_bookmark(block.node_id)
+        return paragraphs
 
     def word_title(self, block: Block) -> list[WordParagraph]:
         """Return the title (the missing-text mark when it is not written in this language)."""
@@ -70,17 +83,18 @@ class AgreementPlan:
                               page_break_after=True)]
 
     def contents(self) -> list[WordParagraph]:
-        """Return the contents: a heading, then a TOC field whose cached entries list the parts and articles.
+        """Return the contents: a heading, an entry per part, article and annex, and the paragraph ending the page.
 
-        The entries carry their numbers as text (Word rewrites them when it updates the field); LibreOffice
-        reads the field as an index, where Word list numbering would not survive accepting or rejecting.
+        An entry is its heading's number (as text: list numbering would not survive accepting or rejecting) and
+        title, then, after a dotted tab, a PAGEREF field on the heading's bookmark: LibreOffice computes the page
+        as it lays the document out, Word when it updates the fields (it asks to on opening: w:updateFields).
         """
-        entries = [WordParagraph(f"toc:{block.node_id}", "toc 1" if block.type == "part" else "toc 2",
-                                 [Piece(self._contents_line(block.text(self.lang)))])
-                   for block in self.document.walk() if block.type in ("part", "article")]
+        entries = [WordParagraph(f"toc:{block.node_id}", "toc 2" if block.type == "article" else "toc 1",
+                                 [Piece(self._contents_line(block.text(self.lang)))],
+                                 page_of=heading_bookmark(block.node_id))
+                   for block in self.document.walk() if block.type in LISTED]
         return [WordParagraph("contents", "TOC Heading", [Piece(self.words.phrase("contents"))], unnumbered=True),
-                WordParagraph("contents:begin", "toc 1", field="begin"), *entries,
-                WordParagraph("contents:end", "toc 1", field="end", page_break_after=True)]
+                *entries, WordParagraph("contents:end", "toc 1", field="end", page_break_after=True)]
 
     def _contents_line(self, text: BlockText) -> str:
         """Return 'Article 7 — Definitions' for the contents."""
@@ -124,9 +138,28 @@ class AgreementPlan:
         title = block.text(self.lang).title
         pieces = [Piece(self.words.phrase("word_heading", title=title))] if title is not None else []
         below = [paragraph for child in block.children for paragraph in self.block(child)]
-        return [WordParagraph(block.key, LEVEL_STYLES[block.type], pieces, level=block.type), *below]
+        return [self.noted(WordParagraph(block.key, LEVEL_STYLES[block.type], pieces, level=block.type), block),
+                *below]
 
     word_article = word_part
+
+    def word_annex(self, block: Block) -> list[WordParagraph]:
+        """Return an annex's heading ('Annex I — …', its number as text), then its content, in lists of its own."""
+        heading = WordParagraph(block.key, LEVEL_STYLES["part"], [Piece(self._contents_line(block.text(self.lang)))],
+                                unnumbered=True)
+        below = [paragraph for child in block.children for paragraph in self.block(child)]
+        for paragraph in below:
+            if paragraph.level:
+                paragraph.numbering = f"{self.lang}:{block.node_id}"
+        return [self.noted(heading, block), *below]
+
+    def noted(self, paragraph: WordParagraph, block: Block) -> WordParagraph:
+        """Return a paragraph with its block's footnote and, in an internal edition, its drafters' note."""
+        paragraph.footnote = block.text(self.lang).footnote
+        if block.note:
+            paragraph.note = block.note
+            paragraph.note_author = self.document.settings.get("note_author", {}).get(self.lang, "")
+        return paragraph
 
     def word_paragraph(self, block: Block) -> list[WordParagraph]:
         """Return a paragraph or point, then the points below it."""
@@ -143,10 +176,15 @@ class AgreementPlan:
         text = block.text(self.lang)
         if text.missing:
             paragraph.pieces = [Piece(MISSING.format(lang=self.lang), italic=True)]
-            return paragraph
+            return self.noted(paragraph, block)
         paragraph.pieces = word_pieces(text.inlines, self.words)
         paragraph.comment = "\n".join(text.notes) or None
-        return paragraph
+        return self.noted(paragraph, block)
+
+
+def heading_bookmark(node_id: str) -> str:
+    """Return the bookmark of a listed heading: hidden (a leading underscore, as Word's own), from the node's id."""
+    return f"_Toc{int(hashlib.sha1(node_id.encode('utf-8')).hexdigest()[:8], 16):010d}"
 
 
 def word_pieces(inlines: list[Inline], words: Language) -> list[Piece]:

@@ -241,6 +241,74 @@ def anchor_comment(first_run, last_run, comment_id: int, holder=None) -> None:
         end.addnext(reference)
 
 
+FOOTNOTE_SIZE = "20"  # half-points: footnotes in 10 pt
+SEPARATORS = (("-1", "separator"), ("0", "continuationSeparator"))  # the footnotes Word draws the rule with
+
+
+def add_footnotes_part(document):
+    """Return the w:footnotes element of a new footnotes part (its separators first), related to the document."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+
+    footnotes = element("w:footnotes")
+    for footnote_id, kind in SEPARATORS:
+        separator = element("w:footnote", type=kind, id=footnote_id)
+        body = element("w:p")
+        body.append(element("w:pPr"))
+        body[0].append(element("w:spacing", after="0", line="240", lineRule="auto"))
+        body.append(element("w:r"))
+        body[1].append(element(f"w:{kind}"))
+        separator.append(body)
+        footnotes.append(separator)
+    part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, footnotes, document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    _footnote_properties(document.settings.element)
+    return footnotes
+
+
+def _footnote_properties(settings) -> None:
+    """Name the separator footnotes in the settings (w:footnotePr, before w:compat as the schema orders it)."""
+    properties = element("w:footnotePr")
+    for footnote_id, _ in SEPARATORS:
+        properties.append(element("w:footnote", id=footnote_id))
+    compat = settings.find(qn("w:compat"))
+    if compat is not None:
+        compat.addprevious(properties)
+    else:
+        settings.append(properties)
+
+
+def _marked_properties(lang: str, before_lang: str, **attributes: str):
+    """Return a language's w:rPr with one more property (w:vertAlign, w:sz) in its place before w:lang."""
+    properties = run_properties(lang)
+    properties.find(qn("w:lang")).addprevious(element(before_lang, **attributes))
+    return properties
+
+
+def add_footnote(footnotes, footnote_id: int, text: str, lang: str) -> None:
+    """Append a footnote: its number (w:footnoteRef, superscript), then its text in 10 pt in a language."""
+    footnote = element("w:footnote", id=str(footnote_id))
+    body = element("w:p")
+    mark = element("w:r")
+    mark.append(_marked_properties(lang, "w:vertAlign", val="superscript"))
+    mark.append(element("w:footnoteRef"))
+    words = element("w:r")
+    words.append(_marked_properties(lang, "w:sz", val=FOOTNOTE_SIZE))
+    words.append(_text(f" {text}"))
+    body.extend([mark, words])
+    footnote.append(body)
+    footnotes.append(footnote)
+
+
+def footnote_reference(footnote_id: int, lang: str):
+    """Return the run that marks a footnote in the text (w:footnoteReference, superscript)."""
+    node = element("w:r")
+    node.append(_marked_properties(lang, "w:vertAlign", val="superscript"))
+    node.append(element("w:footnoteReference", id=str(footnote_id)))
+    return node
+
+
 def set_row_properties(row, heading: bool, keep_together: bool) -> None:
     """Mark a table row as a heading row (repeated on every page) and/or one that never splits across pages."""
     properties = row.get_or_add_trPr()
@@ -300,35 +368,20 @@ def deleted_run(text: str, lang: str):
     return node
 
 
-def track_paragraph_mark(paragraph, kind: str, revision_id: int, author: str, when: datetime.datetime) -> None:
-    """Mark a paragraph's own mark as inserted or deleted, so accepting or rejecting removes the paragraph whole."""
+def add_bookmark(paragraph, bookmark_id: int, name: str) -> None:
+    """Put a bookmark at the start of a paragraph (after its properties), where a PAGEREF field finds its page."""
     properties = paragraph.find(qn("w:pPr"))
-    marks = element("w:rPr")
-    marks.append(revision(kind, revision_id, author, when))
-    properties.append(marks)
+    start = element("w:bookmarkStart", id=str(bookmark_id), name=name)
+    if properties is not None:
+        properties.addnext(start)
+    else:
+        paragraph.insert(0, start)
+    start.addnext(element("w:bookmarkEnd", id=str(bookmark_id)))
 
 
-def move_range(kind: str, edge: str, range_id: int, name: str, author: str, when: datetime.datetime):
-    """Return the start or end marker of a move range: kind is moveFrom or moveTo, edge Start or End."""
-    if edge == "End":
-        return element(f"w:{kind}RangeEnd", id=str(range_id))
-    return element(f"w:{kind}RangeStart", id=str(range_id), name=name, author=author,
-                   date=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
-
-
-def take_paragraph_mark(paragraph):
-    """Remove and return the tracked change on a paragraph's mark (w:pPr/w:rPr/w:ins|del|moveFrom|moveTo), or None."""
-    marks = paragraph.find(qn("w:pPr") + "/" + qn("w:rPr"))
-    if marks is None or not len(marks):
-        return None
-    mark = marks[-1]
-    marks.getparent().remove(marks)
-    return mark
-
-
-def put_paragraph_mark(paragraph, mark) -> None:
-    """Track a paragraph's mark with a given change element."""
-    properties = paragraph.find(qn("w:pPr"))
-    marks = element("w:rPr")
-    marks.append(mark)
-    properties.append(marks)
+def page_reference(name: str, lang: str) -> list:
+    """Return the runs of a tab and a PAGEREF field giving a bookmark's page (no cached number: clients compute it)."""
+    tab = element("w:r")
+    tab.append(run_properties(lang))
+    tab.append(element("w:tab"))
+    return [tab, *field(f"PAGEREF {name} \\h", [], lang)]

@@ -33,6 +33,12 @@ class WordParagraph:
     unnumbered: bool = False
     field: str | None = None
     keep_together: bool = False
+    bookmark: str | None = None  # a heading's bookmark, where the contents find its page
+    page_of: str | None = None  # a contents entry's heading bookmark: its page follows the text after a tab
+    numbering: str | None = None  # the lists numbering it, when not the body's (an annex's own: 'en:annex.maps')
+    footnote: str | None = None  # a footnote at the paragraph's end
+    note: str | None = None  # a drafters' note: a comment on the paragraph by note_author (internal edition)
+    note_author: str = ""
 
     @property
     def text(self) -> str:

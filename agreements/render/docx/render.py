@@ -1,16 +1,27 @@
-"""A draft as a Word document in one language, or its authentic languages side by side."""
+"""A draft as a Word document in one language, or its authentic languages side by side.
+
+Side by side, the pages are landscape and the text 10 pt: the title pages, the first language's contents, then a
+table with a column per language and a row per heading, paragraph and point; a heading's row, like a signature
+block's, never splits across pages.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from docx.shared import Pt
+
 from agreements.document.blocks import Document
 from agreements.document.compose import compose
 from agreements.model import Agreement
+from agreements.render.docx import ooxml_parts
 from agreements.render.docx.agreement import AgreementPlan
-from agreements.render.docx.paragraphs import END
-from agreements.render.docx.writer import WordWriter
+from agreements.render.docx.paragraphs import END, WordParagraph
+from agreements.render.docx.writer import LEVEL_STYLES, WordWriter
 from clauses.languages import language
+
+HEADINGS = (LEVEL_STYLES["part"], LEVEL_STYLES["article"])  # the styles of parts', articles' and annexes' headings
+PARALLEL_TEXT_POINTS = 10  # the body text's size side by side (11 pt in one language)
 
 
 def new_writer(document: Document, languages: list[str]) -> WordWriter:
@@ -23,8 +34,12 @@ def new_writer(document: Document, languages: list[str]) -> WordWriter:
 
 
 def finish(writer: WordWriter, document: Document, lang: str) -> bytes:
-    """Put the draft mark and page numbers in the header and footer and return the document's bytes."""
+    """Put the draft mark and page numbers in the header and footer and return the document's bytes.
+
+    Word is asked to update the fields on opening, so that the contents show their pages.
+    """
     writer.header_and_footer(document.settings["header"][lang], lang)
+    ooxml_parts.update_fields_on_open(writer.document.settings.element)
     return writer.save(document.settings["title"][lang], lang)
 
 
@@ -37,10 +52,12 @@ def render_single(document: Document, lang: str) -> bytes:
 
 
 def render_parallel(document: Document) -> bytes:
-    """Return a document tree with its languages side by side, a table row per heading, paragraph and point."""
+    """Return a document tree with its languages side by side on landscape pages (see the module's docstring)."""
     languages = document.languages
     plans = [AgreementPlan(document, lang, tabular=True) for lang in languages]
     writer = new_writer(document, languages)
+    writer.landscape()
+    writer.document.styles["Normal"].font.size = Pt(PARALLEL_TEXT_POINTS)
     for plan in plans:
         title_page = plan.title_page()
         title_page[-1].page_break_after = plan is plans[-1]
@@ -53,19 +70,26 @@ def render_parallel(document: Document) -> bytes:
         writer.text(writer.paragraph("Cell Text", container=cell, alignment="center"), plan.words.name, plan.lang,
                     bold=True)
     for paragraphs in zip(*(plan.body() for plan in plans)):
-        row = writer.row(table, keep_together=any(paragraph.keep_together for paragraph in paragraphs))
-        for cell, paragraph, lang in zip(row, paragraphs, languages):
-            writer.block(paragraph, lang, container=cell, direct=True)
+        parallel_row(writer, table, paragraphs, languages)
     writer.block(END, languages[0])
     return finish(writer, document, languages[0])
 
 
-def render_docx(agreement: Agreement, lang: str, user_folder: Path | None = None, copy_for: str | None = None) -> bytes:
+def parallel_row(writer: WordWriter, table, paragraphs: tuple[WordParagraph, ...], languages: list[str]) -> None:
+    """Write one paragraph in every language, a cell each; a heading's row, like a signature's, never splits."""
+    kept = paragraphs[0].style in HEADINGS or any(paragraph.keep_together for paragraph in paragraphs)
+    for cell, paragraph, lang in zip(writer.row(table, keep_together=kept), paragraphs, languages):
+        writer.block(paragraph, lang, container=cell, direct=True)
+
+
+def render_docx(agreement: Agreement, lang: str, user_folder: Path | None = None, copy_for: str | None = None,
+                internal: bool = False) -> bytes:
     """Return the draft as a Word document in one language, or side by side in all its languages ('parallel').
 
-    copy_for: the signatory whose copy this is (named first; its variant of a language where it has one).
+    copy_for: the signatory whose copy this is (named first; its variant of a language where it has one);
+    internal: the internal edition, each drafters' note a comment on its paragraph.
     """
     if lang == "parallel":
-        return render_parallel(compose(agreement, list(agreement.meta.languages), user_folder, copy_for))
-    document = compose(agreement, [lang], user_folder, copy_for)
+        return render_parallel(compose(agreement, list(agreement.meta.languages), user_folder, copy_for, internal))
+    document = compose(agreement, [lang], user_folder, copy_for, internal)
     return render_single(document, document.languages[0])

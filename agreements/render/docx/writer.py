@@ -15,16 +15,24 @@ from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 from agreements.render.docx import ooxml
-from agreements.render.docx.house_style import REFERENCE, STYLE_NAMES
+from agreements.render.docx.house_style import REFERENCE, STYLE_NAMES, set_contents_tabs, text_width
 from clauses.languages import Language, language
 from clauses.rendering import RenderError
 
 AUTHOR, INITIALS = "peacedraft", "PD"
 CORE_PROPERTY_LIMIT = 255  # characters python-docx (and Word) keep in a core property such as the title
-TOC_FIELD = 'TOC \\o "1-2" \\h \\z \\u'
+# A deleted heading's bookmark and its deleted contents entry's reference carry this suffix, so that in a redline
+# each version's entries find their headings where that version has them (rejecting all finds the old places).
+DELETED_BOOKMARK = "_d"
+HANGING_POINTS = 21.25  # a list level's hanging indent where its language file gives none (0.75 cm)
 LIST_LEVELS = ("article", "paragraph", "point", "subpoint")
 LEVEL_STYLES = {"part": "Heading 1", "article": "Heading 2", "paragraph": "Article Paragraph",
                 "point": "Article Point", "subpoint": "Article Subpoint"}
+
+
+def initials(author: str) -> str:
+    """Return a comment author's initials: the first letter of each of their first three words."""
+    return "".join(word[0] for word in author.split()[:3]) or INITIALS
 
 
 class WordWriter:
@@ -42,6 +50,9 @@ class WordWriter:
         self.lang = lang
         self.comments = None
         self.comment_count = 0
+        self.footnotes = None
+        self.footnote_count = 0
+        self.bookmarks: set[str] = set()
         ooxml.set_document_languages(self.document.styles.element, lang)
 
     def paragraph(self, style: str, numbering: tuple[int, int] | None = None, container=None, alignment=None):
@@ -69,29 +80,44 @@ class WordWriter:
         """End the page at the end of the last paragraph written (no empty paragraph, so no blank page)."""
         self.last.append(ooxml.page_break())
 
-    def comment(self, first_run, last_run, text: str, holder=None) -> None:
-        """Attach a comment, dated like the document, to the text from first_run to last_run (see anchor_comment)."""
+    def comment(self, first_run, last_run, text: str, holder=None, author: str = AUTHOR,
+                initials: str = INITIALS, when: datetime.datetime | None = None) -> None:
+        """Attach a comment by an author, dated like the document unless `when` is given, to the text from
+        first_run to last_run (see anchor_comment)."""
         if self.comments is None:
             self.comments = self.document.part._comments_part.element
-        ooxml.add_comment(self.comments, self.comment_count, text, AUTHOR, INITIALS, self.when, self.lang)
+        ooxml.add_comment(self.comments, self.comment_count, text, author, initials, when or self.when, self.lang)
         ooxml.anchor_comment(first_run, last_run, self.comment_count, holder)
         self.comment_count += 1
 
     def add_lists(self, key: str, words: Language, first_id: int) -> None:
         """Define a language's lists: one for parts, one for articles, paragraphs, points and subpoints."""
         lists, lang = {level: words.word_list(level) for level in ("part", *LIST_LEVELS)}, words.code
-        part = [ooxml.Level(lists["part"]["format"], lists["part"]["text"], alignment="center", suffix="space",
-                            lang=lang)]
-        articles = [
-            ooxml.Level(lists["article"]["format"], lists["article"]["text"], alignment="center", suffix="space",
-                        lang=lang),
-            ooxml.Level(lists["paragraph"]["format"], lists["paragraph"]["text"], indent=425, hanging=425, lang=lang),
-            ooxml.Level(lists["point"]["format"], lists["point"]["text"], indent=850, hanging=425, lang=lang),
-            ooxml.Level(lists["subpoint"]["format"], lists["subpoint"]["text"], indent=1275, hanging=425, lang=lang),
-        ]
+        part = [ooxml.Level(lists["part"]["format"], lists["part"]["text"], suffix="space", lang=lang)]
+        articles = [ooxml.Level(lists["article"]["format"], lists["article"]["text"], suffix="space", lang=lang)]
+        indent = 0
+        for level in LIST_LEVELS[1:]:  # each level's label starts where its parent's text does
+            hanging = round(20 * lists[level].get("hanging", HANGING_POINTS))
+            indent += hanging
+            articles.append(ooxml.Level(lists[level]["format"], lists[level]["text"], indent=indent, hanging=hanging,
+                                        lang=lang))
         for offset, levels in enumerate((part, articles)):
             ooxml.add_list(self.numbering, first_id + offset, first_id + offset, levels)
         self.lists[key] = (first_id, first_id + 1)
+
+    def lists_apart(self, key: str, lang: str) -> str:
+        """Return the key of lists that number apart (an annex's), defining them in a language on first use."""
+        if key not in self.lists:
+            self.add_lists(key, language(lang), max(articles for _, articles in self.lists.values()) + 1)
+        return key
+
+    def footnote(self, paragraph, text: str, lang: str) -> None:
+        """Put a footnote at the end of a paragraph: its reference there, its text in the footnotes part."""
+        if self.footnotes is None:
+            self.footnotes = ooxml.add_footnotes_part(self.document)
+        self.footnote_count += 1
+        ooxml.add_footnote(self.footnotes, self.footnote_count, text, lang)
+        paragraph.append(ooxml.footnote_reference(self.footnote_count, lang))
 
     def numbering_for(self, key: str, level: str) -> tuple[int, int]:
         """Return the (num id, level) that numbers a part, article, paragraph or point in a language's lists."""
@@ -109,22 +135,39 @@ class WordWriter:
         numbering = None
         if block.unnumbered:
             numbering = (0, 0)
+        elif block.level and block.numbering:
+            numbering = self.numbering_for(self.lists_apart(block.numbering, lang), block.level)
         elif block.level and direct:
             numbering = self.numbering_for(lang, block.level)
         paragraph = self.paragraph(block.style, numbering, container, block.alignment)
-        if block.field == "begin":
-            for node in ooxml.field(TOC_FIELD, [], lang)[:3]:
-                paragraph.append(node)
+        self.bookmark(paragraph, block)
         runs = [run for piece in block.pieces for run in self.piece(paragraph, piece, lang)]
-        if block.field == "end":
-            paragraph.append(ooxml.field(TOC_FIELD, [], lang)[-1])
+        self.page_number(paragraph, block, lang)
         if block.field in ("anchor", "end"):
             paragraph.append(ooxml.element("w:fldSimple", instr=" COMMENTS "))
         if block.comment and runs:
             self.comment(runs[0], runs[-1], block.comment)
+        if block.note:
+            runs = runs or [self.text(paragraph, "", lang)]
+            self.comment(runs[0], runs[-1], block.note, author=block.note_author, initials=initials(block.note_author))
+        if block.footnote:
+            self.footnote(paragraph, block.footnote, lang)
         if block.page_break_after:
             paragraph.append(ooxml.page_break())
         return paragraph
+
+    def bookmark(self, paragraph, block, deleted: bool = False) -> None:
+        """Put the block's bookmark (where the contents find a heading's page) at the paragraph's start, once."""
+        name = block.bookmark and block.bookmark + (DELETED_BOOKMARK if deleted else "")
+        if name and name not in self.bookmarks:
+            self.bookmarks.add(name)
+            ooxml.add_bookmark(paragraph, len(self.bookmarks), name)
+
+    @staticmethod
+    def page_number(paragraph, block, lang: str) -> None:
+        """Append, for a contents entry, a tab and the page of its heading's bookmark."""
+        if block.page_of:
+            paragraph.extend(ooxml.page_reference(block.page_of, lang))
 
     def piece(self, paragraph, piece, lang: str) -> list:
         """Write a piece of text (line breaks included) and its comment; return its runs."""
@@ -151,6 +194,7 @@ class WordWriter:
         width, height = section.page_width, section.page_height
         section.orientation = docx.enum.section.WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = max(width, height), min(width, height)
+        set_contents_tabs(self.document, text_width(section))
 
     def table(self, columns: int):
         """Start a bordered table of a number of columns (rows are added with `row`)."""

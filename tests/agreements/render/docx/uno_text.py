@@ -7,6 +7,7 @@ Writes OUT_DIR/<file stem>.<mode>.txt for each input. One soffice process serves
 """
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -45,10 +46,31 @@ def convert(context, desktop, mode, path, out_dir):
         dispatcher = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
         command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
         dispatcher.executeDispatch(document.getCurrentController().getFrame(), command, "", 0, ())
+    page_numbers_as_marks(document)
     stem = os.path.splitext(os.path.basename(path))[0]
     target = uno.systemPathToFileUrl(os.path.abspath(os.path.join(out_dir, f"{stem}.{mode}.txt")))
     document.storeToURL(target, (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8,LF")))
     document.close(True)
+
+
+def page_numbers_as_marks(document):
+    """Replace each page reference (the contents' PAGEREF fields) by what it shows, its digits as '#'.
+
+    The page follows the layout, which accepting or rejecting changes may shift by a line; the words compared
+    are the same, and a reference that finds no bookmark still reads "Error: Reference source not found".
+    """
+    document.getCurrentController().getViewCursor().jumpToLastPage()  # lays the whole document out
+    fields = document.getTextFields()
+    fields.refresh()
+    found, enumeration = [], fields.createEnumeration()
+    while enumeration.hasMoreElements():
+        field = enumeration.nextElement()
+        if field.supportsService("com.sun.star.text.TextField.GetReference"):
+            found.append(field)
+    for field in found:
+        shown = re.sub(r"[0-9]+", "#", field.getPresentation(False))
+        anchor = field.getAnchor()
+        anchor.getText().insertString(anchor, shown, True)
 
 
 def main():
