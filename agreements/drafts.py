@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 
 from clauses.errors import DraftError, Location, Problem, error_words
+from agreements.crossrefs import reference_problems
 from agreements.model import Agreement
 from agreements.yamlsource import SourceMap, read_yaml
 from agreements.tree import iter_models
@@ -83,7 +84,7 @@ def parse_agreement(text: str, file: str) -> Agreement:
         agreement = Agreement.model_validate(data)
     except ValidationError as error:
         raise DraftError(validation_problems(error, data, source)) from None
-    problems = _alternative_problems(agreement, source)
+    problems = _alternative_problems(agreement, source) + reference_problems(agreement, source.locate)
     if problems:
         raise DraftError(problems)
     agreement._source = source

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agreements.model import Agreement, Article, Part
+from agreements.model import Agreement, Annex, Article, Part
 from agreements.numbering import NodeNumber, node_numbers
 from agreements.tree import Path, Visit, iter_models
 from clauses.base import OPEN_STATUSES, ClauseBase, Node
@@ -22,10 +22,10 @@ class Place:
     """Where a node of the preamble or body stands: its parent, its place among its siblings, number and article."""
 
     node: Node
-    parent: str  # the parent's id, or 'body' / 'preamble'
+    parent: str  # the parent's id, or 'body' / 'preamble' / 'annexes'
     index: int
     number: NodeNumber | None  # None for a recital
-    article: str  # the article (or part) it falls in; 'preamble' for a recital
+    article: str  # the article (or part, or annex) it falls in; 'preamble' for a recital
 
 
 class AgreementIndex:
@@ -96,14 +96,15 @@ class AgreementIndex:
 
 
 def _places(agreement: Agreement, where: dict[str, NodeNumber]) -> dict[str, Place]:
-    """Return the place of every recital, part, article, paragraph and point, in document order."""
+    """Return the place of every recital, part, article, paragraph, point and annex, in document order."""
     places: dict[str, Place] = {}
     for index, recital in enumerate(agreement.preamble):
         places[recital.id] = Place(recital, "preamble", index, None, "preamble")
     stack: list[tuple[Node, str, int, str]] = [(top, "body", index, "") for index, top in enumerate(agreement.body)]
+    stack += [(annex, "annexes", index, "") for index, annex in enumerate(agreement.annexes)]
     while stack:
         node, parent, index, article = stack.pop(0)
-        article = node.id if isinstance(node, (Article, Part)) else article
+        article = node.id if isinstance(node, (Article, Part, Annex)) else article
         places[node.id] = Place(node, parent, index, where.get(node.id), article)
         children = getattr(node, "children", [])
         stack[0:0] = [(child, node.id, child_index, article) for child_index, child in enumerate(children)]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import Field, PrivateAttr, field_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from clauses.armistice import TransferableFunction
 from clauses.base import ActorRef, InstrumentForm, Label, Lang, LangText, Model, Node, NodeId, PartyRef
 from clauses.establishment import Chair, Composition, DecisionRule, Level, Meetings
 from clauses.languages import LANGUAGES
-from clauses.registry import Clause
+from clauses.registry import CLAUSE_CLASSES, Clause
 
 if TYPE_CHECKING:
     from agreements.yamlsource import SourceMap
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 PartyRole = Literal["signatory", "guarantor", "witness", "observer"]
 BodyKind = Literal["command", "commission", "committee", "team", "mission", "office", "secretariat", "agency"]
+AnnexKind = Literal["annex", "protocol"]
 ZoneKind = Literal["demilitarized_zone", "peace_zone", "buffer_zone", "maritime_zone", "crossing_area", "joint_area",
                    "estuary", "islands"]
 
@@ -33,6 +34,7 @@ class Meta(Model):
     version: Label
     date: datetime.date
     place: LangText | None = None
+    drafted_by: PartyRef | None = None  # the side whose drafters' notes an internal edition shows
     languages: Annotated[list[Lang], Field(min_length=1, max_length=len(LANGUAGES))]
 
     @field_validator("languages")
@@ -101,6 +103,28 @@ class Part(Node):
 
 
 BodyNode = Annotated[Union[Part, Article], Field(discriminator="kind")]
+AnnexNode = Annotated[Union[(Article, *CLAUSE_CLASSES)], Field(discriminator="kind")]
+
+
+class Annex(Node):
+    """An annex or protocol: numbered apart from the body, holding articles, or paragraphs with no article."""
+
+    kind: AnnexKind
+    heading: LangText
+    children: list[AnnexNode] = []
+
+    @model_validator(mode="after")
+    def _articles_or_paragraphs(self) -> Annex:
+        """Refuse an annex that mixes articles and paragraphs."""
+        articles = sum(isinstance(child, Article) for child in self.children)
+        if 0 < articles < len(self.children):
+            raise ValueError(f"{self.kind} {self.id} holds articles or paragraphs, not both: put the paragraphs "
+                             "in an article")
+        return self
+
+    def articles(self) -> list[Article]:
+        """Return the articles of the annex (none when it holds paragraphs directly)."""
+        return [child for child in self.children if isinstance(child, Article)]
 
 
 class Agreement(Model):
@@ -113,6 +137,7 @@ class Agreement(Model):
     zones: list[Zone] = []
     preamble: list[Recital] = []
     body: list[BodyNode] = []
+    annexes: list[Annex] = []  # annexes and protocols, after the signatures, each numbered apart
 
     _source: SourceMap | None = PrivateAttr(default=None)
     _index: Any = PrivateAttr(default=None)  # agreements.index.AgreementIndex, built on first use

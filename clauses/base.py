@@ -62,7 +62,7 @@ KindRule = Callable[[Any, Any], Iterator[Any]]  # check(context, visit) yielding
 
 OPEN_STATUSES = ("bracketed", "pending")
 STRUCTURAL_FIELDS = frozenset(
-    {"id", "kind", "children", "status", "proposed_by", "alternatives", "positions", "translation", "note"}
+    {"id", "kind", "children", "status", "proposed_by", "alternatives", "positions", "translation", "note", "footnote"}
 )
 
 
@@ -146,7 +146,8 @@ class Node(Model):
     alternatives: Annotated[list[Alternative], Field(max_length=MAX_ALTERNATIVES)] = []
     positions: dict[PartyRef, Position] = {}
     translation: dict[Lang, TranslationStatus] = {}
-    note: Text | None = None
+    note: Text | None = None  # the drafters' own note: shown only in an internal edition (render --internal)
+    footnote: LangText | None = None  # a footnote to the node's text, per language
 
     def open_alternatives(self) -> list[Alternative]:
         """Return the alternatives not withdrawn."""

@@ -21,6 +21,23 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class FontTableEntry(_Strict):
+    """How Word's font table describes a face, so that a client lacking it substitutes a like one."""
+
+    alt_name: Word | None = None  # the face's name in its own script (Word knows a face by either name)
+    panose: Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{20}$")]  # the PANOSE-1 classification
+    charset: Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{2}$")]  # the Windows character set
+    family: Literal["roman", "swiss", "modern", "script", "decorative"]  # roman: a serif face
+
+
+class WordList(_Strict):
+    """One level of the Word lists: its number format, its label and the hanging indent the labels fit in."""
+
+    format: Word
+    text: Word
+    hanging: Annotated[float, Field(gt=0, le=144)] | None = None  # points from the label's start to the text
+
+
 class Record(_Strict):
     """What the code needs to know of a language."""
 
@@ -28,6 +45,7 @@ class Record(_Strict):
     tag: Word  # BCP-47, for Word's w:lang
     iso639_2: Annotated[str, StringConstraints(pattern=r"^[a-z]{3}$")] | None = None  # for Akoma Ntoso
     east_asian_font: Word | None = None  # set for Korean, Chinese, Japanese text in Word
+    east_asian_font_table: FontTableEntry | None = None  # the East Asian face as Word's font table lists it
     script: Word | None = None  # a regex of its script's characters, to tell a Word file's language
     spaces_between_words: bool = True
     matching: Literal["words", "character_pairs"] = "words"  # how texts are compared when matched to a draft
@@ -41,6 +59,8 @@ class ImportPatterns(_Strict):
     """How an imported Word file's headings and numbers read in the language (regexes with number and text groups)."""
 
     preamble: list[Word] = []
+    annex: Patterns = []  # an annex's heading, its number optional
+    protocol: Patterns = []  # a protocol's heading, its number optional
     part: Patterns = []
     article: Patterns = []
     paragraph: Patterns = []
@@ -90,7 +110,7 @@ class LanguageFile(_Strict):
     concepts: dict[str, ConceptWords] = {}
     rewrites: dict[Word, Word] = {}  # in a variant: other words of its base language it writes its own way
     checks: Checks = Field(default_factory=Checks)
-    word_lists: dict[str, dict[str, str]] = {}
+    word_lists: dict[str, WordList] = {}
     import_patterns: ImportPatterns = Field(default_factory=ImportPatterns, alias="import")
 
 
@@ -114,9 +134,12 @@ def read_language(code: str, path: Path) -> Language:
     record = content.language
     return Language(code, record.name, record.tag, record.iso639_2, record.east_asian_font, record.script,
                     record.spaces_between_words, record.matching, record.point_letters, record.bracket_unit,
-                    content.phrases, content.terms, content.word_lists, content.import_patterns.model_dump(),
+                    content.phrases, content.terms,
+                    {level: entry.model_dump(exclude_none=True) for level, entry in content.word_lists.items()},
+                    content.import_patterns.model_dump(),
                     {key: words.model_dump() for key, words in content.concepts.items()}, content.checks.model_dump(),
-                    record.variant_of, tuple(record.used_by), replacements)
+                    record.variant_of, tuple(record.used_by), replacements,
+                    record.east_asian_font_table.model_dump() if record.east_asian_font_table else None)
 
 
 def _data(code: str, path: Path) -> dict:

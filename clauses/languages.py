@@ -65,6 +65,7 @@ class Language:
     variant_of: str | None = None
     used_by: tuple[str, ...] = ()
     replacements: tuple[tuple[str, str], ...] = ()  # a variant's own words for its base language's
+    east_asian_font_table: dict | None = None  # how Word's font table describes the East Asian face
 
     def vary(self, text: str) -> str:
         """Return a text of the base language in this variant's words (unchanged for a language that is no variant)."""

@@ -38,10 +38,10 @@ def test_akn_writes_one_file_per_authentic_language(runner, tmp_path, name):
 
 
 def test_akn_with_lang_writes_exactly_the_file_named(runner, tmp_path):
-    target = tmp_path / "agreement"
+    target = tmp_path / "agreement.xml"
     result = runner.invoke(main, ["export", str(BASE_DRAFT), "--format", "akn", "--lang", "zh", "-o", str(target)])
     assert (result.exit_code, result.stderr) == (0, f"wrote {target}\n")
-    assert files_in(tmp_path) == ["agreement"]
+    assert files_in(tmp_path) == ["agreement.xml"]
     assert target.read_bytes() == akn.akn_bytes(load_agreement(str(BASE_DRAFT)), "zh")
 
 

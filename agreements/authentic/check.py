@@ -1,6 +1,6 @@
 """The legal-linguistic check: each node's texts in the draft's languages say the same thing.
 
-For every heading, recital, paragraph and point, the text in each language is read (`facts.py`) and set
+For every heading, recital, paragraph, point and footnote, the text in each language is read (`facts.py`) and set
 beside the first language's: the same numbers, cross-references, names, defined concepts, bracket groups
 and proposers. Each language's text is also checked alone: no variant the terminology base forbids, the
 numeral style and punctuation of its file. Every finding is one located line: `node-id: ko: …`.
@@ -62,9 +62,9 @@ def units(agreement: Agreement, languages: list[str]) -> Iterator[Unit]:
         block = stack.pop()
         stack += reversed(block.children)
         if block.node_id and block.node_id in index.places:
-            unit = _unit(block, languages, index)
-            if unit.texts:
-                yield unit
+            for unit in (_unit(block, languages, index), _footnote_unit(block, languages, index)):
+                if unit.texts:
+                    yield unit
 
 
 def _unit(block: Block, languages: list[str], index: AgreementIndex) -> Unit:
@@ -81,6 +81,15 @@ def _unit(block: Block, languages: list[str], index: AgreementIndex) -> Unit:
         held = isinstance(getattr(node, field, None), dict) and lang in getattr(node, field)
         locations[lang] = index.locate((*path, field, lang) if held else path)
     return Unit(block.node_id, texts, locations)
+
+
+def _footnote_unit(block: Block, languages: list[str], index: AgreementIndex) -> Unit:
+    """Return a block's footnote in each language that has it (a footnote missing in one is a missing text, reported
+    by the rule languages-complete), located at the footnote."""
+    path = index.path(block.node_id)
+    texts = {lang: block.texts[lang].footnote for lang in languages
+             if lang in block.texts and block.texts[lang].footnote is not None}
+    return Unit(block.node_id, texts, {lang: index.locate((*path, "footnote", lang)) for lang in texts})
 
 
 def compare(unit: Unit, facts: dict[str, Facts]) -> Iterator[Finding]:

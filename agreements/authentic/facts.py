@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from clauses.languages import Language
-from clauses.numerals import chinese_value, words_value
+from clauses.numerals import chinese_value, roman, words_value
 from clauses.terminology import CONCEPT, Mention, Reader
 
 FIGURES = re.compile(r"(?<![\d.,])\d+(?:[,.]\d+)*")
 BRACKET_GROUP = re.compile(r"\[([^\[\]]*)\]")
+ANNEXES = ("annex", "protocol")  # the groups of a reference pattern that number an annex or a protocol
+ROMAN = re.compile(r"[IVXLC]+")
 BRACKET_PHRASES = ("option_label", "option_plain", "inline_option", "bracketed")
 
 
@@ -91,11 +93,12 @@ class TextFacts:
         return f" {inside} "
 
     def _take_references(self, text: str, facts: Facts) -> str:
-        """Record the cross-references to articles and return the text without them."""
+        """Record the cross-references to articles, annexes and protocols and return the text without them."""
         for pattern in self.references:
             for match in pattern.finditer(text):
                 parts = match.groupdict()
                 numbers = [str(_value(parts[key])) for key in ("article", "paragraph") if parts.get(key)]
+                numbers += [f"{key} {_value(parts[key])}" for key in ANNEXES if parts.get(key)]
                 facts.references.add(".".join(numbers))
             text = _blanked(pattern, text)
         return text
@@ -144,8 +147,12 @@ def _phrase_pattern(phrase: str) -> re.Pattern:
 
 
 def _value(text: str) -> int:
-    """Return a number written in figures or in Chinese numerals."""
-    return int(text) if text.isdigit() else chinese_value(text)
+    """Return a number written in figures, in Roman numerals (an annex's) or in Chinese numerals."""
+    if text.isdigit():
+        return int(text)
+    if ROMAN.fullmatch(text):
+        return next(number for number in range(1, 400) if roman(number) == text)
+    return chinese_value(text)
 
 
 def _figure(text: str, words: Language) -> Fraction:

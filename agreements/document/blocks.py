@@ -81,7 +81,7 @@ def inline_text(inline: Inline) -> str:
 
 @dataclass
 class BlockText:
-    """What a block says in one language: its number, its heading, its words, and the notes on its state.
+    """What a block says in one language: its number, its heading, its words, the notes on its state, its footnote.
 
     `missing` says that the block's own words (a text, a heading) are not written in this language.
     """
@@ -91,11 +91,15 @@ class BlockText:
     inlines: list[Inline] = field(default_factory=list)
     missing: bool = False
     notes: list[str] = field(default_factory=list)
+    footnote: str | None = None
 
 
 @dataclass
 class Block:
-    """One block of a document: its type, its key, its words per language and the blocks below it."""
+    """One block of a document: its type, its key, its words per language and the blocks below it.
+
+    `note` is the drafters' note on the node, present only in an internal edition (compose with internal).
+    """
 
     type: str
     key: str
@@ -106,6 +110,7 @@ class Block:
     align: str | None = None
     page_break_after: bool = False
     data: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None
 
     def text(self, lang: str) -> BlockText:
         """Return the block's words in a language (nothing when it has none there)."""

@@ -2,7 +2,8 @@
 
 Every node's text is composed here and nowhere else: numbers and headings, each clause's template in the
 scope of the draft, the options in brackets with their proposers' names, the notes on the parties'
-positions. A template that fails is reported here, located at its node.
+positions, the footnotes, and the annexes after the signatures. A template that fails is reported here,
+located at its node. The drafters' notes enter the tree only for an internal edition.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from agreements.document.blocks import Block, BlockText, Date, Document, Inline,
 from agreements.document.context import scope_for
 from agreements.document.copies import check_copy_for, in_variants, ordered
 from agreements.document.formulas import Formulas
-from agreements.document.segments import MissingText, node_error, node_segments, own_text
+from agreements.document.segments import MissingText, node_error, node_segments, own_text, referred
 from agreements.index import index_of
-from agreements.model import Agreement, Article, Part
+from agreements.model import Agreement, Annex, Article, Part
 from agreements.numbering import NodeNumber
 from clauses.base import ClauseBase, Node
 from clauses.languages import Language, language
@@ -39,9 +40,9 @@ def document_time(agreement: Agreement) -> datetime.datetime:
 
 
 def compose(agreement: Agreement, languages: list[str], user_folder: Path | None = None,
-            copy_for: str | None = None) -> Document:
-    """Return the document tree of a draft in one language or several."""
-    return Composer(agreement, languages, user_folder, copy_for).document()
+            copy_for: str | None = None, internal: bool = False) -> Document:
+    """Return the document tree of a draft in one language or several (internal: with the drafters' notes)."""
+    return Composer(agreement, languages, user_folder, copy_for, internal).document()
 
 
 def located_text(agreement: Agreement, node: Node, lang: str, scope: Scope) -> str:
@@ -58,9 +59,10 @@ class Composer:
     """Builds the document tree of one draft in its languages."""
 
     def __init__(self, agreement: Agreement, languages: list[str], user_folder: Path | None = None,
-                 copy_for: str | None = None):
+                 copy_for: str | None = None, internal: bool = False):
         check_copy_for(agreement.parties, copy_for)
         self.copy_for = copy_for
+        self.internal = internal
         self.agreement = agreement
         self.languages = list(languages)
         self.words: dict[str, Language] = {lang: language(lang) for lang in self.languages}
@@ -75,10 +77,17 @@ class Composer:
                                       version=meta.version,
                                       date=words.date(meta.date)) for lang, words in self.words.items()}
         settings = {"title": {lang: meta.title.get(lang, "") for lang in self.languages}, "header": headers}
-        blocks = [*self.front(), *self.preamble(), *self.body(), self.formulas.conclusions()]
+        if self.internal:
+            settings["note_author"] = self._each(lambda lang, words: self._note_author(words))
+        blocks = [*self.front(), *self.preamble(), *self.body(), self.formulas.conclusions(), *self.annexes()]
         document = Document(self.languages, document_time(self.agreement), blocks, settings, meta, self.entries())
         in_variants(document, self.copy_for)
         return document
+
+    def _note_author(self, words: Language) -> str:
+        """Return who writes the drafters' notes: the drafting side's short name, else the phrase for drafters."""
+        side = self.agreement.meta.drafted_by
+        return self.scope.short_name(side, words.code) if side else words.phrase("drafting_side")
 
     def _each(self, make) -> dict[str, BlockText]:
         """Return a text per language, made by make(lang, words)."""
@@ -140,22 +149,34 @@ class Composer:
         """Return an article with its paragraphs and their points."""
         return self.heading_block(article, [self.clause(paragraph, 0) for paragraph in article.children])
 
+    def annexes(self) -> list[Block]:
+        """Return the annexes and protocols in order, each with its articles, or its paragraphs and their points."""
+        blocks = []
+        for annex in self.agreement.annexes:
+            children = [self.article(child) if isinstance(child, Article) else self.clause(child, 0)
+                        for child in annex.children]
+            block = self.heading_block(annex, children)
+            block.data = {"kind": annex.kind, "articles": bool(annex.articles())}
+            blocks.append(block)
+        return blocks
+
     def clause(self, node: ClauseBase, depth: int) -> Block:
         """Return a paragraph or point with the points below it."""
         block = self.node_block(node, CLAUSE_LEVELS[min(depth, len(CLAUSE_LEVELS) - 1)])
         block.children = [self.clause(child, depth + 1) for child in node.children]
         return block
 
-    def heading_block(self, node: Part | Article, children: list[Block]) -> Block:
-        """Return a part or article: its number and heading in each language."""
+    def heading_block(self, node: Part | Article | Annex, children: list[Block]) -> Block:
+        """Return a part, article or annex: its number, heading and footnote in each language."""
         number = self.index.numbers[node.id]
 
         def text(lang: str, words: Language) -> BlockText:
             heading = node.heading or {}
             return BlockText(label=number.label(words), title=heading.get(lang),
-                             missing=bool(heading) and lang not in heading)
+                             missing=bool(heading) and lang not in heading, footnote=self._footnote(node, lang))
 
-        return Block(number.level, f"node:{node.id}", self._each(text), children, node.id, number.numbers)
+        return Block(number.level, f"node:{node.id}", self._each(text), children, node.id, number.numbers,
+                     note=self._note(node))
 
     def node_block(self, node: Node, block_type: str) -> Block:
         """Return a recital, paragraph or point: its number, its text with brackets and the notes on its state."""
@@ -166,7 +187,18 @@ class Composer:
             raise node_error(self.agreement, node.id, str(error), error.code) from None
         texts = self._each(lambda lang, words: self.node_text(node, number, words, segments[lang]))
         data = {"options": True} if node.open_alternatives() else {}
-        return Block(block_type, f"node:{node.id}", texts, [], node.id, number.numbers if number else (), data=data)
+        return Block(block_type, f"node:{node.id}", texts, [], node.id, number.numbers if number else (), data=data,
+                     note=self._note(node))
+
+    def _note(self, node: Node) -> str | None:
+        """Return the drafters' note on a node in an internal edition (None in every other)."""
+        return node.note if self.internal else None
+
+    def _footnote(self, node: Node, lang: str) -> str | None:
+        """Return a node's footnote in a language, its cross-references written out (None: it has none there)."""
+        if not node.footnote or lang not in node.footnote:
+            return None
+        return referred(node.footnote[lang], lang, self.scope)
 
     def node_text(self, node: Node, number: NodeNumber | None, words: Language, segments: list | None) -> BlockText:
         """Return what a node says in one language (segments None: it has no text in the language)."""
@@ -174,7 +206,7 @@ class Composer:
         if segments is None:
             return BlockText(label=label, missing=True)
         return BlockText(label=label, inlines=[self._named(segment, words) for segment in segments],
-                         notes=self._notes(node, words))
+                         notes=self._notes(node, words), footnote=self._footnote(node, words.code))
 
     def _named(self, segment: Inline, words: Language) -> Inline:
         """Return a segment with its options' proposers by short name in the language."""

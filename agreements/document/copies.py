@@ -39,7 +39,7 @@ def in_variants(document: Document, party: str | None) -> None:
         for block in document.walk():
             if lang in block.texts:
                 block.texts[variant.code] = _varied(block.texts.pop(lang), variant)
-        for key in ("title", "header"):
+        for key in ("title", "header", "note_author"):
             words = document.settings.get(key) or {}
             if lang in words:
                 words[variant.code] = variant.vary(words.pop(lang))
@@ -49,7 +49,8 @@ def _varied(text: BlockText, variant: Language) -> BlockText:
     """Return a block's words in a variant's usage."""
     return dataclasses.replace(text, title=variant.vary(text.title) if text.title else text.title,
                                inlines=[_inline(inline, variant) for inline in text.inlines],
-                               notes=[variant.vary(note) for note in text.notes])
+                               notes=[variant.vary(note) for note in text.notes],
+                               footnote=variant.vary(text.footnote) if text.footnote else text.footnote)
 
 
 def _inline(inline: Inline, variant: Language) -> Inline:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 
+from agreements.crossrefs import resolve
 from agreements.document.blocks import Bracket, Inline, Option
 from agreements.index import index_of
 from agreements.model import Recital
@@ -27,15 +28,20 @@ def own_text(node: Node, lang: str, scope: Scope) -> str:
     if isinstance(node, Recital):
         if lang not in node.text:
             raise MissingText(f"no {lang} text")
-        return node.text[lang]
-    return clause_text(node, lang, scope)
+        return referred(node.text[lang], lang, scope)
+    return referred(clause_text(node, lang, scope), lang, scope)
+
+
+def referred(text: str, lang: str, scope: Scope) -> str:
+    """Return a text with its cross-references ({ref:ID}) written as the nodes' numbers in a language."""
+    return resolve(text, lambda key: scope.reference(key, language(lang)))
 
 
 def alternative_text(node: Node, alternative: Alternative, lang: str, scope: Scope) -> str:
     """Return the text of an alternative: its own text, or the node rendered with its parameters."""
     if alternative.text:
         if lang in alternative.text:
-            return alternative.text[lang]
+            return referred(alternative.text[lang], lang, scope)
         raise MissingText(f"alternative {alternative.id} has no {lang} text")
     if not isinstance(node, ClauseBase):
         raise MissingText(f"alternative {alternative.id} has no text")

@@ -12,7 +12,7 @@ from agreements.edit.draft import EditResult, edit_draft, node_in
 from agreements.edit.registration import party_roles, register_names, standard_registry
 from clauses.errors import DraftError, Location, Problem
 from agreements.index import index_of
-from agreements.model import Agreement, Article, Part
+from agreements.model import Agreement, Annex, Article, Part
 from agreements.document.context import scope_for
 from clauses.rendering import clause_text
 from agreements.tree import iter_models, iter_references
@@ -90,7 +90,7 @@ def add_option(path: str, option_id: str, under: str | None = None, as_id: str |
         clause = option.instantiate(node_id, _without_id(data))
         new_ids = [visit.model.id for visit in iter_models(clause) if isinstance(getattr(visit.model, "id", None), str)]
         target = _target(agreement, under, path)
-        wrapper = None if isinstance(target, (Article, ClauseBase)) else f"art.{node_id}"
+        wrapper = None if _holds_paragraphs(target) else f"art.{node_id}"
         _refuse_taken(new_ids + ([wrapper] if wrapper else []), agreement, path)
         registered = register_names(document, agreement, clause, party_roles(parties, path, node_id), option.id, path)
         node = styled(data)
@@ -105,14 +105,22 @@ def add_option(path: str, option_id: str, under: str | None = None, as_id: str |
     return edit_draft(path, change)
 
 
+def _holds_paragraphs(target) -> bool:
+    """Return whether a clause added under a target goes in as it is (an article, a clause, an annex of paragraphs)
+    rather than in an article of its own (the body, a part, an annex of articles)."""
+    if isinstance(target, Annex):
+        return not target.articles()
+    return isinstance(target, (Article, ClauseBase))
+
+
 def _target(agreement: Agreement, under: str | None, file: str):
-    """Return the part, article or clause to add under (None: the end of the body)."""
+    """Return the part, article, clause or annex to add under (None: the end of the body)."""
     if under is None:
         return None
     model = index_of(agreement).model(under)
-    if isinstance(model, (Part, Article, ClauseBase)):
+    if isinstance(model, (Part, Article, ClauseBase, Annex)):
         return model
-    message = f"--under: no part, article or clause with id '{under}'"
+    message = f"--under: no part, article, clause or annex with id '{under}'"
     raise DraftError([Problem(Location(file), under, message, "PD-E036")])
 
 

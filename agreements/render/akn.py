@@ -2,7 +2,10 @@
 
 The document is an `act`: the only Akoma Ntoso type whose main content is the `body` hierarchy of parts,
 articles, paragraphs and points. Numbers, headings and negotiation brackets read exactly as in the text
-rendering (`peacedraft render --format text`), each bracketed option on a line of its own.
+rendering (`peacedraft render --format text`), each bracketed option on a line of its own. Footnotes are
+`authorialNote`s where their node's text ends; each annex or protocol is an `attachment`, an `act` of its
+own (named `annex` or `protocol`) with its number and heading in its preface, its eIds under the
+attachment's (`att_1__art_1`).
 """
 
 from __future__ import annotations
@@ -11,10 +14,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from agreements.document.blocks import MISSING, Block, Date, Document, PartyName, PlaceName, inline_text
+from agreements.document.blocks import MISSING, Block, BlockText, Date, Document, PartyName, PlaceName, inline_text
 from agreements.document.compose import compose
 from agreements.model import Agreement
-from agreements.render.akn_meta import AKN, AKN_NS, PLACE, meta_block
+from agreements.render.akn_meta import AKN, AKN_NS, PLACE, component_meta, meta_block
 from agreements.render.plain import plain_text, words_of
 from clauses.languages import language
 from clauses.numerals import number_values
@@ -47,15 +50,39 @@ class ActBuilder:
         self.document = document
         self.lang = lang
         self.words = language(lang)
+        self.notes = 0
 
     def root(self) -> etree._Element:
-        """Return `akomaNtoso` holding the act: meta, preface, preamble, body and conclusions."""
+        """Return `akomaNtoso` holding the act: meta, preface, preamble, body, conclusions and attachments."""
         parts = [meta_block(self.document, self.lang), self.preface()]
         preamble = self.document.find("preamble")
         if preamble is not None:
             parts.append(self.preamble(preamble))
         parts += [self.body(), self.conclusions(self.document.find("conclusions"))]
+        annexes = [block for block in self.document.blocks if block.type == "annex"]
+        if annexes:
+            parts.append(AKN.attachments(*(self.attachment(block, number) for number, block in enumerate(annexes, 1))))
         return AKN.akomaNtoso(AKN.act(*parts, name=self.document.meta.form, contains="originalVersion"))
+
+    def attachment(self, block: Block, number: int) -> etree._Element:
+        """Return an annex or protocol as an `attachment`: an `act` with its number and heading, then its body."""
+        eid = f"att_{number}"
+        kind = block.data["kind"]
+        text = block.text(self.lang)
+        title = AKN.p(AKN.docTitle(self._title(block), *self._note(text)))
+        preface = AKN.preface(AKN.p(AKN.docNumber(text.label)), title, **self._language())
+        body = AKN.body(*(self.element(child, eid) for child in block.children), **self._language())
+        act = AKN.act(component_meta(self.document, self.lang, f"{kind}_{number}"), preface, body, name=kind,
+                      contains="originalVersion")
+        return AKN.attachment(act, eId=eid, GUID=block.node_id)
+
+    def _note(self, text: BlockText) -> list[etree._Element]:
+        """Return the `authorialNote` of a block's footnote in this language (none when it has none)."""
+        if text.footnote is None:
+            return []
+        self.notes += 1
+        return [AKN.authorialNote(AKN.p(text.footnote), marker=str(self.notes), placement="bottom",
+                                  eId=f"note_{self.notes}")]
 
     def preface(self) -> etree._Element:
         """Return `preface`: the title (and short title), then the round line with its date."""
@@ -113,7 +140,7 @@ class ActBuilder:
     def akn_part(self, block: Block, parent_eid: str | None) -> etree._Element:
         """Return a `part`: its number, heading and articles."""
         element = self._numbered(block, parent_eid)
-        element.append(AKN.heading(self._title(block)))
+        element.append(AKN.heading(self._title(block), *self._note(block.text(self.lang))))
         element.extend(self.element(article, None) for article in block.children)
         return element
 
@@ -121,8 +148,9 @@ class ActBuilder:
         """Return an `article`: its number, heading and paragraphs."""
         element = self._numbered(block, parent_eid)
         text = block.text(self.lang)
-        if text.title is not None or text.missing:
-            element.append(AKN.heading(self._title(block)))
+        note = self._note(text)
+        if text.title is not None or text.missing or note:
+            element.append(AKN.heading(self._title(block) if text.title is not None or text.missing else "", *note))
         element.extend(self.element(paragraph, element.get("eId")) for paragraph in block.children)
         return element
 
@@ -150,8 +178,12 @@ class ActBuilder:
                    eId=element_id(block.type, block.numbers[-1], parent_eid), GUID=block.node_id)
 
     def _paragraphs(self, block: Block) -> list[etree._Element]:
-        """Return a block's text as rendered, one `p` per line (each bracketed option on its own line)."""
-        return [AKN.p(line) for line in plain_text(block.text(self.lang), self.words, "\n").split("\n")]
+        """Return a block's text as rendered, one `p` per line (each bracketed option on its own line), its footnote
+        at the end of the last."""
+        text = block.text(self.lang)
+        lines = [AKN.p(line) for line in plain_text(text, self.words, "\n").split("\n")]
+        lines[-1].extend(self._note(text))
+        return lines
 
     def conclusions(self, block: Block) -> etree._Element:
         """Return `conclusions`: the testimonium (place and date marked), then the captions and signature blocks."""

@@ -43,30 +43,39 @@ def meta_block(document: Document, lang: str) -> etree._Element:
     return AKN.meta(identification, references(document, lang))
 
 
-def _work(document: Document) -> etree._Element:
-    """Return FRBRWork: the agreement in no particular language."""
+def component_meta(document: Document, lang: str, component: str) -> etree._Element:
+    """Return the `meta` of an attached document (an annex, a protocol): its identification as a component.
+
+    The references stay in the main document's meta: their eIds may appear once in the whole act.
+    """
+    return AKN.meta(AKN.identification(_work(document, component), _expression(document, lang, component),
+                                       _manifestation(document, lang, component), source=f"#{SOURCE}"))
+
+
+def _work(document: Document, component: str = "main") -> etree._Element:
+    """Return FRBRWork: the agreement (or one of its components) in no particular language."""
     uri = work_uri(document)
     return AKN.FRBRWork(
-        AKN.FRBRthis(value=f"{uri}/!main"), AKN.FRBRuri(value=uri), *_dated(document, "draft"),
+        AKN.FRBRthis(value=f"{uri}/!{component}"), AKN.FRBRuri(value=uri), *_dated(document, "draft"),
         AKN.FRBRcountry(value=COUNTRY), AKN.FRBRsubtype(value=document.meta.form),
         AKN.FRBRnumber(value=f"round-{document.meta.round}"))
 
 
-def _expression(document: Document, lang: str) -> etree._Element:
+def _expression(document: Document, lang: str, component: str = "main") -> etree._Element:
     """Return FRBRExpression: the text in one language, authoritative when the language is authentic."""
     uri = expression_uri(document, lang)
     authentic = "true" if lang in document.meta.languages else "false"
     return AKN.FRBRExpression(
-        AKN.FRBRthis(value=f"{uri}/!main"), AKN.FRBRuri(value=uri), *_dated(document, "version"),
+        AKN.FRBRthis(value=f"{uri}/!{component}"), AKN.FRBRuri(value=uri), *_dated(document, "version"),
         AKN.FRBRversionNumber(value=document.meta.version), AKN.FRBRauthoritative(value=authentic),
         AKN.FRBRlanguage(language=iso639_2(lang)))
 
 
-def _manifestation(document: Document, lang: str) -> etree._Element:
+def _manifestation(document: Document, lang: str, component: str = "main") -> etree._Element:
     """Return FRBRManifestation: this XML file, made by peacedraft on the draft's date."""
     uri = expression_uri(document, lang)
     return AKN.FRBRManifestation(
-        AKN.FRBRthis(value=f"{uri}/!main.xml"), AKN.FRBRuri(value=f"{uri}.akn"),
+        AKN.FRBRthis(value=f"{uri}/!{component}.xml"), AKN.FRBRuri(value=f"{uri}.akn"),
         AKN.FRBRdate(date=document.meta.date.isoformat(), name="export"),
         AKN.FRBRauthor(href=f"#{SOURCE}"), AKN.FRBRformat(value=MEDIA_TYPE))
 

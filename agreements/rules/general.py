@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from agreements.crossrefs import iter_text_references
 from agreements.rules.context import Finding, RuleContext
 from agreements.schedule.sequencing import SequencingCycle, due_days
 from agreements.tree import Path, field_plans
@@ -64,6 +65,25 @@ def due_after_preconditions(context: RuleContext) -> Iterator[Finding]:
             if own is not None and before is not None and own < before:
                 message = f"falls due on day {own}, before its precondition '{required}' (day {before})"
                 yield context.error(item.id, message, (*item.path, "requires", position))
+
+
+def annexes_referred_to(context: RuleContext) -> Iterator[Finding]:
+    """Every annex and protocol is named, by a cross-reference ({ref:ID}), in a text outside it."""
+    referred = set()
+    for reference in iter_text_references(context.agreement):
+        target = _annex_at(context.index.path(reference.target))
+        if target is not None and target != _annex_at(reference.path):
+            referred.add(target)
+    for position, annex in enumerate(context.agreement.annexes):
+        if position not in referred:
+            message = f"no text outside the {annex.kind} refers to it: write {{ref:{annex.id}}} where the text " \
+                "relies on it"
+            yield context.warning(annex.id, message, ("annexes", position, "id"))
+
+
+def _annex_at(path: Path) -> int | None:
+    """Return the position of the annex a path stands in, or None outside the annexes."""
+    return path[1] if len(path) > 1 and path[0] == "annexes" else None
 
 
 def agreed_without_alternatives(context: RuleContext) -> Iterator[Finding]:

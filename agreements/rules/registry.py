@@ -39,8 +39,8 @@ def _rules() -> list[tuple[str, Check]]:
     """Return the general rules on structure, the kinds' own rules, those on functions moving, the rules on state."""
     structure = (general.unique_ids, general.references_resolve, general.sequencing_acyclic,
                  general.due_after_preconditions)
-    state = (general.agreed_without_alternatives, general.unused_registry_entries, general.bracketed_but_supported,
-             general.languages_complete)
+    state = (general.agreed_without_alternatives, general.unused_registry_entries, general.annexes_referred_to,
+             general.bracketed_but_supported, general.languages_complete)
     kinds = [_kind_rule(kind, check) for kind in CLAUSE_CLASSES for check in kind.rules]
     moves = (functions.functions_one_day, functions.neutral_supervision_to_parties, functions.supersession_stated_once)
     return [(rule_name(check), check) for check in (*structure, *kinds, *moves, *state)]

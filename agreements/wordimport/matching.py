@@ -41,6 +41,8 @@ def text_view(agreement: Agreement, lang: str) -> Agreement:
         data[registry] = [_one_language(item, lang) for item in data.get(registry, [])]
     data["preamble"] = [{"id": item["id"], "text": {lang: texts[item["id"]]}} for item in data.get("preamble", [])]
     data["body"] = [_view_node(node, texts, lang) for node in data.get("body", [])]
+    if data.get("annexes"):
+        data["annexes"] = [_view_node(node, texts, lang) for node in data["annexes"]]
     return Agreement.model_validate(data)
 
 
@@ -56,8 +58,8 @@ def _one_language(data: dict, lang: str) -> dict:
 
 
 def _view_node(node: dict, texts: dict[str, str], lang: str) -> dict:
-    """Return a part, article or clause of the text view."""
-    if node["kind"] in ("part", "article"):
+    """Return a part, article, annex or clause of the text view."""
+    if node["kind"] in ("part", "article", "annex", "protocol"):
         view = {"id": node["id"], "kind": node["kind"], "children": [_view_node(child, texts, lang)
                                                                      for child in node.get("children", [])]}
         if node.get("heading", {}).get(lang):
@@ -75,6 +77,7 @@ def keyed_like(ours: Agreement, theirs: Imported, label: str) -> Agreement:
     taken = _all_ids(mine)
     _match_lists(mine.get("preamble", []), data["preamble"], lang, {}, taken)
     _match_tree(mine["body"], data["body"], lang, theirs.numbers, taken)
+    _match_lists(mine.get("annexes", []), data.get("annexes", []), lang, {}, taken, inside=_match_children)
     data["meta"] = {**mine["meta"], "title": data["meta"]["title"], "version": label[:40] or "Word"}
     for registry in ("parties", "bodies", "zones"):
         data[registry] = mine.get(registry, [])

@@ -18,6 +18,7 @@ CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 HEADING_KINDS = ("part", "article")
+ANNEX_KINDS = ("annex", "protocol")  # a heading 1 that names one opens an annex, numbered or not
 ITEM_KINDS = ("paragraph", "roman", "point")
 
 STYLE_KINDS = {
@@ -43,6 +44,13 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
             for kind in kinds:
                 found += [(kind, re.compile(f"^(?:{text})$", re.S)) for text in language(code).import_patterns[kind]]
     return tuple(found)
+
+
+@functools.cache
+def annex_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Return every language's patterns of an annex's or a protocol's heading, as (kind, pattern)."""
+    return tuple((kind, re.compile(f"^(?:{text})$", re.S)) for code in LANGUAGES for kind in ANNEX_KINDS
+                 for text in language(code).import_patterns.get(kind, []))
 
 
 @dataclass(frozen=True)
@@ -116,10 +124,22 @@ def read_style(style: str, text: str) -> Reading | None:
         kind = "skip"
     if kind is None:
         return None
+    annex = read_annex(text) if kind == "part" else None
+    if annex is not None:
+        return annex
     found = read_text(text) if kind in ("part", "article", "paragraph", "point", "subpoint") else None
     if found and (found.kind == kind or (found.kind == "roman" and kind in ("point", "subpoint"))):
         return Reading(kind, found.written, found.text)
     return Reading(kind, "", _unheaded(text))
+
+
+def read_annex(text: str) -> Reading | None:
+    """Return the heading of an annex or protocol ('Annex II — Maps', '부속서', '附件一'), or None."""
+    for kind, pattern in annex_patterns():
+        match = pattern.match(text.strip())
+        if match:
+            return Reading(kind, match.group("number") or "", _unheaded(match.group("text") or ""))
+    return None
 
 
 def read_text(text: str) -> Reading:

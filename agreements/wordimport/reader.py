@@ -49,7 +49,7 @@ class Imported:
         clauses = sum(_count(child) for article in articles for child in article.get("children", []))
         parts = sum(top["kind"] == "part" for top in self.data["body"])
         found = [(parts, "part"), (len(articles), "article"), (clauses, "paragraph or point"),
-                 (len(self.data["preamble"]), "recital")]
+                 (len(self.data["preamble"]), "recital"), (len(self.data.get("annexes", [])), "annex or protocol")]
         return ", ".join(f"{number} {_plural(noun, number)}" for number, noun in found if number or noun == "article")
 
 
@@ -110,7 +110,9 @@ class TreeBuilder:
         self.short_title: str | None = None
         self.preamble: list[dict] = []
         self.body: list[dict] = []
+        self.annexes: list[dict] = []
         self.part: dict | None = None
+        self.annex: dict | None = None  # the open annex or protocol: what follows goes in it
         self.article: dict | None = None
         self.stack: list[tuple[dict, Reading]] = []  # open paragraph, point, subpoint
         self.counts = {"part": 0, "article": 0}
@@ -161,7 +163,17 @@ class TreeBuilder:
         self.part = {"id": self._unique(f"part-{number}"), "kind": "part", "heading": {self.lang: heading},
                      "children": [], "_number": number}
         self.body.append(self.part)
-        self.article, self.stack = None, []
+        self.annex, self.article, self.stack = None, None, []
+
+    def _annex(self, reading: Reading, source: BodyParagraph) -> None:
+        """Open an annex (or a protocol): its articles, or its paragraphs, follow."""
+        kind = reading.kind
+        self.annex = {"id": f"{kind}-{len(self.annexes) + 1}", "kind": kind, "children": [],
+                      "heading": {self.lang: reading.text or source.text.strip()}}
+        self.annexes.append(self.annex)
+        self.part, self.article, self.stack = None, None, []
+
+    _protocol = _annex
 
     def _article(self, reading: Reading, source: BodyParagraph) -> None:
         """Open an article, in the open part if there is one."""
@@ -170,12 +182,15 @@ class TreeBuilder:
         self.article = {"id": self._unique(f"art-{number}"), "kind": "article", "children": [], "_number": number}
         if reading.text:
             self.article["heading"] = {self.lang: reading.text}
-        (self.part["children"] if self.part else self.body).append(self.article)
+        if self.annex is not None:
+            self.article["id"] = f"{self.annex['id']}.art-{len(self.annex['children']) + 1}"
+            del self.article["_number"]
+        (self.annex or self.part or {"children": self.body})["children"].append(self.article)
         self.stack = []
 
     def _text(self, reading: Reading, source: BodyParagraph) -> None:
         """Place unnumbered text: the title first, a recital before the first article, else a paragraph."""
-        if self.article is None:
+        if self.article is None and self.annex is None:
             if self.title is None and not self.preamble and self.part is None:
                 self.title = reading.text
                 return
@@ -211,8 +226,8 @@ class TreeBuilder:
         self._in_article(Reading(kind, reading.written, reading.text), source, depth)
 
     def _in_article(self, reading: Reading, source: BodyParagraph, depth: int) -> None:
-        """Add a paragraph or point inside the open article, or report it when no article is open."""
-        if self.article is None:
+        """Add a paragraph or point inside the open article (or annex), or report it when none is open."""
+        if self.article is None and self.annex is None:
             self.unplaced.append(f"paragraph {source.index}: numbered text before the first article")
             return
         self._clause(reading, min(depth, len(self.stack)))
@@ -220,7 +235,7 @@ class TreeBuilder:
     def _clause(self, reading: Reading, depth: int) -> None:
         """Add a text clause at a depth below the open article."""
         del self.stack[depth:]
-        holder = self.stack[-1][0] if self.stack else self.article
+        holder = self.stack[-1][0] if self.stack else self.article or self.annex
         count = len(holder.get("children", []))
         suffix = f"p{count + 1}" if depth == 0 else _point_id(count)
         node = {"id": f"{holder['id']}.{suffix}", "kind": "text", "text": {self.lang: reading.text}}
@@ -247,7 +262,8 @@ def _plural(noun: str, number: int) -> str:
     """Return 'article' or 'articles', 'paragraph or point' or 'paragraphs and points'."""
     if number == 1:
         return noun
-    return "paragraphs and points" if noun == "paragraph or point" else f"{noun}s"
+    plurals = {"paragraph or point": "paragraphs and points", "annex or protocol": "annexes and protocols"}
+    return plurals.get(noun, f"{noun}s")
 
 
 def _point_id(count: int) -> str:
@@ -280,6 +296,8 @@ def build_tree(body: list[BodyParagraph], lang: str, path: str, date: datetime.d
         "preamble": builder.preamble,
         "body": [_without_numbers(node) for node in builder.body],
     }
+    if builder.annexes:
+        data["annexes"] = builder.annexes
     if builder.short_title:
         data["meta"]["short_title"] = {lang: builder.short_title}
     notes.append("parties are not read from the text: two placeholders (party-1, party-2) written")

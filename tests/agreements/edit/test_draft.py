@@ -90,7 +90,7 @@ def test_added_alternative_brackets_the_clause(draft):
         (lambda path: set_values(path, "nowhere", ("pullback_km=1",)), "no node with id 'nowhere'"),
         (lambda path: set_position(path, "pullback.distance", "usa", "support", None), "unknown party 'usa'"),
         (lambda path: add_option(path, "unc_status/dissolve", as_id="pullback"), "id 'pullback' already exists"),
-        (lambda path: add_option(path, "unc_status/dissolve", under="ghost"), "--under: no part, article or clause"),
+        (lambda path: add_option(path, "unc_status/dissolve", under="ghost"), "--under: no part, article, clause or annex"),
         (lambda path: add_option(path, "unc_status/dissolve", assignments=("effective.dayz=3",)), "effective.dayz"),
         (lambda path: add_alternative(path, "unc_status/transform", "unc.status", "japan"), "unknown party 'japan'"),
     ],

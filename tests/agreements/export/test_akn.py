@@ -32,8 +32,11 @@ CASES = [(name, lang) for name in ROUNDS for lang in LANGS]
 ARTICLE_LINE = {"en": r"Article \d+( — .*)?", "ko": r"제\d+조( .*)?", "zh": r"第[零〇一二三四五六七八九十百千]+条(　.*)?"}
 HIERARCHY = ("part", "article", "paragraph", "point")
 EID_NAMES = {"part": "part", "article": "art", "paragraph": "para", "point": "point"}
-EID_FORMS = {"part": r"part_[IVXLCDM]+", "article": r"art_\d+", "paragraph": r"art_\d+__para_\d+",
-             "point": r"art_\d+__para_\d+__point_[a-z]+(__point_[ivxlcdm]+)*"}
+ATTACHED = r"(att_\d+__)?"  # what an annex's (an attachment's) eIds begin with
+EID_FORMS = {"part": r"part_[IVXLCDM]+", "article": ATTACHED + r"art_\d+",
+             "paragraph": ATTACHED + r"(art_\d+__)?para_\d+",
+             "point": ATTACHED + r"(art_\d+__)?para_\d+__point_[a-z]+(__point_[ivxlcdm]+)*"}
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")  # a footnote's marker as the text rendering writes it
 NESTED = """
             children:
               - id: final.steps.note.sub
@@ -148,7 +151,7 @@ def test_eids_are_unique_and_follow_the_naming_convention(name, lang):
 def test_guids_are_the_stable_node_ids(name):
     agreement = draft(name)
     ids = {recital.id for recital in agreement.preamble}
-    stack = list(agreement.body)
+    stack = [*agreement.body, *agreement.annexes]
     while stack:
         node = stack.pop()
         ids.add(node.id)
@@ -255,18 +258,43 @@ def _lines_of(root: etree._Element, words) -> list[str]:
         lines.append(part.findtext("a:heading", namespaces=NS))
         lines += [p.text for p in part.iterfind("a:intro/a:p", NS)]
         lines += [" ".join(p.text for p in recital.iterfind("a:p", NS)) for recital in part.iterfind("a:recital", NS)]
-    for element in root.find(".//a:body", NS).iter(*(f"{{{AKN_NS}}}{tag}" for tag in HIERARCHY)):
+    lines += _hierarchy_lines(root.find("a:act/a:body", NS), words)
+    lines += ["".join(p.itertext()) for p in root.find(".//a:conclusions", NS).iter(f"{{{AKN_NS}}}p")
+              if p.find("a:role", NS) is None]
+    for act in root.iterfind("a:act/a:attachments/a:attachment/a:act", NS):
+        title = act.find("a:preface//a:docTitle", NS)
+        lines.append(words.phrase("heading", label=act.findtext("a:preface//a:docNumber", namespaces=NS),
+                                  title=title.text) + _marks(title))
+        lines += _hierarchy_lines(act.find("a:body", NS), words)
+    notes = list(root.iter(f"{{{AKN_NS}}}authorialNote"))
+    if notes:
+        lines.append(words.phrase("footnotes"))
+        lines += [f"{note.get('marker').translate(SUPERSCRIPTS)} "
+                  f"{note.findtext('a:p', namespaces=NS)}" for note in notes]
+    return [line.lstrip() for line in lines if line and line.strip()]
+
+
+def _marks(element: etree._Element) -> str:
+    """Return the text rendering's marks of the footnotes an element holds (¹)."""
+    return "".join(note.get("marker").translate(SUPERSCRIPTS)
+                   for note in element.iterfind("a:authorialNote", NS))
+
+
+def _hierarchy_lines(body: etree._Element, words) -> list[str]:
+    """Return the lines of the articles, paragraphs and points of a body (or an annex's), as the text shows them."""
+    lines = []
+    for element in body.iter(*(f"{{{AKN_NS}}}{tag}" for tag in HIERARCHY)):
         if etree.QName(element).localname in ("part", "article"):
             lines.append(_heading_line(element, words))
             continue
         holder = element.find("a:content", NS)
         holder = element.find("a:intro", NS) if holder is None else holder
-        texts = [p.text or "" for p in holder.iterfind("a:p", NS)]
+        paragraphs = list(holder.iterfind("a:p", NS))
+        texts = [p.text or "" for p in paragraphs]
+        texts[-1] += _marks(paragraphs[-1])
         gap = words.phrases.get("label_gap", " ")
         lines += [f"{element.findtext('a:num', namespaces=NS)}{gap}{texts[0]}", *texts[1:]]
-    lines += ["".join(p.itertext()) for p in root.find(".//a:conclusions", NS).iter(f"{{{AKN_NS}}}p")
-              if p.find("a:role", NS) is None]
-    return [line.lstrip() for line in lines if line and line.strip()]
+    return lines
 
 
 def _hierarchy_eids(root: etree._Element) -> list[str]:
@@ -275,9 +303,12 @@ def _hierarchy_eids(root: etree._Element) -> list[str]:
 
 
 def _expected_eid(element: etree._Element, tag: str) -> str:
-    """Return the eId the naming convention gives an English element: its context's eId, its name, its number."""
+    """Return the eId the naming convention gives an English element: its context's eId, its name, its number
+    (under the attachment's when it stands in an annex)."""
     number = re.sub(r"^(Part|Article) |[().]", "", element.findtext("a:num", namespaces=NS))
     own = f"{EID_NAMES[tag]}_{number}"
-    if tag in ("part", "article"):
-        return own
-    return f"{element.getparent().get('eId')}__{own}"
+    context = element.getparent().get("eId")
+    if context is None or tag in ("part", "article"):
+        attachment = next(element.iterancestors(f"{{{AKN_NS}}}attachment"), None)
+        return own if attachment is None else f"{attachment.get('eId')}__{own}"
+    return f"{context}__{own}"

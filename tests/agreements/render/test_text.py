@@ -83,6 +83,8 @@ CLOSING = {
            "大韩民国代表", "（签字）", "姓名：……", "职务：……"],
 }
 PARTY_LINES = {"en": ("For the ", ":"), "ko": ("", "을 위하여"), "zh": ("", "代表")}
+ANNEX_HEADING = {"en": "Annex — Procedures for Demining in the Demilitarized Zone", "ko": "부속서 비무장지대 지뢰 제거 절차",
+                 "zh": "附件　非军事区排雷程序"}  # after the signatures
 
 
 @pytest.mark.parametrize("lang", ["en", "ko", "zh"])
@@ -97,8 +99,9 @@ def test_the_preamble_is_framed_by_the_parties_and_the_enacting_formula(lang):
 @pytest.mark.parametrize("lang", ["en", "ko", "zh"])
 def test_the_text_ends_with_the_testimonium_and_a_signature_block_per_party(lang):
     agreement = load_agreement(str(example_path("round-2")))
-    *_, last_article, witness, done, rok, dprk, usa, prc, caption, un = \
-        render_document(agreement, lang).rstrip("\n").split("\n\n")
+    signed, annex = render_document(agreement, lang).split(f"\n\n{ANNEX_HEADING[lang]}\n\n")
+    assert annex.startswith({"en": "1. Before each phase", "ko": "1. 남북공동지뢰제거단은", "zh": "一、在每一排雷阶段"}[lang])
+    *_, last_article, witness, done, rok, dprk, usa, prc, caption, un = signed.split("\n\n")
     assert last_article.splitlines()[-1].startswith(("2. Subject to the other provisions of this Agreement", "2. 이 협정에 달리 규정된", "二、除本协定另有规定外"))
     assert [witness, done, *rok.splitlines()] == CLOSING[lang]
     before, after = PARTY_LINES[lang]

@@ -163,4 +163,13 @@ def outline(agreement: Agreement, lang: str) -> list[tuple]:
             found.append(("article", (article.heading or {}).get(lang)))
             for child in article.children:
                 clause(child, 0)
+    for annex in agreement.annexes:
+        found.append((annex.kind, annex.heading.get(lang)))
+        for child in annex.children:
+            if child.kind == "article":
+                found.append(("article", (child.heading or {}).get(lang)))
+                for paragraph in child.children:
+                    clause(paragraph, 0)
+            else:
+                clause(child, 0)
     return found
