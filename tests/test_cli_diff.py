@@ -8,12 +8,14 @@ import zipfile
 
 import docx
 import pytest
+from lxml import etree
 
 from agreements.examples import example_bytes, example_path
 from cli import main
 from tests.conftest import BASE_DRAFT
 
 ROUND_1, ROUND_2 = str(example_path("round-1")), str(example_path("round-2"))
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def test_text_report_without_colour(runner, monkeypatch):
@@ -21,7 +23,7 @@ def test_text_report_without_colour(runner, monkeypatch):
     result = runner.invoke(main, ["diff", ROUND_1, ROUND_2], color=True)
     lines = result.stdout.splitlines()
     assert result.exit_code == 0
-    assert lines[0] == f"{ROUND_1} (R1) → {ROUND_2} (R2): 68 changes"
+    assert lines[0] == f"{ROUND_1} (R1) → {ROUND_2} (R2): 78 changes"
     assert "\x1b[" not in result.stdout
     assert "  ~ force.artillery: pull-back distance: 10 km → 15 km" in lines
     assert "  → art.prisoners-remains moved from Article 11 to Article 19" in lines
@@ -34,7 +36,7 @@ def test_colour_when_allowed(runner, monkeypatch):
     result = runner.invoke(main, ["diff", ROUND_1, ROUND_2], color=True)
     lines = result.stdout.splitlines()
     assert result.exit_code == 0
-    assert lines[0] == f"\x1b[1m{ROUND_1} (R1) → {ROUND_2} (R2): 68 changes\x1b[0m"
+    assert lines[0] == f"\x1b[1m{ROUND_1} (R1) → {ROUND_2} (R2): 78 changes\x1b[0m"
     assert "\x1b[1mArticle 10 — Prevention of Military Incidents\x1b[0m" in lines
     assert "  \x1b[32m+ art.incidents added as Article 10\x1b[0m" in lines
     assert "  \x1b[36m# Article 10 is now Article 11\x1b[0m" in lines
@@ -43,7 +45,7 @@ def test_colour_when_allowed(runner, monkeypatch):
 def test_json_report(runner):
     result = runner.invoke(main, ["diff", ROUND_1, ROUND_2, "--format", "json"])
     report = json.loads(result.stdout)
-    assert report["counts"]["moved"] == 1 and report["counts"]["added"] == 4
+    assert report["counts"]["moved"] == 1 and report["counts"]["added"] == 6
     assert {"kind": "parameters", "node": "force.artillery", "article": "art.force-reduction"} == {
         key: value for key, value in next(c for c in report["changes"] if c["node"] == "force.artillery"
                                           and c["kind"] == "parameters").items() if key in ("kind", "node", "article")}
@@ -56,8 +58,29 @@ def test_redline_and_summary_files(runner, tmp_path):
     assert result.exit_code == 0
     xml = zipfile.ZipFile(redline).read("word/document.xml").decode()
     assert 'w:author="ROK delegation"' in xml and "<w:ins " in xml
-    texts = [paragraph.text for paragraph in docx.Document(str(summary)).paragraphs]
-    assert texts[0] == "Changes from R1 to R2" and "moved: 1" in texts
+    comments = etree.fromstring(zipfile.ZipFile(redline).read("word/comments.xml"))
+    noted = {comment.get(f"{W}author") for comment in comments.iter(f"{W}comment")
+             if "".join(comment.itertext()).startswith(("Moved", "Status"))}
+    assert noted == {"ROK delegation"}
+    report = docx.Document(str(summary))
+    assert report.paragraphs[0].text == "Changes from R1 to R2"
+    assert [cell.text for cell in report.tables[0].rows[0].cells] == ["Provision", "What changed", "Before", "After",
+                                                                     "Proposed by"]
+    rows = [[cell.text for cell in row.cells] for table in report.tables for row in table.rows]
+    assert ["paragraph 2 of Article 8\nforce.artillery", "pull-back distance", "10 km", "15 km",
+            "Republic of Korea"] in rows
+    assert ["paragraph 1 of Article 12\nunc.status", "Status", "bracketed", "agreed ad referendum",
+            "Republic of Korea"] in rows
+
+
+def test_notes_are_reported_unless_left_out(runner):
+    kinds = [[change["kind"] for change in json.loads(runner.invoke(main, ["diff", ROUND_1, ROUND_2, "--format",
+                                                                         "json", *options]).stdout)["changes"]]
+             for options in ([], ["--no-notes"])]
+    assert kinds[0].count("notes") == 8 and "notes" not in kinds[1]
+    result = runner.invoke(main, ["diff", ROUND_1, ROUND_2])
+    assert ("  ~ economy.cooperation: note removed (was “Tabled by the Republic of Korea at the last session; "
+            "not yet discussed.”)") in result.stdout.splitlines()
 
 
 def test_identical_inputs(runner, tmp_path):

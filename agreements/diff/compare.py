@@ -6,15 +6,21 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
+from agreements.diff.words import DELETE, INSERT, word_diff, words_in
+from agreements.document.compose import located_text
+from agreements.document.context import scope_for
 from agreements.index import Place, index_of
 from agreements.model import Agreement
-from agreements.diff.words import DELETE, INSERT, word_diff
 from clauses.base import STRUCTURAL_FIELDS, ClauseBase, Node
-from clauses.formatting import describe_parameter, parameter_label, show
+from clauses.formatting import Naming, describe_parameter, parameter_label, show
 from clauses.languages import DEFAULT_LANGUAGE, language
+from clauses.numerals import letter
+from clauses.scope import Scope
 
-KINDS = ("added", "removed", "moved", "renumbered", "status", "alternatives", "positions", "parameters", "text",
-         "meta", "registry")
+TOP_LEVEL = ("body", "preamble", "annexes")  # the parents of the nodes that stand at the top of the draft
+KINDS = ("added", "removed", "moved", "renumbered", "status", "alternatives", "positions", "notes", "parameters",
+         "text", "meta", "registry")
+QUOTED = 80  # characters of a note quoted in a summary
 
 
 @dataclass(frozen=True)
@@ -29,11 +35,12 @@ class Change:
 
 
 def label(place: Place | None) -> str:
-    """Return 'Article 7', 'paragraph 2 of Article 7' or 'the preamble' for a node's place (in the default language)."""
+    """Return 'Article 7', 'paragraph 2 of Article 7', 'Article 1 of Annex I' or 'the preamble' for a node's place
+    (in the default language)."""
     if place is None or place.number is None:
         return "the preamble" if place is not None else "—"
     words = language(DEFAULT_LANGUAGE)
-    if place.number.level in ("part", "article"):
+    if place.number.level == "annex" or place.number.level in ("part", "article") and place.number.annex is None:
         return place.number.label(words)
     return place.number.reference(words)
 
@@ -98,15 +105,42 @@ class Comparison:
         }
 
 
-def compare_agreements(old: Agreement, new: Agreement) -> Comparison:
-    """Return every difference between two versions, node by node."""
+class Wording:
+    """The text a reader sees of one version's nodes: a text override, free text, or the rendered template."""
+
+    def __init__(self, agreement: Agreement):
+        self.agreement = agreement
+        self.scope = None
+
+    def names(self) -> Scope:
+        """Return the version's scope: the names of its parties, bodies, zones and scheduled items."""
+        if self.scope is None:
+            self.scope = scope_for(self.agreement)
+        return self.scope
+
+    def text(self, node: Node, lang: str) -> str:
+        """Return a node's own text in a language as the document shows it ('' when it has none)."""
+        return located_text(self.agreement, node, lang, self.names())
+
+
+def naming_of(wordings: tuple[Wording, Wording], kind: str = "") -> Naming:
+    """Return how the report names ids and values: by the new version's scope, then by the old one's."""
+    return Naming(language(DEFAULT_LANGUAGE), (wordings[1].names(), wordings[0].names()), kind)
+
+
+def compare_agreements(old: Agreement, new: Agreement, notes: bool = False) -> Comparison:
+    """Return every difference between two versions, node by node.
+
+    The drafters' notes are internal (render --internal): their changes are listed only when `notes` is asked for.
+    """
     old_placed, new_placed = index_of(old).places, index_of(new).places
+    wordings = (Wording(old), Wording(new))
     shared = old_placed.keys() & new_placed.keys()
     moved = _moved(old_placed, new_placed, shared)
     changes = [*_meta_changes(old, new), *_registry_changes(old, new)]
     for node_id, placed in new_placed.items():
         if node_id not in old_placed:
-            if placed.parent in old_placed or placed.parent in ("body", "preamble"):
+            if placed.parent in old_placed or placed.parent in TOP_LEVEL:
                 changes.append(Change("added", node_id, placed.article, f"{node_id} added as {label(placed)}"))
             continue
         before = old_placed[node_id]
@@ -117,12 +151,12 @@ def compare_agreements(old: Agreement, new: Agreement) -> Comparison:
         elif _renumbered(before, placed):
             changes.append(Change("renumbered", node_id, placed.article, f"{label(before)} is now {label(placed)}",
                                   {"from": label(before), "to": label(placed)}))
-        changes += _node_changes(before.node, placed.node, placed.article)
+        changes += _node_changes(before.node, placed.node, placed.article, wordings)
     for node_id, placed in old_placed.items():
-        if node_id not in new_placed and (placed.parent in new_placed or placed.parent in ("body", "preamble")):
+        if node_id not in new_placed and (placed.parent in new_placed or placed.parent in TOP_LEVEL):
             changes.append(Change("removed", node_id, placed.article, f"{node_id} removed (was {label(placed)})"))
     related = bool(shared) or not (old_placed and new_placed)
-    return Comparison(old, new, changes, related)
+    return Comparison(old, new, [change for change in changes if notes or change.kind != "notes"], related)
 
 
 def _renumbered(before: Place, after: Place) -> bool:
@@ -148,38 +182,57 @@ def _moved(old: dict[str, Place], new: dict[str, Place], shared: set[str]) -> se
     return moved
 
 
-def _node_changes(old: Node, new: Node, article: str) -> list[Change]:
+def _node_changes(old: Node, new: Node, article: str, wordings: tuple[Wording, Wording]) -> list[Change]:
     """Return the changes of one node present in both versions."""
     changes = []
+    naming = naming_of(wordings, getattr(new, "kind", ""))
     if old.status != new.status:
-        changes.append(Change("status", new.id, article, f"{new.id}: status {old.status} → {new.status}",
-                              {"from": old.status, "to": new.status}))
-    changes += _alternative_changes(old, new, article)
-    changes += _position_changes(old, new, article)
+        said = f"status {_words(old.status)} → {_words(new.status)}"
+        changes.append(Change("status", new.id, article, f"{new.id}: {said}", {"from": old.status, "to": new.status}))
+    changes += _alternative_changes(old, new, article, naming)
+    changes += _position_changes(old, new, article, naming)
+    changes += _note_changes(old, new, article)
     found = parameter_changes(_parameters(old), _parameters(new))
     if getattr(old, "kind", None) != getattr(new, "kind", None):
         found.insert(0, {"parameter": "kind", "old": getattr(old, "kind", None), "new": getattr(new, "kind", None)})
     if found:
-        summary = f"{new.id}: " + "; ".join(describe_parameter(change, type(new)) for change in found)
+        summary = f"{new.id}: " + "; ".join(describe_parameter(change, type(new), naming) for change in found)
         changes.append(Change("parameters", new.id, article, summary, {"parameters": found}))
-    changes += _text_changes(old, new, article)
+    changes += _text_changes(old, new, article, wordings)
     return changes
 
 
-def _alternative_changes(old: Node, new: Node, article: str) -> list[Change]:
-    """Return the alternatives tabled and withdrawn."""
+def _words(value: str | None) -> str:
+    """Return a status or stance in words ('agreed ad referendum'), '—' for none."""
+    return "—" if value is None else value.replace("_", " ")
+
+
+def option_letters(node: Node) -> dict[str, str]:
+    """Return the letter of each open alternative of a node as the text labels it (the node itself is A)."""
+    return {alternative.id: letter(number + 2).upper() for number, alternative in enumerate(node.open_alternatives())}
+
+
+def _alternative_changes(old: Node, new: Node, article: str, naming: Naming) -> list[Change]:
+    """Return the alternatives tabled and withdrawn, each named by its option letter and its proposers."""
     before = {alternative.id: alternative for alternative in old.open_alternatives()}
     after = {alternative.id: alternative for alternative in new.open_alternatives()}
     tabled = [key for key in after if key not in before]
     withdrawn = [key for key in before if key not in after]
     if not tabled and not withdrawn:
         return []
-    parts = [f"+ {key} ({', '.join(after[key].proposed_by)})" for key in tabled] + [f"− {key}" for key in withdrawn]
-    return [Change("alternatives", new.id, article, f"{new.id}: alternatives {'; '.join(parts)}",
+    letters = (option_letters(old), option_letters(new))
+
+    def option(key: str, side: int, alternatives: dict) -> str:
+        proposers = ", ".join(naming.of(party) for party in alternatives[key].proposed_by)
+        return f"Option {letters[side][key]} ({proposers})" if proposers else f"Option {letters[side][key]}"
+
+    parts = ([f"{option(key, 1, after)} tabled" for key in tabled]
+             + [f"{option(key, 0, before)} withdrawn" for key in withdrawn])
+    return [Change("alternatives", new.id, article, f"{new.id}: options: {'; '.join(parts)}",
                    {"tabled": tabled, "withdrawn": withdrawn})]
 
 
-def _position_changes(old: Node, new: Node, article: str) -> list[Change]:
+def _position_changes(old: Node, new: Node, article: str, naming: Naming) -> list[Change]:
     """Return the parties whose stance or note changed."""
     moves = []
     for party in dict.fromkeys([*old.positions, *new.positions]):
@@ -189,21 +242,43 @@ def _position_changes(old: Node, new: Node, article: str) -> list[Change]:
                           "to": after.stance if after else None, "note": after.note if after else None})
     if not moves:
         return []
-    said = "; ".join(f"{move['party']} {move['to']} (note changed)" if move["from"] == move["to"]
-                     else f"{move['party']} {move['from'] or '—'} → {move['to'] or '—'}" for move in moves)
+    said = "; ".join(f"{naming.of(move['party'])} {move['to']} (note changed)" if move["from"] == move["to"]
+                     else f"{naming.of(move['party'])} {_words(move['from'])} → {_words(move['to'])}"
+                     for move in moves)
     return [Change("positions", new.id, article, f"{new.id}: positions {said}", {"positions": moves})]
 
 
-def _text_changes(old: Node, new: Node, article: str) -> list[Change]:
-    """Return the changes of written text (free text, overrides, headings), word by word per language."""
+def _note_changes(old: Node, new: Node, article: str) -> list[Change]:
+    """Return the change of the drafters' note: added, removed or rewritten."""
+    if old.note == new.note:
+        return []
+    if old.note is None:
+        said = f"note added: {_quoted(new.note)}"
+    elif new.note is None:
+        said = f"note removed (was {_quoted(old.note)})"
+    else:
+        said = f"note changed: {_quoted(old.note)} → {_quoted(new.note)}"
+    return [Change("notes", new.id, article, f"{new.id}: {said}", {"old": old.note, "new": new.note})]
+
+
+def _quoted(text: str) -> str:
+    """Return a note in quotation marks, cut to a summary's length."""
+    return f"“{text if len(text) <= QUOTED else text[:QUOTED - 1].rstrip() + '…'}”"
+
+
+def _text_changes(old: Node, new: Node, article: str, wordings: tuple[Wording, Wording]) -> list[Change]:
+    """Return the changes of written text (free text, overrides, headings, footnotes), word by word per language.
+
+    A text override added or removed is compared with the text its template gives, which the reader sees.
+    """
     changes = []
-    for name in ("text", "heading"):
+    for name in ("text", "heading", "footnote"):
         before, after = getattr(old, name, None) or {}, getattr(new, name, None) or {}
         if before == after:
             continue
-        per_language = {lang: word_diff(before.get(lang, ""), after.get(lang, ""))
+        per_language = {lang: word_diff(_shown(wordings[0], old, name, lang), _shown(wordings[1], new, name, lang))
                         for lang in dict.fromkeys([*before, *after]) if before.get(lang) != after.get(lang)}
-        counts = ", ".join(f"{lang} +{_words(diff, INSERT)} −{_words(diff, DELETE)} words"
+        counts = ", ".join(f"{lang} +{words_in(diff, INSERT)} −{words_in(diff, DELETE)} {_unit(lang)}"
                            for lang, diff in per_language.items())
         changes.append(Change("text", new.id, article, f"{new.id}: {name} changed ({counts})",
                               {"field": name, "diff": {lang: [[op, text] for op, text in diff]
@@ -211,9 +286,16 @@ def _text_changes(old: Node, new: Node, article: str) -> list[Change]:
     return changes
 
 
-def _words(diff: list[tuple[int, str]], operation: int) -> int:
-    """Return how many words a diff inserts or deletes."""
-    return sum(len(text.split()) or 1 for op, text in diff if op == operation and text.strip())
+def _shown(wording: Wording, node: Node, name: str, lang: str) -> str:
+    """Return a text field of a node in a language as the reader sees it (a clause's text: override or template)."""
+    if name == "text":
+        return wording.text(node, lang)
+    return (getattr(node, name, None) or {}).get(lang, "")
+
+
+def _unit(lang: str) -> str:
+    """Return what a language's text is counted in: words, or characters where words are not spaced."""
+    return "words" if language(lang).spaces_between_words else "characters"
 
 
 def _meta_changes(old: Agreement, new: Agreement) -> list[Change]:

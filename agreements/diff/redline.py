@@ -2,199 +2,258 @@
 
 Both versions are composed into document trees and written as keyed Word paragraphs, aligned by key. A
 paragraph in both with other text gets its words inserted and deleted in place; one only in the old version
-is deleted whole, one only in the new inserted whole; one that moved unchanged is a native move (w:moveFrom
-at the old place, w:moveTo at the new), with comments saying where it came from and went. Numbers are Word's
-own, so renumbering alone changes nothing. Accept all gives the new document, reject all the old.
+is deleted whole, one only in the new inserted whole; one that moved is a native move (w:moveFrom at the old
+place, w:moveTo at the new), its words deleted inside the move at the old place and inserted inside it at the
+new, with comments saying where it came from and went. What does not show as text — a status, an option
+tabled or withdrawn, a position, a parameter, a drafters' note — is a comment on the paragraph. Numbers are
+Word's own, so renumbering alone changes nothing. Accept all gives the new document, reject all the old.
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
+from dataclasses import dataclass, field
 
-from agreements.diff.compare import Comparison
-from agreements.diff.words import DELETE, EQUAL, INSERT, word_diff
+from agreements.diff.compare import Change, Comparison
+from agreements.diff.marks import Mark, Placement, choose_marks
+from agreements.diff.tracked import TrackedWriter
+from agreements.diff.words import word_diff
 from agreements.document.compose import compose
 from agreements.model import Agreement
-from agreements.render.docx import ooxml
 from agreements.render.docx.agreement import AgreementPlan
 from agreements.render.docx.paragraphs import END, WordParagraph
 from agreements.render.docx.render import finish, new_writer
 from agreements.render.docx.writer import WordWriter
 from clauses.languages import DEFAULT_LANGUAGE
 
+NOTED = ("parameters", "status", "alternatives", "positions", "notes")  # changes that are comments
+
+
+@dataclass
+class Kept:
+    """A paragraph in both versions, in the same place and of the same form."""
+
+    before: WordParagraph
+    after: WordParagraph
+
+
+@dataclass
+class Stretch:
+    """Paragraphs that go (the old version's) and come (the new one's) between two kept paragraphs."""
+
+    olds: list[WordParagraph] = field(default_factory=list)
+    news: list[WordParagraph] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Move:
+    """A paragraph that moved: the name pairing its two places, its two ranges' ids, its old and new words."""
+
+    name: str
+    ids: tuple[int, int]
+    before: WordParagraph
+    after: WordParagraph
+
+    @property
+    def changed(self) -> bool:
+        """Return whether its words changed as it moved."""
+        return self.before.text != self.after.text
+
 
 class Redliner:
-    """Writes the tracked changes between two block sequences into one writer."""
+    """Writes the tracked changes between two versions' paragraphs into one writer."""
 
     def __init__(self, writer: WordWriter, lang: str, author: str, when: datetime.datetime, notes: dict[str, str]):
-        self.writer, self.lang, self.author, self.when, self.notes = writer, lang, author, when, notes
-        self.next_id = 1000
-
-    def _revision(self, kind: str):
-        """Return a new w:ins or w:del with a fresh id."""
-        self.next_id += 1
-        return ooxml.revision(kind, self.next_id, self.author, self.when)
+        self.tracked = TrackedWriter(writer, lang, author, when)
+        self.notes = notes
+        self.moves: dict[str, Move] = {}
+        self.flat: set[tuple[str, str]] = set()  # (key, side) of moved paragraphs written without their changes
 
     def write(self, old: list[WordParagraph], new: list[WordParagraph]) -> None:
-        """Write the new blocks with the old ones' differences tracked."""
-        matcher = difflib.SequenceMatcher(None, [b.key for b in old], [b.key for b in new], autojunk=False)
-        opcodes = matcher.get_opcodes()
-        self.moves = _moves(old, new, opcodes)
-        for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-            if tag == "equal":
-                for before, after in zip(old[i1:i2], new[j1:j2]):
-                    self._pair(before, after)
-                continue
-            anchor, written = self.writer.last, []
-            for block in old[i1:i2]:
-                written.append(self.whole(block, "del"))
-            for block in new[j1:j2]:
-                written.append(self.whole(block, "ins"))
-            following = opcodes[index + 1] if index + 1 < len(opcodes) else None
-            if following and new[following[3]].field == "end":
-                _shift_marks(anchor, written)
-
-    def _pair(self, before: WordParagraph, after: WordParagraph) -> None:
-        """Write a block present in both versions: as it is, or with its words tracked."""
-        if not before.same_form(after):
-            self.whole(before, "del")
-            self.whole(after, "ins")
-        elif before.text == after.text:
-            self.writer.block(after, self.lang)
-        else:
-            self.changed(before, after)
-
-    def whole(self, block: WordParagraph, kind: str):
-        """Write a whole paragraph as inserted or deleted, its paragraph mark too (a moved one as a move)."""
-        if block.key in self.moves:
-            return self.moved(block, "moveTo" if kind == "ins" else "moveFrom")
-        paragraph = self._empty(block)
-        revision = self._filled(self._revision(kind), block.text, deleted=kind == "del")
-        paragraph.append(revision)
-        _close(paragraph, block)
-        return self._marked(paragraph, revision, kind, self.notes.get(f"{kind}:{block.key}"))
-
-    def moved(self, block: WordParagraph, kind: str):
-        """Write a paragraph that moved unchanged as a native move (w:moveFrom at the old place, w:moveTo at the new)."""
-        paragraph = self._empty(block)
-        name, range_id = self.moves[block.key]
-        paragraph.append(ooxml.move_range(kind, "Start", range_id, name, self.author, self.when))
-        revision = self._filled(self._revision(kind), block.text, deleted=kind == "moveFrom")
-        paragraph.append(revision)
-        paragraph.append(ooxml.move_range(kind, "End", range_id, name, self.author, self.when))
-        _close(paragraph, block)
-        note = self.notes.get(f"{'ins' if kind == 'moveTo' else 'del'}:{block.key}")
-        return self._marked(paragraph, revision, kind, note)
-
-    def _filled(self, revision, text: str, deleted: bool):
-        """Return a w:ins/w:del/w:move* holding text as runs (deleted text as w:delText), line breaks included."""
-        for line in _lines(text):
-            if deleted:
-                revision.append(ooxml.deleted_run(line, self.lang))
+        """Write the new paragraphs with the old ones' differences tracked, then the last, untracked paragraph."""
+        items, in_place = aligned(old, new)
+        items = _entries_beside_headings(items)
+        self.moves = _moves(items, in_place)
+        marks = self._marks(items)
+        previous = None
+        for index, item in enumerate(items):
+            if isinstance(item, Kept):
+                previous = (self.kept(item), item.after)
             else:
-                revision.append(ooxml.line_break(self.lang) if line == "\n" else ooxml.run(line, self.lang))
-        return revision
+                self.stretch(item, previous, marks[index])
 
-    def _marked(self, paragraph, revision, kind: str, note: str | None):
-        """Track a whole paragraph's mark with its change, comment on it, and return the paragraph."""
-        self.next_id += 1
-        ooxml.track_paragraph_mark(paragraph, kind, self.next_id, self.author, self.when)
-        if note and len(revision):
-            self.writer.comment(revision, revision, note, holder=revision)
+    def _marks(self, items: list) -> dict[int, Placement]:
+        """Return each stretch's placement of marks. A moved paragraph with changes inside that no placement keeps
+        exact shows its changes at its other place only: here it is all moved text (the comment says what changed)."""
+        while True:
+            marks, flat = {}, set()
+            for index, item in enumerate(items):
+                if isinstance(item, Stretch):
+                    found = choose_marks(*self._context(items, index))
+                    if found is None:
+                        flat |= {(block.key, side) for side, blocks in (("del", item.olds), ("ins", item.news))
+                                 for block in blocks if not self._mark(block, side).uniform}
+                    marks[index] = found
+            if not flat:
+                return marks
+            self.flat |= flat
+
+    def _context(self, items: list, index: int) -> tuple[Mark | None, list[Mark], Mark]:
+        """Return a stretch's anchor (the kept paragraph before it), its paragraphs and the paragraph after it."""
+        stretch = items[index]
+        anchor = Mark(_shape_of(items[index - 1].after)) if index else None
+        following = items[index + 1].after if index + 1 < len(items) else END
+        run = [self._mark(block, "del") for block in stretch.olds]
+        run += [self._mark(block, "ins") for block in stretch.news]
+        return anchor, run, Mark(_shape_of(following), listed=_listed(following))
+
+    def _mark(self, block: WordParagraph, side: str) -> Mark:
+        """Return what the choice of marks needs of a paragraph that goes (del) or comes (ins)."""
+        move = self.moves.get(block.key)
+        if move is None:
+            return Mark(_shape_of(block), side, side)
+        uniform = not move.changed or (block.key, side) in self.flat
+        return Mark(_shape_of(block), side, "moveFrom" if side == "del" else "moveTo", uniform)
+
+    def kept(self, item: Kept):
+        """Write a paragraph in both versions: as it is, or with its words tracked; either with its note."""
+        note = self.notes.get(f"changed:{item.after.key}")
+        if item.before.text == item.after.text:
+            paragraph = self.tracked.plain(item.after, note)
+        else:
+            paragraph = self.tracked.changed(item.after, word_diff(item.before.text, item.after.text), "changed", note)
+        self.tracked.writer.bookmark(paragraph, item.after, deleted=True)  # a deleted contents entry finds it too
+        if item.before.alignment != item.after.alignment:
+            self.tracked.aligned(paragraph, item.after, item.before.alignment)
+        if item.before.page_break_after != item.after.page_break_after:
+            self.tracked.page_break(paragraph, "ins" if item.after.page_break_after else "del")
+        return paragraph
+
+    def stretch(self, stretch: Stretch, previous: tuple | None, placement: Placement) -> None:
+        """Write the paragraphs that go and come, their marks tracked where the placement puts them, after the
+        kept paragraph `previous` (its element and its block)."""
+        written = [(self.whole(block, "del"), block) for block in stretch.olds]
+        written += [(self.whole(block, "ins"), block) for block in stretch.news]
+        paragraphs = [previous, *written] if previous is not None else written
+        for (paragraph, _), mark in zip(paragraphs, placement.marks):
+            if mark is not None:
+                self.tracked.mark(paragraph, mark)
+        for index, source in placement.restyled.items():
+            self.tracked.restyled(paragraphs[index][0], paragraphs[source][0], paragraphs[source][1])
+
+    def whole(self, block: WordParagraph, side: str):
+        """Write a paragraph that goes (del) or comes (ins), as a move when it moved; return it."""
+        note = self.notes.get(f"{side}:{block.key}")
+        move = self.moves.get(block.key)
+        if move is None:
+            return self.tracked.whole(block, side, note)
+        kind = "moveFrom" if side == "del" else "moveTo"
+        if move.changed and (block.key, side) not in self.flat:
+            paragraph = self.tracked.changed(block, word_diff(move.before.text, move.after.text), kind, note)
+        else:
+            paragraph = self.tracked.whole(block, kind, note)
+        self.tracked.moved(paragraph, kind, move.name, move.ids[side == "ins"])
         return paragraph
 
 
-    def _empty(self, block: WordParagraph):
-        """Return the paragraph of a block without its text (the redline writes the text itself)."""
-        bare = _bare(block)
-        bare.pieces, bare.page_break_after = [], False
-        return self.writer.block(bare, self.lang)
+def aligned(old: list[WordParagraph], new: list[WordParagraph]) -> tuple[list, set[str]]:
+    """Return the paragraphs of two versions aligned by key, as kept paragraphs and stretches between them, and
+    the keys of paragraphs that stayed in place but changed form (written as deleted and inserted, not moved)."""
+    matcher = difflib.SequenceMatcher(None, [b.key for b in old], [b.key for b in new], autojunk=False)
+    items: list = []
+    in_place: set[str] = set()
 
-    def changed(self, before: WordParagraph, after: WordParagraph) -> None:
-        """Write a block whose words changed: equal text plain, the rest in w:ins and w:del."""
-        paragraph = self._empty(after)
-        runs = []
-        for operation, text in word_diff(before.text, after.text):
-            if operation == EQUAL:
-                runs += self._plain(paragraph, text)
-                continue
-            revision = self._revision("ins" if operation == INSERT else "del")
-            paragraph.append(self._filled(revision, text, deleted=operation == DELETE))
-            runs.append(revision)
-        note = "\n".join(filter(None, [self.notes.get(f"changed:{after.key}"), after.comment]))
-        if note and runs:
-            self.writer.comment(runs[0], runs[-1], note)
-        _close(paragraph, after)
+    def stretch() -> Stretch:
+        if not items or not isinstance(items[-1], Stretch):
+            items.append(Stretch())
+        return items[-1]
 
-    def _plain(self, paragraph, text: str) -> list:
-        """Append untracked text (line breaks included) and return its runs."""
-        runs = []
-        for line in _lines(text):
-            runs.append(ooxml.line_break(self.lang) if line == "\n" else ooxml.run(line, self.lang))
-            paragraph.append(runs[-1])
-        return runs
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            stretch().olds.extend(old[i1:i2])
+            stretch().news.extend(new[j1:j2])
+            continue
+        for before, after in zip(old[i1:i2], new[j1:j2]):
+            if before.same_form(after):
+                items.append(Kept(before, after))
+            else:
+                in_place.add(after.key)
+                stretch().olds.append(before)
+                stretch().news.append(after)
+    return items, in_place
 
 
-def _shift_marks(anchor, paragraphs: list) -> None:
-    """Move the tracked paragraph marks of a run one paragraph back, onto the paragraph before it.
-
-    Before an empty paragraph (the end of the contents field), a run of whole paragraphs must be tracked the
-    way Word tracks paragraphs appended at the end: the mark before the run and the run's marks but its last.
-    """
-    marks = [ooxml.take_paragraph_mark(paragraph) for paragraph in paragraphs]
-    for paragraph, mark in zip([anchor, *paragraphs[:-1]], marks):
-        if mark is not None:
-            ooxml.put_paragraph_mark(paragraph, mark)
-
-
-def _moves(old: list[WordParagraph], new: list[WordParagraph], opcodes) -> dict[str, tuple[str, int]]:
-    """Return the blocks that left their place unchanged and reappear elsewhere: key → (move name, range id)."""
-    removed = {block.key: block for tag, i1, i2, _, _ in opcodes if tag != "equal" for block in old[i1:i2]}
-    added = {block.key: block for tag, _, _, j1, j2 in opcodes if tag != "equal" for block in new[j1:j2]}
-    moved = [key for key in added if key in removed and removed[key].text == added[key].text
-             and removed[key].same_form(added[key])]
-    return {key: (f"move{index}", 100_000 + index) for index, key in enumerate(moved, 1)}
-
-
-def _bare(block: WordParagraph) -> WordParagraph:
-    """Return a copy of a block without comments (a tracked paragraph carries only the redline's notes)."""
-    return WordParagraph(block.key, block.style, [type(piece)(piece.text, None, piece.bold, piece.italic)
-                                          for piece in block.pieces], block.level, None,
-                 block.alignment, block.page_break_after, block.unnumbered, block.field)
-
-
-def _lines(text: str) -> list[str]:
-    """Return text split into lines and the line breaks between them ('a\\nb' → ['a', '\\n', 'b'])."""
-    out = []
-    for index, line in enumerate(text.split("\n")):
-        if index:
-            out.append("\n")
-        if line:
-            out.append(line)
+def _entries_beside_headings(items: list) -> list:
+    """Return the items with each kept contents entry whose heading is not kept (it moved, came, went or changed
+    form) going and coming instead: rejecting, its old page reference finds the old heading, accepting, its new
+    one the new heading."""
+    kept = {item.after.bookmark for item in items if isinstance(item, Kept) and item.after.bookmark}
+    out: list = []
+    for item in items:
+        if isinstance(item, Kept) and not (item.after.page_of and item.after.page_of not in kept):
+            out.append(item)
+            continue
+        if not out or not isinstance(out[-1], Stretch):
+            out.append(Stretch())
+        olds, news = ([item.before], [item.after]) if isinstance(item, Kept) else (item.olds, item.news)
+        out[-1].olds.extend(olds)
+        out[-1].news.extend(news)
     return out
 
 
-def _close(paragraph, block: WordParagraph):
-    """End the page after a paragraph whose block asks for it; return the paragraph."""
-    if block.page_break_after:
-        paragraph.append(ooxml.page_break())
-    return paragraph
+def _moves(items: list, in_place: set[str]) -> dict[str, Move]:
+    """Return the paragraphs that left one place and reappear at another, by key."""
+    olds = {block.key: block for item in items if isinstance(item, Stretch) for block in item.olds}
+    news = {block.key: block for item in items if isinstance(item, Stretch) for block in item.news}
+    # a contents entry comes and goes rather than moves: LibreOffice leaves a moved page reference behind on rejecting
+    keys = [key for key in news if key in olds and key not in in_place and not news[key].page_of]
+    return {key: Move(f"move{index}", (100_000 + 2 * index, 100_001 + 2 * index), olds[key], news[key])
+            for index, key in enumerate(keys, 1)}
+
+
+def _listed(block: WordParagraph) -> bool:
+    """Return whether a paragraph is numbered by a list (a part, an article, a paragraph or a point)."""
+    return bool(block.level) and not block.unnumbered
+
+
+def _shape_of(block: WordParagraph) -> tuple:
+    """Return the paragraph properties a paragraph is written with (style, numbering, alignment, field)."""
+    return (block.style, block.level, block.unnumbered, block.alignment, getattr(block, "numbering", None),
+            block.field)
 
 
 def notes_for(comparison: Comparison) -> dict[str, str]:
-    """Return the redline's comments by block: why a node changed, where a moved node came from and went."""
+    """Return the redline's comments by paragraph: why a node changed, where a moved node came from and went.
+
+    Keys are 'changed:node:ID' (a paragraph in both versions), 'ins:node:ID' (the new place of one that came or
+    moved) and 'del:node:ID' (the old place of one that went or moved).
+    """
     notes: dict[str, list[str]] = {}
     for change in comparison.changes:
         key = f"node:{change.node}"
         if change.kind == "moved":
             notes.setdefault(f"ins:{key}", []).append(f"Moved from {change.details['from']}")
             notes.setdefault(f"del:{key}", []).append(f"Moved to {change.details['to']}")
-        elif change.kind in ("parameters", "status", "alternatives", "positions"):
-            text = change.summary.split(": ", 1)[-1]
+        elif change.kind in NOTED:
             for prefix in ("changed", "ins"):
-                notes.setdefault(f"{prefix}:{key}", []).append(text[:1].upper() + text[1:])
+                notes.setdefault(f"{prefix}:{key}", []).append(note_text(change))
     return {key: "\n".join(lines) for key, lines in notes.items()}
+
+
+def note_text(change: Change) -> str:
+    """Return what a comment says of a change ('Status agreed → agreed ad referendum'); a drafters' note in full."""
+    if change.kind == "notes":
+        old, new = change.details["old"], change.details["new"]
+        if old is None:
+            return f"Drafters' note added: “{new}”"
+        if new is None:
+            return f"Drafters' note removed: “{old}”"
+        return f"Drafters' note changed: “{old}” → “{new}”"
+    text = change.summary.split(": ", 1)[-1]
+    if change.kind == "status":
+        text = text.replace("_", " ")
+    return text[:1].upper() + text[1:]
 
 
 def paragraphs_of(agreement: Agreement, lang: str) -> list[WordParagraph]:

@@ -1,4 +1,4 @@
-"""The change report: readable text grouped by article, and a Word summary, from a comparison."""
+"""The change report: readable text grouped by article, from a comparison (the Word summary: diff/summary.py)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,10 @@ from collections.abc import Callable
 
 from agreements.diff.compare import Change, Comparison, label
 from agreements.index import index_of
-from agreements.document.blocks import Document, simple_block
-from agreements.document.compose import document_time
-from agreements.render.docx.reports import report_docx
 from clauses.languages import DEFAULT_LANGUAGE
 
 MARKS = {"added": "+", "removed": "−", "moved": "→", "renumbered": "#", "status": "~", "alternatives": "~",
-         "positions": "~", "parameters": "~", "text": "~", "meta": "~", "registry": "~"}
+         "positions": "~", "notes": "~", "parameters": "~", "text": "~", "meta": "~", "registry": "~"}
 COLOURS = {"added": "green", "removed": "red", "moved": "cyan", "renumbered": "cyan"}
 Style = Callable[..., str]
 
@@ -59,24 +56,3 @@ def text_report(comparison: Comparison, old_name: str, new_name: str, style: Sty
             colour = COLOURS.get(change.kind)
             lines.append("  " + (style(line, fg=colour) if colour else line))
     return lines
-
-
-def summary_document(comparison: Comparison, old_name: str, new_name: str) -> Document:
-    """Return the change summary as a report tree: counts, then a line per change, by article."""
-    old, new = comparison.old.meta, comparison.new.meta
-    title = f"Changes from {old.version} to {new.version}"
-    blocks = [simple_block("title", "title", title), simple_block("byline", "files", f"{old_name} → {new_name}")]
-    blocks += [simple_block("plain", f"count:{kind}", f"{kind}: {count}")
-               for kind, count in comparison.counts().items() if count]
-    if not comparison.changes:
-        blocks.append(simple_block("plain", "none", "No changes."))
-    for index, (heading, changes) in enumerate(grouped(comparison)):
-        blocks.append(simple_block("section", f"group:{index}", heading))
-        blocks += [simple_block("plain", f"change:{index}:{number}", f"{MARKS[change.kind]} {change.summary}")
-                   for number, change in enumerate(changes)]
-    return Document([DEFAULT_LANGUAGE], document_time(comparison.new), blocks, {"title": title})
-
-
-def summary_docx(comparison: Comparison, old_name: str, new_name: str) -> bytes:
-    """Return the change summary as a Word document."""
-    return report_docx(summary_document(comparison, old_name, new_name))

@@ -8,6 +8,9 @@ from diff_match_patch import diff_match_patch
 
 TOKEN = re.compile(r"\s+|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|.", re.S)
 EQUAL, INSERT, DELETE = 0, 1, -1
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# a word: a Chinese character, or letters and digits, an apostrophe inside ("People's")
+WORD = re.compile(rf"[{CJK}]|[^\W{CJK}]+(?:['’][^\W{CJK}]+)*")
 SURROGATES = range(0xD800, 0xE000)
 
 
@@ -44,3 +47,9 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
     engine.diff_cleanupSemantic(diffs)
     decoded = {code: word for word, code in table.items()}
     return [(operation, "".join(decoded[code] for code in text)) for operation, text in diffs if text]
+
+
+def words_in(diff: list[tuple[int, str]], operation: int) -> int:
+    """Return how many words (in Chinese, characters; punctuation not counted) the parts of a diff with one
+    operation hold."""
+    return sum(len(WORD.findall(text)) for op, text in diff if op == operation)

@@ -137,11 +137,11 @@ def test_a_diff_names_the_new_parameters():
     new = mutate(new, f"{artillery}            measured_from: line\n",
                  f"{artillery}            measured_from: zone_edge\n            from_zone: dmz\n")
     summaries = [change.summary for change in compare_agreements(ROUND_2, parse_agreement(new, "new.yaml")).changes]
-    assert "force.artillery: pull-back measured from: line → zone_edge; zone: — → dmz" in summaries
-    assert ("force.forward-limits: personnel ceiling: — → 450000; parties whose armed forces are capped: [] → "
-            "[rok, dprk]") in summaries
-    assert any(summary.startswith("confidence.no-fly: no-fly distances: [{aircraft: fixed_wing, km: 20}")
-               for summary in summaries)
+    assert "force.artillery: pull-back measured from: line → zone edge; zone: — → Demilitarized Zone" in summaries
+    assert ("force.forward-limits: personnel ceiling: — → 450000; parties whose armed forces are capped: none → "
+            "Republic of Korea, Democratic People's Republic of Korea") in summaries
+    assert ("confidence.no-fly: no-fly distances: + (aircraft: fixed-wing aircraft, 25 km); "
+            "− (aircraft: fixed-wing aircraft, 20 km)") in summaries
 
 
 @pytest.mark.parametrize(

@@ -14,14 +14,14 @@ SCAFFOLD = BASE_DRAFT.parents[3] / "agreements" / "scaffold.yaml"
 ROUND_1 = load_agreement(str(example_path("round-1")))
 ROUND_2 = load_agreement(str(example_path("round-2")))
 COMPARISON = compare_agreements(ROUND_1, ROUND_2)
-COUNTS = dict.fromkeys(["added", "removed", "moved", "renumbered", "status", "alternatives", "positions", "parameters",
-                        "text", "meta", "registry"], 0)
+COUNTS = dict.fromkeys(["added", "removed", "moved", "renumbered", "status", "alternatives", "positions", "notes",
+                        "parameters", "text", "meta", "registry"], 0)
 STABLE_REPORT = {
     "schema": "peacedraft.diff/1",
     "old": {"file": "r1.yaml", "round": 1, "version": "R1", "date": "2027-01-15"},
     "new": {"file": "r2.yaml", "round": 1, "version": "R2", "date": "2027-01-15"},
     "related": True,
-    "counts": {**COUNTS, "status": 1, "parameters": 1, "text": 1, "meta": 1},
+    "counts": {**COUNTS, "status": 1, "notes": 1, "parameters": 1, "text": 1, "meta": 1},
     "changes": [
         {"kind": "meta", "node": "meta", "article": "", "summary": "version: R1 → R2", "field": "version",
          "old": "R1", "new": "R2"},
@@ -30,6 +30,9 @@ STABLE_REPORT = {
          "parameters": [{"parameter": "pullback_km", "old": 10.0, "new": 15.0}]},
         {"kind": "status", "node": "unc.status", "article": "unc-article",
          "summary": "unc.status: status agreed → bracketed", "from": "agreed", "to": "bracketed"},
+        {"kind": "notes", "node": "unc.status", "article": "unc-article",
+         "summary": "unc.status: note added: “Check the date with the UN.”", "old": None,
+         "new": "Check the date with the UN."},
         {"kind": "text", "node": "final.steps.note", "article": "final",
          "summary": "final.steps.note: text changed (en +3 −1 words)", "field": "text",
          "diff": {"en": [[0, "The Parties shall review the phases "], [-1, "annually"], [1, "every two years"],
@@ -62,9 +65,28 @@ def test_renumbering_is_reported_apart_and_is_not_a_text_change():
 
 
 def test_brackets_resolved_and_opened():
-    assert "unc.status: status bracketed → agreed_ad_referendum" in summaries("status")
-    assert "prisoners.repatriation: status agreed_ad_referendum → bracketed" in summaries("status")
-    assert any(summary.startswith("unc.status: alternatives − unc.status.alt-retain") for summary in summaries("alternatives"))
+    assert "unc.status: status bracketed → agreed ad referendum" in summaries("status")
+    assert "prisoners.repatriation: status agreed ad referendum → bracketed" in summaries("status")
+    assert ("unc.status: options: Option B (United States) withdrawn; Option C (Republic of Korea) withdrawn"
+            in summaries("alternatives"))
+    assert "preamble.denuclearization: options: Option C (China) tabled" in summaries("alternatives")
+
+
+def test_parameters_name_steps_parties_and_items_in_words_not_ids():
+    said = summaries("parameters")
+    assert ("unc.status: effective: 365 days after entry into force → 90 days after the completion of the step "
+            "“Verified dismantlement of the nuclear facilities at Yongbyon”") in said
+    assert ("form.parties: linked instruments: — → Exchange of Letters on Interim Restraint "
+            "(form: exchange of letters, integral part: no)") in said
+    assert ("denuc.linkage: scope: − chemical weapons, biological weapons; links: + (denuclearization step: the step "
+            "“Verified dismantlement of the nuclear facilities at Yongbyon”, peace step: the dissolution of the "
+            "United Nations Command)") in said
+    assert "prisoners.repatriation: categories: + abducted persons" in said
+
+
+def test_positions_name_the_parties_and_stances_in_words():
+    assert ("foreign-forces.usfk: positions Democratic People's Republic of Korea oppose → reserve"
+            in summaries("positions"))
 
 
 def test_identical_versions_have_no_changes():
@@ -106,5 +128,58 @@ def test_json_report_is_stable():
     changed = mutate(changed, "pullback_km: 10", "pullback_km: 15")
     changed = mutate(changed, "status: agreed\n            disposition", "status: bracketed\n            disposition")
     changed = mutate(changed, "phases annually.", "phases every two years.")
-    report = compare_agreements(parse_agreement(text, "a"), parse_agreement(changed, "b")).to_json("r1.yaml", "r2.yaml")
+    changed = mutate(changed, "            disposition: dissolve\n",
+                     "            disposition: dissolve\n            note: Check the date with the UN.\n")
+    report = compare_agreements(parse_agreement(text, "a"), parse_agreement(changed, "b"),
+                                notes=True).to_json("r1.yaml", "r2.yaml")
     assert json.dumps(report, ensure_ascii=False) == json.dumps(STABLE_REPORT, ensure_ascii=False)
+
+
+NOTE = "            disposition: dissolve\n"
+
+
+def test_drafters_notes_added_changed_and_removed():
+    """A drafters' note is reported as its own kind of change: added, rewritten, removed."""
+    text = BASE_DRAFT.read_text(encoding="utf-8")
+    noted = mutate(text, NOTE, NOTE + "            note: Check the date with the UN.\n")
+    rewritten = mutate(text, NOTE, NOTE + "            note: The UN agrees to the date.\n")
+    versions = [parse_agreement(version, "x") for version in (text, noted, rewritten)]
+    said = [[change.summary for change in compare_agreements(old, new, notes=True).changes]
+            for old, new in ((versions[0], versions[1]), (versions[1], versions[2]), (versions[1], versions[0]))]
+    assert said == [["unc.status: note added: “Check the date with the UN.”"],
+                    ["unc.status: note changed: “Check the date with the UN.” → "
+                     "“The UN agrees to the date.”"],
+                    ["unc.status: note removed (was “Check the date with the UN.”)"]]
+
+
+def test_drafters_notes_are_left_out_unless_asked_for():
+    """The notes are internal: a comparison made for others (a package) does not list them."""
+    text = BASE_DRAFT.read_text(encoding="utf-8")
+    noted = mutate(text, NOTE, NOTE + "            note: Check the date with the UN.\n")
+    assert compare_agreements(parse_agreement(text, "a"), parse_agreement(noted, "b")).changes == []
+
+
+def test_the_shipped_rounds_change_eight_notes():
+    notes = [change.summary for change in compare_agreements(ROUND_1, ROUND_2, notes=True).changes
+             if change.kind == "notes"]
+    assert len(notes) == 8
+    assert "economy.cooperation: note removed (was “Tabled by the Republic of Korea at the last session; not yet " \
+           "discussed.”)" in notes
+
+
+def test_a_text_written_over_a_template_counts_the_words_the_reader_saw():
+    """A text override replaces the template's text: the words counted are those of the text the reader saw
+    (the template's 58 English words) against the new one; Chinese is counted in characters."""
+    text = BASE_DRAFT.read_text(encoding="utf-8")
+    overridden = mutate(text, "        instrument: peace_agreement\n        parties: [rok, dprk]\n",
+                        "        instrument: peace_agreement\n        parties: [rok, dprk]\n"
+                        "        text: {en: The two Parties conclude this Agreement., zh: 双方缔结本协定。}\n")
+    [change] = compare_agreements(parse_agreement(text, "a"), parse_agreement(overridden, "b")).changes
+    assert change.summary == "final.parties: text changed (en +5 −57 words, zh +7 −74 characters)"
+    assert change.details["diff"]["en"][:2] == [[0, "The "], [-1, "Parties to this Agreement are the Republic of "
+                                                              "Korea and the Democratic People's Republic of Korea. "
+                                                              "Each Party shall ratify this Agreement in accordance "
+                                                              "with its constitutional procedures. Upon its entry "
+                                                              "into force, this Agreement shall be registered with "
+                                                              "the Secretariat of the United Nations in accordance "
+                                                              "with Article 102 of the Charter of the United Nations"]]

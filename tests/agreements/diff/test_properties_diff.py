@@ -1,7 +1,8 @@
 """Properties of the diff and the redline over generated pairs (a draft, an edited copy).
 
 At the model level: accepting every tracked change of the redline of (a, b) gives the paragraphs peacedraft
-renders for b, rejecting every one gives a's (tracked changes resolved in pure Python, see docx/revisions.py).
+renders for b — their text and their form (style, list, alignment) — and rejecting every one gives a's
+(tracked changes resolved in pure Python, as Word resolves them: see docx/revisions.py).
 """
 
 from __future__ import annotations
@@ -11,16 +12,24 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from agreements.diff.compare import compare_agreements
-from agreements.diff.redline import paragraphs_of, redline_docx
+from agreements.diff.redline import redline_docx
 from agreements.model import Agreement
-from tests.agreements.render.docx.revisions import W, accept_all, document_xml, paragraph_texts, reject_all
+from agreements.render.docx.render import render_docx
+from tests.agreements.render.docx.revisions import (W, accept_all, document_xml, paragraph_forms, paragraph_texts,
+                                                    reject_all, style_lists)
 from tests.conftest import scaled
 from tests.strategies import LANGS, agreements, edited_pairs
 
 
-def rendered_texts(agreement: Agreement, lang: str) -> list[str]:
-    """Return the text of every paragraph peacedraft writes for a draft: its blocks, then the empty last one."""
-    return [block.text for block in paragraphs_of(agreement, lang)] + [""]
+def rendered(agreement: Agreement, lang: str) -> list[tuple]:
+    """Return the text and form of every paragraph of a draft as peacedraft renders it in Word."""
+    data = render_docx(agreement, lang)
+    return resolved(document_xml(data), style_lists(data))
+
+
+def resolved(root, lists: dict[str, str]) -> list[tuple]:
+    """Return the text and form of every paragraph of a document whose changes are resolved."""
+    return list(zip(paragraph_texts(root), paragraph_forms(root, lists)))
 
 
 def node_parents(agreement: Agreement) -> dict[str, str]:
@@ -46,11 +55,12 @@ def covered(node: str, parents: dict[str, str], listed: set[str]) -> bool:
 @scaled(0.3)
 @given(pair=edited_pairs(), lang=st.sampled_from(LANGS))
 def test_redline_accepts_to_b_and_rejects_to_a(pair, lang):
-    """Accept all on the redline of (a, b) gives b's paragraphs, reject all gives a's."""
+    """Accept all on the redline of (a, b) gives b's paragraphs, reject all gives a's, each in its own form."""
     a, b = pair
-    document = document_xml(redline_docx(a, b, compare_agreements(a, b), lang, "Reviewer"))
-    assert paragraph_texts(accept_all(document)) == rendered_texts(b, lang)
-    assert paragraph_texts(reject_all(document)) == rendered_texts(a, lang)
+    data = redline_docx(a, b, compare_agreements(a, b, notes=True), lang, "Reviewer")
+    document, lists = document_xml(data), style_lists(data)
+    assert resolved(accept_all(document), lists) == rendered(b, lang)
+    assert resolved(reject_all(document), lists) == rendered(a, lang)
 
 
 @given(agreement=agreements())
@@ -89,3 +99,22 @@ def test_accepting_and_rejecting_a_sample_by_hand():
     document = etree.fromstring(SAMPLE)
     assert paragraph_texts(accept_all(document)) == ["kept new", "added\nline", "", "moved here", ""]
     assert paragraph_texts(reject_all(document)) == ["kept old", "gone", "moved", " here", ""]
+
+
+RESTYLED = f"""<w:document xmlns:w="{W[1:-1]}"><w:body>
+<w:p><w:pPr><w:pStyle w:val="Point"/><w:rPr><w:ins/></w:rPr></w:pPr><w:r><w:t>kept</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Paragraph"/><w:jc w:val="left"/><w:pPrChange><w:pPr><w:pStyle w:val="Point"/>
+<w:numPr><w:ilvl w:val="2"/><w:numId w:val="11"/></w:numPr></w:pPr></w:pPrChange></w:pPr>
+<w:ins><w:r><w:t>added</w:t></w:r></w:ins></w:p>
+<w:p/></w:body></w:document>"""
+
+
+def test_changed_paragraph_properties_by_hand():
+    """Accepting keeps a paragraph's properties, rejecting puts back the former ones (the surviving mark's)."""
+    document = etree.fromstring(RESTYLED)
+    lists = {"Point": "11:2", "Paragraph": "11:1"}
+    accepted, rejected = accept_all(document), reject_all(document)
+    assert list(zip(paragraph_texts(accepted), paragraph_forms(accepted, lists))) == [
+        ("kept", ("Point", "11:2", None)), ("added", ("Paragraph", "11:1", "left")), ("", (None, None, None))]
+    assert list(zip(paragraph_texts(rejected), paragraph_forms(rejected, lists))) == [
+        ("kept", ("Point", "11:2", None)), ("", (None, None, None))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreements.diff.words import DELETE, EQUAL, INSERT, tokens, word_diff
+from agreements.diff.words import DELETE, EQUAL, INSERT, tokens, word_diff, words_in
 
 
 def apply_side(diffs: list[tuple[int, str]], side: int) -> str:
@@ -38,3 +38,9 @@ def test_large_texts_are_diffed_whole_not_given_up():
     new = old.replace("word10000", "changed")
     diffs = word_diff(old, new)
     assert [text for op, text in diffs if op != EQUAL] == ["word10000", "changed"]
+
+
+def test_words_are_counted_without_punctuation_and_chinese_by_character():
+    diff = word_diff("The Democratic People's Republic shall withdraw within 90 days.",
+                     "The Parties shall withdraw within 180 days, 各方应后撤。")
+    assert (words_in(diff, INSERT), words_in(diff, DELETE)) == (7, 4)

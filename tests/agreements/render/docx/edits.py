@@ -109,9 +109,61 @@ def change_heading(data: dict, pick: int) -> None:
     article["heading"] = {lang: text + SUFFIX[lang] for lang, text in (article.get("heading") or NEW_TEXT).items()}
 
 
+def move_and_change_article(data: dict, pick: int) -> None:
+    """Move an article that holds a pull-back distance, a deadline or free text, and change that inside it."""
+    found = [(holder, index) for holder, index in articles(data) if _changeable(holder[index])]
+    holder, index = found[pick % len(found)]
+    article = holder.pop(index)
+    node = _changeable(article)[pick % len(_changeable(article))]
+    if "pullback_km" in node:
+        node["pullback_km"] = node["pullback_km"] * 2 + 5
+    elif isinstance(node.get("deadline"), dict):
+        node["deadline"] = {**node["deadline"], "days": node["deadline"]["days"] + 30 + pick % 300}
+    else:
+        node["text"] = {lang: text[:len(text) // 2] + SUFFIX[lang] for lang, text in node["text"].items()}
+    target, position = articles(data)[(pick // 7) % len(articles(data))]
+    target.insert(position, article)
+
+
+def _changeable(article: dict) -> list[dict]:
+    """Return an article's clauses whose words a change of value or text alters."""
+    found, stack = [], list(article.get("children", []))
+    while stack:
+        node = stack.pop(0)
+        if "pullback_km" in node or isinstance(node.get("deadline"), dict) or node["kind"] == "text":
+            found.append(node)
+        stack[0:0] = node.get("children", [])
+    return found
+
+
+STATUSES = ("pending", "agreed", "agreed_ad_referendum")
+
+
+def change_status(data: dict, pick: int) -> None:
+    """Move a clause or an article from one unbracketed status to another (pending → agreed …): a comment only."""
+    nodes = [node for node in clauses(data) + [holder[index] for holder, index in articles(data)]
+             if node.get("status", "pending") in STATUSES]
+    node = nodes[pick % len(nodes)]
+    others = [status for status in STATUSES if status != node.get("status", "pending")]
+    node["status"] = others[pick % len(others)]
+
+
+NOTES = ("Figures to be confirmed by the military experts.", "Wording agreed at the last plenary; ad referendum.")
+
+
+def change_note(data: dict, pick: int) -> None:
+    """Add, rewrite or remove a drafters' note on a clause or an article (a comment only)."""
+    nodes = clauses(data) + [holder[index] for holder, index in articles(data)]
+    node = nodes[pick % len(nodes)]
+    if node.get("note") and pick % 3 == 0:
+        del node["note"]
+    else:
+        node["note"] = NOTES[pick % len(NOTES)] + (" (revised)" if node.get("note") else "")
+
+
 EDITS = {function.__name__: function for function in (
     change_text, change_parameter, delete_article, delete_paragraph, insert_article, append_article, move_article,
-    rebracket, change_heading)}
+    rebracket, change_heading, move_and_change_article, change_status, change_note)}
 
 
 def edited(data: dict, script: list[tuple[str, int]]) -> dict:

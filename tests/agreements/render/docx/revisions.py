@@ -15,8 +15,11 @@ tests can check a redline without LibreOffice:
   paragraph's properties (as in Word, the surviving mark carries the formatting). Merges run in document
   order, so a run of paragraphs whose marks go all end up in the first paragraph after them that keeps its mark.
 
-Formatting revisions (`w:rPrChange`, `w:pPrChange`, …), table-structure revisions and revisions on a run's own
-properties are not what the redline writes; a document holding one is refused with NotImplementedError.
+- a change of a paragraph's properties, `w:pPr/w:pPrChange` (which holds the former `w:pPr`): accepting drops
+  the record, rejecting puts the former properties back (the paragraph mark's own `w:rPr` stays).
+
+Other formatting revisions (`w:rPrChange`, …), table-structure revisions and revisions on a run's own properties
+are not what the redline writes; a document holding one is refused with NotImplementedError.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from lxml import etree
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WRAPPERS = ("ins", "del", "moveFrom", "moveTo")
 RANGE_MARKERS = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
-UNSUPPORTED = ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblGridChange", "trPrChange", "tcPrChange",
+UNSUPPORTED = ("rPrChange", "sectPrChange", "tblPrChange", "tblGridChange", "trPrChange", "tcPrChange",
                "numberingChange", "cellIns", "cellDel", "cellMerge", "customXmlInsRangeStart", "customXmlDelRangeStart")
 DELETED_TEXT = {W + "delText": W + "t", W + "delInstrText": W + "instrText"}
 
@@ -54,6 +57,7 @@ def _resolve(root: etree._Element, kept: tuple[str, str]) -> etree._Element:
     """Return a copy with the revisions of the kinds in `kept` made final and the others undone."""
     root = copy.deepcopy(root)
     _refuse_unsupported(root)
+    _resolve_properties(root, accepting="ins" in kept)
     merging = _resolve_marks(root, kept)
     for wrapper in reversed(list(root.iter(*(W + name for name in WRAPPERS)))):  # inner ones first
         if _local(wrapper) in kept:
@@ -75,6 +79,19 @@ def _refuse_unsupported(root: etree._Element) -> None:
         parent = wrapper.getparent()
         if parent.tag == W + "rPr" and parent.getparent().tag != W + "pPr":
             raise NotImplementedError("revision on a run's own properties is not supported")
+
+
+def _resolve_properties(root: etree._Element, accepting: bool) -> None:
+    """Drop every record of changed paragraph properties; rejecting, put the former properties back first."""
+    for change in list(root.iter(W + "pPrChange")):
+        properties = change.getparent()
+        if not accepting:
+            former = change.find(W + "pPr")
+            for child in [child for child in properties if _local(child) not in ("rPr", "sectPr", "pPrChange")]:
+                properties.remove(child)
+            for child in reversed(list(former) if former is not None else []):
+                properties.insert(0, child)
+        properties.remove(change)
 
 
 def _resolve_marks(root: etree._Element, kept: tuple[str, str]) -> list[etree._Element]:
@@ -144,3 +161,34 @@ def _text(paragraph: etree._Element) -> str:
         elif node.get(W + "type") in (None, "textWrapping"):
             out.append("\n")
     return "".join(out)
+
+
+def style_lists(docx: bytes) -> dict[str, str]:
+    """Return the list ('num id:level') each paragraph style of a .docx file numbers its paragraphs with."""
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/styles.xml"))
+    found = {}
+    for style in styles.iter(W + "style"):
+        number = style.find(f"{W}pPr/{W}numPr")
+        if number is not None and number.find(W + "numId") is not None:
+            found[style.get(W + "styleId")] = _list_of(number)
+    return found
+
+
+def _list_of(number: etree._Element) -> str:
+    """Return a w:numPr as 'num id:level' (level 0 when it names none)."""
+    level = number.find(W + "ilvl")
+    return f"{number.find(W + 'numId').get(W + 'val')}:{'0' if level is None else level.get(W + 'val')}"
+
+
+def paragraph_forms(root: etree._Element, lists: dict[str, str]) -> list[tuple[str | None, str | None, str | None]]:
+    """Return the form of every paragraph of the body, in order: its style, the list numbering it ('num id:level',
+    its own or its style's, from `lists`; '0:0' for none) and its alignment."""
+    forms = []
+    for paragraph in root.find(W + "body").iter(W + "p"):
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        name = None if style is None else style.get(W + "val")
+        number = paragraph.find(f"{W}pPr/{W}numPr")
+        alignment = paragraph.find(f"{W}pPr/{W}jc")
+        listed = _list_of(number) if number is not None else lists.get(name)
+        forms.append((name, listed, None if alignment is None else alignment.get(W + "val")))
+    return forms

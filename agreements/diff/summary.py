@@ -1,0 +1,223 @@
+"""The change summary as a Word report: per article, a table of what changed, before, after and who proposed it."""
+
+from __future__ import annotations
+
+from agreements.diff.compare import Change, Comparison, Wording, label, naming_of, option_letters
+from agreements.diff.report import grouped
+from agreements.diff.words import DELETE, EQUAL, INSERT
+from agreements.document.blocks import Block, Document, Inline, Run, simple_block, table_row
+from agreements.document.compose import document_time
+from agreements.index import index_of
+from agreements.model import Agreement
+from agreements.render.docx.reports import report_docx
+from clauses.formatting import Naming, parameter_label, show
+from clauses.languages import DEFAULT_LANGUAGE, language
+
+COLUMNS = (("Provision", 4.0), ("What changed", 4.2), ("Before", None), ("After", None), ("Proposed by", 3.4))
+NOTHING = "—"
+WHAT = {"added": "Added", "removed": "Removed", "moved": "Moved", "renumbered": "Renumbered", "status": "Status",
+        "alternatives": "Options", "positions": "Positions", "notes": "Drafters' note", "meta": "Agreement"}
+KEY = ("Words in bold are those deleted (Before) or inserted (After). Proposed by: the parties proposing the "
+       "provision, or tabling the options; for positions, the parties whose position changed.")
+
+
+class SummaryRows:
+    """The table rows of a comparison's changes, with the nodes, texts and party names of both versions."""
+
+    def __init__(self, comparison: Comparison):
+        self.comparison = comparison
+        self.places = (index_of(comparison.old).places, index_of(comparison.new).places)
+        self.wordings = (Wording(comparison.old), Wording(comparison.new))
+        self.names = {**_party_names(comparison.old), **_party_names(comparison.new)}
+
+    def rows(self, change: Change, key: str) -> list[Block]:
+        """Return the rows of one change (a row per parameter for parameter changes)."""
+        provision = self.provision(change)
+        proposers = [simple_block("cell_text", "by", self.proposed_by(change))]
+        return [table_row(f"{key}:{index}", [provision, [_cell(what)], before, after, proposers], keep_together=True)
+                for index, (what, before, after) in enumerate(self.contents(change))]
+
+    def provision(self, change: Change) -> list[Block]:
+        """Return the cell naming the provision: where it stands, and its id."""
+        if change.kind in ("meta", "registry"):
+            return [_cell(change.details.get("registry", "agreement").capitalize())]
+        placed = self.places[1].get(change.node) or self.places[0].get(change.node)
+        return [simple_block("cell_text", "node", label(placed), "\n", Run(change.node, italic=True))]
+
+    def contents(self, change: Change) -> list[tuple[str, list[Block], list[Block]]]:
+        """Return a change as (what changed, before, after) triples."""
+        details = change.details
+        method = getattr(self, f"row_{change.kind}", None)
+        if method is not None:
+            return method(change)
+        if "from" in details:
+            return [(WHAT[change.kind], [_cell(_words(details["from"]))], [_cell(_words(details["to"]))])]
+        return [(change.summary, [_cell(NOTHING)], [_cell(NOTHING)])]
+
+    def row_added(self, change: Change):
+        """Return an added node: where it stands, and what it says."""
+        text = self._own_text(1, change.node)
+        return [(f"Added as {label(self.places[1][change.node])}", [_cell(NOTHING)], [_cell(text or NOTHING)])]
+
+    def row_removed(self, change: Change):
+        """Return a removed node: where it stood, and what it said."""
+        text = self._own_text(0, change.node)
+        return [(f"Removed (was {label(self.places[0][change.node])})", [_cell(text or NOTHING)], [_cell(NOTHING)])]
+
+    def row_alternatives(self, change: Change):
+        """Return the options withdrawn and tabled, each with its proposers."""
+        old, new = self._node(0, change.node), self._node(1, change.node)
+        withdrawn = [self._option(old, key) for key in change.details["withdrawn"]]
+        tabled = [self._option(new, key) for key in change.details["tabled"]]
+        return [("Options withdrawn and tabled", [_cell("\n".join(withdrawn) or NOTHING)],
+                 [_cell("\n".join(tabled) or NOTHING)])]
+
+    def _option(self, node, key: str) -> str:
+        """Return an option as the text labels it ('Option C'), with its proposers' names."""
+        found = next((alternative for alternative in node.alternatives if alternative.id == key), None)
+        proposers = self._names(found.proposed_by) if found else ""
+        name = f"Option {option_letters(node).get(key, '?')}"
+        return f"{name} ({proposers})" if proposers else name
+
+    def row_positions(self, change: Change):
+        """Return the positions of the parties that moved, before and after."""
+        old, new = self._node(0, change.node), self._node(1, change.node)
+        before = [self._position(old, move["party"]) for move in change.details["positions"]]
+        after = [self._position(new, move["party"]) for move in change.details["positions"]]
+        return [("Positions", [_cell("\n".join(before))], [_cell("\n".join(after))])]
+
+    def _position(self, node, party: str) -> str:
+        """Return a party's position on a node as 'China: reserve — its note'."""
+        position = node.positions.get(party)
+        if position is None:
+            return f"{self.names.get(party, party)}: {NOTHING}"
+        note = f" — {position.note}" if position.note else ""
+        return f"{self.names.get(party, party)}: {position.stance}{note}"
+
+    def row_notes(self, change: Change):
+        """Return the drafters' note before and after."""
+        old, new = change.details["old"], change.details["new"]
+        return [("Drafters' note", [_cell(old or NOTHING)], [_cell(new or NOTHING)])]
+
+    def row_parameters(self, change: Change):
+        """Return a row per parameter: its label, its old and its new value."""
+        node = self._node(1, change.node)
+        naming = naming_of(self.wordings, getattr(node, "kind", ""))
+        return [(parameter_label(type(node), item["parameter"]), [_cell(_value(item, "old", naming))],
+                 [_cell(_value(item, "new", naming))]) for item in change.details["parameters"]]
+
+    def row_meta(self, change: Change):
+        """Return a change of the title, round, version, date or languages."""
+        details = change.details
+        return [(details["field"].replace("_", " ").capitalize(), [_cell(show(details["field"], details["old"]))],
+                 [_cell(show(details["field"], details["new"]))])]
+
+    def _own_text(self, side: int, node_id: str) -> str:
+        """Return a node's heading or own text, as the reader sees it, in the report's language."""
+        node = self._node(side, node_id)
+        heading = getattr(node, "heading", None)
+        if heading is not None or not hasattr(node, "text"):
+            return (heading or {}).get(DEFAULT_LANGUAGE, "")
+        return self.wordings[side].text(node, DEFAULT_LANGUAGE)
+
+    def _node(self, side: int, node_id: str):
+        """Return a node of the old (0) or new (1) version."""
+        return self.places[side][node_id].node
+
+    def row_text(self, change: Change):
+        """Return a text change: the words of the report's language (else the first), those changed in bold."""
+        diffs = change.details["diff"]
+        lang = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in diffs else next(iter(diffs))
+        diff = diffs[lang]
+        before = [Run(text, bold=op == DELETE) for op, text in diff if op in (EQUAL, DELETE)]
+        after = [Run(text, bold=op == INSERT) for op, text in diff if op in (EQUAL, INSERT)]
+        what = f"{change.details['field'].capitalize()} ({language(lang).name})"
+        return [(what, [_cell(*before) if before else _cell(NOTHING)], [_cell(*after) if after else _cell(NOTHING)])]
+
+    def proposed_by(self, change: Change) -> str:
+        """Return the names of the parties behind a change: the tabling ones, those moving, or the proposers."""
+        if change.kind in ("meta", "registry"):
+            return NOTHING
+        if change.kind == "alternatives":
+            new = self._node(1, change.node)
+            parties = [party for alternative in new.alternatives if alternative.id in change.details["tabled"]
+                       for party in alternative.proposed_by]
+        elif change.kind == "positions":
+            parties = [move["party"] for move in change.details["positions"]]
+        else:
+            side = 0 if change.kind == "removed" else 1
+            parties = self._node(side, change.node).proposed_by
+        return self._names(parties) or NOTHING
+
+    def _names(self, parties: list[str]) -> str:
+        """Return parties' names, each once, in order."""
+        return ", ".join(self.names.get(party, party) for party in dict.fromkeys(parties))
+
+
+def _party_names(agreement: Agreement) -> dict[str, str]:
+    """Return each party's short name in the report's language, else its name."""
+    return {party.id: (party.short_names or {}).get(DEFAULT_LANGUAGE) or party.names.get(DEFAULT_LANGUAGE, party.id)
+            for party in agreement.parties}
+
+
+def _cell(*inlines: Inline) -> Block:
+    """Return a paragraph of a table cell."""
+    return simple_block("cell_text", "cell", *inlines)
+
+
+def _words(value) -> str:
+    """Return a status or place as words ('agreed ad referendum')."""
+    return NOTHING if value is None else str(value).replace("_", " ")
+
+
+def _value(item: dict, side: str, naming: Naming) -> str:
+    """Return one side of a parameter change as a reader expects it ('15 km', names for ids)."""
+    return show(item["parameter"].rsplit(".", 1)[-1], item[side], naming)
+
+
+def summary_document(comparison: Comparison, old_name: str, new_name: str) -> Document:
+    """Return the change summary as a report tree: the versions, the counts, then a table of changes per article."""
+    old, new = comparison.old.meta, comparison.new.meta
+    words = language(DEFAULT_LANGUAGE)
+    title = f"Changes from {old.version} to {new.version}"
+    versions = (f"{old_name} ({old.version}, {words.date(old.date)}) → "
+                f"{new_name} ({new.version}, {words.date(new.date)})")
+    blocks = [simple_block("title", "title", title),
+              simple_block("subtitle", "agreement", new.title.get(DEFAULT_LANGUAGE, "")),
+              simple_block("byline", "versions", versions),
+              simple_block("text", "counts", _counts(comparison), align="left")]
+    if not comparison.related:
+        blocks.append(simple_block("text", "unrelated", Run("The two drafts share no ids: they are not versions of "
+                                                            "one agreement, so everything is removed and added.",
+                                                            bold=True), align="left"))
+    rows = SummaryRows(comparison)
+    for index, (heading, changes) in enumerate(grouped(comparison)):
+        blocks.append(simple_block("section", f"group:{index}", heading))
+        blocks.append(_table(f"table:{index}", [row for number, change in enumerate(changes)
+                                                for row in rows.rows(change, f"change:{index}:{number}")]))
+    if comparison.changes:
+        blocks.append(simple_block("cell_text", "key", Run(KEY, italic=True)))
+    settings = {"landscape": True, "header": f"{title} · {new.title.get(DEFAULT_LANGUAGE, '')}", "title": title}
+    return Document([DEFAULT_LANGUAGE], document_time(comparison.new), blocks, settings)
+
+
+def _counts(comparison: Comparison) -> str:
+    """Return '76 changes: 4 added, 1 removed, …', or 'No changes.'."""
+    total = len(comparison.changes)
+    if not total:
+        return "No changes."
+    counts = ", ".join(f"{count} {kind}" for kind, count in comparison.counts().items() if count)
+    return f"{total} change{'s' * (total != 1)}: {counts}."
+
+
+def _table(key: str, rows: list[Block]) -> Block:
+    """Return a table of changes: a heading row, then the rows."""
+    head = table_row("head", [[simple_block("cell_text", "head", Run(name, bold=True))] for name, _ in COLUMNS],
+                     heading=True)
+    return Block("table", key, children=[head, *rows],
+                 data={"columns": len(COLUMNS), "widths_cm": [width for _, width in COLUMNS]})
+
+
+def summary_docx(comparison: Comparison, old_name: str, new_name: str) -> bytes:
+    """Return the change summary as a Word document."""
+    return report_docx(summary_document(comparison, old_name, new_name))
