@@ -16,6 +16,7 @@ from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES
 from clauses.topics import TOPICS
 
 EXAMPLES = ("round-1", "round-2")
+RENDER_FORMATS = ("docx", "pdf", "text", "markdown")
 USAGE_ERROR = "PD-E001"
 
 
@@ -100,7 +101,9 @@ def new(draft: str, example: str | None, force: bool) -> None:
     """
     from agreements.atomic import write_atomic
     from agreements.examples import example_bytes
+    from agreements.outputs import check_names
 
+    check_names((draft,), ("yaml",))
     write_atomic(draft, example_bytes(example), overwrite=force)
     click.echo(f"wrote {draft}" + (f" (example {example})" if example else ""), err=True)
 
@@ -319,8 +322,8 @@ def add(draft: str, option_id: str, under: str | None, as_id: str | None, assign
     and zones the option names are registered; a party the draft lacks only in the role --party gives it
     (else the add is refused). Each registration is printed on a line of its own.
 
-    Example: peacedraft add draft.yaml force_reduction/artillery-15km --set pullback_km=20
-    Example: peacedraft add draft.yaml unc_status/dissolve --party usa=signatory
+    Example: peacedraft add draft.yaml forces/artillery --alternative-to force.artillery --proposed-by dprk --set pullback_km=20
+    Example: peacedraft add draft.yaml roles/six-party-observers --party jpn=observer --party rus=observer
     """
     from agreements.edit.add import add_alternative, add_option
 
@@ -369,44 +372,59 @@ def position(draft: str, node_id: str, party: str, stance: str, note: str | None
 
 @main.command()
 @click.argument("draft")
-@format_option("docx", "text", "markdown", default=None, help="Output format (default: docx with -o FILE.docx, else text).")
-@lang_option("Language; parallel puts every authentic language side by side (docx only).", default=DEFAULT_LANGUAGE,
+@format_option(*RENDER_FORMATS, default=None,
+               help="Output format (default: the one -o FILE's extension says: .docx, .pdf, .txt, .md; else text).")
+@lang_option("Language; parallel puts every authentic language side by side (docx and pdf).", default=DEFAULT_LANGUAGE,
              also=("parallel",))
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder of your own clause templates (sandboxed).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @click.option("--copy-for", metavar="PARTY", help="The copy of this signatory: named first; its variant of a language.")
+@click.option("--internal", is_flag=True, help="The internal edition: each node's drafters' note (Word: a comment).")
 @handles_errors
 def render(draft: str, output_format: str | None, lang: str, templates: str | None, output: str | None,
-           copy_for: str | None) -> None:
-    """Render the draft: a Word document, or its text in one language, numbered, with brackets and options.
+           copy_for: str | None, internal: bool) -> None:
+    """Render the draft: a Word document, a PDF, or its text in one language, numbered, with brackets and options.
 
+    A PDF is the Word document converted by LibreOffice (soffice, headless). The format is the one -o
+    FILE's extension says unless --format gives it; a name whose extension says another is refused.
     With --copy-for PARTY, that signatory's own copy (the alternat): the party named first in the preamble,
     the testimonium's signature blocks and wherever the parties are listed, and the text in the party's
     variant of a language where it has one (the DPRK's Korean: templates/language/ko-KP.yaml).
+    With --internal, the drafters' notes (each node's `note`): Word comments on their paragraphs, marked
+    lines in text and Markdown; without it, no note appears anywhere.
 
     Example: peacedraft render example.yaml -o example-ko.docx --lang ko
     Example: peacedraft render example.yaml -o dprk-ko.docx --lang ko --copy-for dprk
+    Example: peacedraft render example.yaml -o example.pdf --lang parallel
     """
     from pathlib import Path
 
     from agreements.atomic import write_atomic
     from agreements.drafts import load_agreement
+    from agreements.outputs import choose_format
 
-    output_format = output_format or ("docx" if output and output.lower().endswith(".docx") else "text")
-    if output_format == "docx" and not output:
-        raise click.UsageError("a Word document needs -o FILE.docx")
-    if lang == "parallel" and output_format != "docx":
-        raise click.UsageError("--lang parallel is for Word documents (--format docx)")
+    output_format = choose_format(output, output_format, RENDER_FORMATS, "text")
+    if output_format in ("docx", "pdf") and not output:
+        document = "a Word document" if output_format == "docx" else "a PDF"
+        raise click.UsageError(f"{document} needs -o FILE.{output_format}")
+    if lang == "parallel" and output_format not in ("docx", "pdf"):
+        raise click.UsageError("--lang parallel is for Word documents and PDF (--format docx or pdf)")
     folder = Path(templates).resolve() if templates else None
     agreement = load_agreement(draft)
-    if output_format == "docx":
+    if output_format in ("docx", "pdf"):
         from agreements.render.docx.render import render_docx
 
-        data = render_docx(agreement, lang, folder, copy_for)
+        data = render_docx(agreement, lang, folder, copy_for, internal)
+        if output_format == "pdf":
+            from agreements.document.compose import document_time
+            from agreements.render.pdf import word_to_pdf
+
+            data = word_to_pdf(data, document_time(agreement))
     else:
         from agreements.render.text import render_document
 
-        data = render_document(agreement, lang, output_format == "markdown", folder, copy_for).encode("utf-8")
+        data = render_document(agreement, lang, output_format == "markdown", folder, copy_for,
+                               internal).encode("utf-8")
     if output:
         write_atomic(output, data)
         click.echo(f"wrote {output}", err=True)
@@ -421,10 +439,13 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write a redline .docx with tracked changes.")
 @click.option("--author", default="peacedraft", show_default=True, help="Author of the tracked changes.")
 @lang_option(f"Language of the redline (default {DEFAULT_LANGUAGE}; for a Word file, the language it is written in).")
-@click.option("--summary-out", type=click.Path(dir_okay=False), help="Write the change summary as a .docx.")
+@click.option("--summary-out", type=click.Path(dir_okay=False),
+              help="Write the change summary as a .docx: a table of the changes per article.")
+@click.option("--notes/--no-notes", default=True, show_default=True,
+              help="Report changes of the drafters' notes (internal: leave them out of a redline for others).")
 @handles_errors
 def diff(old: str, new: str, output_format: str, output: str | None, author: str, lang: str,
-         summary_out: str | None) -> None:
+         summary_out: str | None, notes: bool) -> None:
     """Compare two versions of a draft: what changed, node by node, and a Word redline.
 
     OLD and NEW are files, or REV:PATH read from git (e.g. HEAD~1:draft.yaml). Either may be a Word
@@ -435,14 +456,17 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
     """
     from agreements.atomic import write_all
     from agreements.diff.compare import compare_agreements
-    from agreements.diff.report import summary_docx, text_report
+    from agreements.diff.report import text_report
+    from agreements.diff.summary import summary_docx
     from agreements.diff.versions import load_sides
+    from agreements.outputs import check_names
 
+    check_names((output, summary_out), ("docx",))
     sides = load_sides(old, new, lang)
     for note in sides.notes:
         click.echo(note, err=True)
     before, after, lang = sides.old, sides.new, sides.lang
-    comparison = compare_agreements(before, after)
+    comparison = compare_agreements(before, after, notes=notes)
     outputs = []
     if output:
         from agreements.diff.redline import redline_docx
@@ -574,9 +598,11 @@ def compare(draft: str, precedent_ids: tuple[str, ...], topic: str | None, outpu
     """
     from agreements.atomic import write_atomic
     from agreements.drafts import load_agreement
+    from agreements.outputs import check_names
     from precedents.compare import compare_with_precedents
     from precedents.views import comparison_json, comparison_lines
 
+    check_names((output,), ("docx",))
     agreement = load_agreement(draft)
     comparison = compare_with_precedents(agreement, _index(corpus_folders), list(precedent_ids), topic)
     if output:
@@ -590,26 +616,29 @@ def compare(draft: str, precedent_ids: tuple[str, ...], topic: str | None, outpu
 @main.command()
 @click.argument("draft")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the chart as .png or .svg.")
+@lang_option("Language of the labels and the chart.", default=DEFAULT_LANGUAGE)
 @format_option()
 @handles_errors
-def timeline(draft: str, output: str | None, output_format: str) -> None:
+def timeline(draft: str, output: str | None, lang: str, output_format: str) -> None:
     """Compute the implementation schedule of DRAFT: the day each item falls due, lane by lane, and chart it.
 
     Days count from entry into force along every deadline and precondition; items with no fixed day
-    are listed last. The chart (-o FILE.png or FILE.svg) is the same bytes for the same draft.
+    are listed last. Each option of a clause in brackets is scheduled as an alternative. The chart
+    (-o FILE.png or FILE.svg) is the same bytes for the same draft.
 
     Example: peacedraft timeline example.yaml -o timeline.png
+    Example: peacedraft timeline example.yaml --lang ko -o timeline.ko.png
     """
     import os
 
     from agreements.atomic import write_atomic
     from agreements.drafts import load_agreement
+    from agreements.outputs import check_names
     from agreements.schedule.timeline import schedule, text_lines
 
     suffix = os.path.splitext(output)[1].lower() if output else None
-    if suffix not in (None, ".png", ".svg"):
-        raise click.UsageError(f"{output}: the chart is written as .png or .svg")
-    result = schedule(load_agreement(draft))
+    check_names((output,), ("png", "svg"))
+    result = schedule(load_agreement(draft), lang)
     if output:
         from agreements.schedule.chart import chart_png, chart_svg
 
@@ -636,8 +665,10 @@ def import_command(document: str, output: str, lang: str | None, force: bool) ->
     """
     from agreements.atomic import write_atomic
     from agreements.drafts import dump_agreement
+    from agreements.outputs import check_names
     from agreements.wordimport.importer import import_word
 
+    check_names((output,), ("yaml",))
     agreement, report = import_word(document, lang)
     write_atomic(output, dump_agreement(agreement).encode("utf-8"), overwrite=force)
     for line in report.unplaced:
@@ -746,9 +777,11 @@ def export(draft: str, output_format: str, output: str, lang: str | None, valida
     from agreements.atomic import write_all
     from agreements.drafts import load_agreement
     from agreements.export import export_files
+    from agreements.outputs import check_name
 
     if lang and output_format == "json":
         raise click.UsageError("--lang is for --format akn (the JSON holds every language)")
+    check_name(output, (output_format,), ("akn", "json"))
     files = export_files(load_agreement(draft), output_format, output, lang, validate)
     for path in write_all([(file.path, file.data) for file in files]):
         click.echo(f"wrote {path}", err=True)
@@ -763,8 +796,10 @@ def schema(output: str | None) -> None:
     Example: peacedraft schema -o peacedraft.schema.json
     """
     from agreements.atomic import write_atomic
+    from agreements.outputs import check_names
     from agreements.schema import draft_schema
 
+    check_names((output,), ("json",))
     text = json.dumps(draft_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if output:
         write_atomic(output, text.encode("utf-8"))

@@ -31,7 +31,7 @@ CASES = [
      "{d}:1:1: unc-status.dissolve: --set: effective.days: input should be a valid integer, unable to parse string as "
      "an integer, got 'ninety' (expected Deadline {{after, days}})"),
     (["add", "{d}", "unc_status/dissolve", "--under", "ghost"],
-     "{d}:1:1: ghost: --under: no part, article or clause with id 'ghost'"),
+     "{d}:1:1: ghost: --under: no part, article, clause or annex with id 'ghost'"),
     (["add", "{d}", "unc_status/dissolve", "--as", "pullback.distance"],
      "{d}:1:1: pullback.distance: id 'pullback.distance' already exists (choose another with --as)"),
     (["add", "{d}", "unc_status/transform", "--alternative-to", "unc.status", "--proposed-by", "japan"],

@@ -311,7 +311,8 @@ def big_draft() -> bytes:
         f"ko: 당사자들은 조치 {n}를 성실히 이행한다., zh: 各方应本着诚意执行措施{n}。}}\n"
         for n in range(GENERATED_ARTICLES)
     ]
-    return (example_path("round-2").read_text(encoding="utf-8").rstrip("\n") + "\n" + "".join(articles)).encode()
+    body, annexes, rest = example_path("round-2").read_text(encoding="utf-8").partition("\nannexes:")
+    return (body.rstrip("\n") + "\n" + "".join(articles) + annexes + rest).encode()  # at the end of the body
 
 
 def start(args: list[str], cwd: Path) -> subprocess.Popen:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import os
 
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
 from pydantic import ValidationError
 
 from clauses.errors import InputError, worded
@@ -11,8 +14,6 @@ from clauses.languages import language_name
 from agreements.model import Agreement
 from agreements.wordimport.reader import Imported, build_tree, guess_language, paragraphs
 from agreements.wordimport.safety import open_word
-
-UNDATED = datetime.date(1970, 1, 1)
 
 
 def import_word(path: str, lang: str | None = None, insist: bool = False) -> tuple[Agreement, Imported]:
@@ -27,11 +28,11 @@ def import_word(path: str, lang: str | None = None, insist: bool = False) -> tup
         raise InputError(f"{path}: the text is in {language_name(found)}, not in {language_name(lang)} as given",
                          "PD-E095")
     lang = lang or found
-    created = document.core_properties.created
-    imported = build_tree(sources, lang, path, created.date() if created else UNDATED)
+    date, note = import_date(document)
+    imported = build_tree(sources, lang, path, date)
     imported.texts = [source.text for source in sources]
-    if created is None:
-        imported.notes.append(f"the document carries no date: {UNDATED} written")
+    if note:
+        imported.notes.append(note)
     tables = len(document.tables)
     if tables:
         imported.unplaced.append(f"{tables} table{'s' * (tables != 1)} not read (tables are not imported)")
@@ -40,6 +41,34 @@ def import_word(path: str, lang: str | None = None, insist: bool = False) -> tup
     except ValidationError as error:
         raise InputError(f"{path}: cannot be read as an agreement: {worded(error)}", "PD-E087") from None
     return agreement, imported
+
+
+def import_date(document: Document) -> tuple[datetime.date, str | None]:
+    """Return the draft's date and what the report says of it (None when the document's properties give it).
+
+    The properties' creation date, else their last modification; a document without either takes the day of
+    SOURCE_DATE_EPOCH when it is set, else today.
+    """
+    stated = _stated_time(document)
+    if stated is not None:
+        return stated.date(), None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+        return day, f"the document carries no date: {day} written (from SOURCE_DATE_EPOCH)"
+    today = datetime.date.today()
+    return today, f"the document carries no date: {today} written (today's date)"
+
+
+def _stated_time(document: Document) -> datetime.datetime | None:
+    """Return the creation (else modification) time of the document's own core properties; None without them."""
+    package = document.part.package
+    try:
+        package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES)
+    except KeyError:  # python-docx would make properties dated now: the file itself states no date
+        return None
+    properties = document.core_properties
+    return properties.created or properties.modified
 
 
 def is_word_file(spec: str) -> bool:

@@ -1,0 +1,97 @@
+"""Every `Example:` line of every command's --help runs, in a folder holding the files the examples name.
+
+The folder is made from the shipped rounds: example.yaml, draft.yaml, round-2.yaml and round-3.yaml are
+round 2, round-1.yaml round 1; en.docx, ko.docx and zh.docx round 2 in Word, partner-draft.docx its Korean;
+my-precedents/ a shipped precedent file; negotiation-package.zip the package of the shipped example. An
+example exits 0, or with the code its line names: `Example (exit 1): …`. One that writes a PDF needs
+LibreOffice, and is skipped only where LibreOffice is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from agreements.drafts import load_agreement
+from agreements.examples import example_path
+from agreements.render.docx.render import render_docx
+from cli import main
+from tests.agreements.render.docx.test_libreoffice import require_libreoffice
+
+EXAMPLE = re.compile(r"^\s*Example(?: \(exit (\d)\))?: (.+)$")
+PRECEDENT = Path(__file__).resolve().parents[1] / "precedents" / "corpus" / "paris-1973.yaml"
+OUTPUT_OPTIONS = ("-o", "--output", "--summary-out")
+
+
+def commands(group: click.Group, path: tuple[str, ...] = ()):
+    """Yield (words, command) for every command of a click group, its subcommands' included."""
+    for name, command in sorted(group.commands.items()):
+        yield (*path, name), command
+        if isinstance(command, click.Group):
+            yield from commands(command, (*path, name))
+
+
+def examples() -> list[tuple[str, int, str]]:
+    """Return (command, exit code, example) for every Example line of every command's help."""
+    found = []
+    for words, command in commands(main):
+        for line in (command.help or "").splitlines():
+            match = EXAMPLE.match(line)
+            if match:
+                found.append((" ".join(words), int(match.group(1) or 0), match.group(2).strip()))
+    return found
+
+
+EXAMPLES = examples()
+
+
+def outputs(words: list[str]) -> set[str]:
+    """Return the files an example writes that must not be there before it runs (new's DRAFT, -o FILE …)."""
+    named = {after for before, after in zip(words, words[1:]) if before in OUTPUT_OPTIONS}
+    return named | ({words[2]} if words[1] == "new" else set())
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory) -> Path:
+    """Return a folder holding every file the examples read, made from the shipped rounds."""
+    folder = tmp_path_factory.mktemp("examples")
+    for name, source in [("example", "round-2"), ("draft", "round-2"), ("round-1", "round-1"),
+                         ("round-2", "round-2"), ("round-3", "round-2")]:
+        shutil.copyfile(example_path(source), folder / f"{name}.yaml")
+    round_2 = load_agreement(str(example_path("round-2")))
+    for lang in ("en", "ko", "zh"):
+        (folder / f"{lang}.docx").write_bytes(render_docx(round_2, lang))
+    shutil.copyfile(folder / "ko.docx", folder / "partner-draft.docx")
+    (folder / "my-precedents").mkdir()
+    shutil.copyfile(PRECEDENT, folder / "my-precedents" / PRECEDENT.name)
+    package = CliRunner().invoke(main, ["package", "-o", str(folder / "negotiation-package"), "--zip"])
+    assert package.exit_code == 0, package.output
+    shutil.rmtree(folder / "negotiation-package")
+    return folder
+
+
+def test_every_command_has_an_example():
+    leaves = {" ".join(words) for words, command in commands(main) if not isinstance(command, click.Group)}
+    assert leaves - {command for command, _, _ in EXAMPLES} == set()
+
+
+@pytest.mark.parametrize("command, code, example", EXAMPLES, ids=[example for _, _, example in EXAMPLES])
+def test_help_example_runs(scratch, tmp_path, monkeypatch, command, code, example):
+    words = shlex.split(example)
+    assert words[0] == "peacedraft" and " ".join(words[1:]).startswith(command), example
+    if any(word.lower().endswith(".pdf") for word in words) or "pdf" in words:
+        require_libreoffice()
+    folder = tmp_path / "scratch"
+    shutil.copytree(scratch, folder)
+    for name in outputs(words):
+        (folder / name).unlink(missing_ok=True)
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(main, words[1:])
+    assert "Traceback" not in result.output
+    assert result.exit_code == code, result.output
