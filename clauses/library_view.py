@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from clauses.languages import DEFAULT_LANGUAGE
 from clauses.library import find_option
+from clauses.linebreaks import wrap_columns
 from clauses.parameters import parameters
 from clauses.registry import KINDS
 from clauses.rendering import clause_text
@@ -42,8 +43,9 @@ def option_scope(clause: BaseModel) -> Scope:
 
     An option's scheduled items have local ids ('step-freeze', 'phase-1'); without a draft around it, they
     are registered here so that the text reads 'the step “Freeze …”' or 'phase 1 of demining', not the id.
+    An event outside the option is named as a step provided for elsewhere in the agreement.
     """
-    scope = Scope()
+    scope = Scope(elsewhere=lambda words: words.phrase("event_elsewhere"))
     for item, number in _scheduled(clause):
         scope.events[item.id] = (item.event_is_completion, _wording(item, number, scope))
     return scope
@@ -68,7 +70,7 @@ def _wording(item: BaseModel, number: int, scope: Scope):
 
 
 def format_report(report: dict) -> str:
-    """Return an option report as readable text."""
+    """Return an option report as readable text (the option's text wrapped by display columns, in any script)."""
     wrap = textwrap.TextWrapper(width=96, initial_indent="  ", subsequent_indent="  ")
     deeper = textwrap.TextWrapper(width=96, initial_indent="    ", subsequent_indent="    ")
     lines = [f"{report['id']} — {report['title']}", f"topic: {report['topic']}", "", "Parameters"]
@@ -84,7 +86,7 @@ def format_report(report: dict) -> str:
         lines.append(f"  {citation['precedent']} {citation['provision']}{basis}")
         if citation["relevance"]:
             lines.append(deeper.fill(" ".join(citation["relevance"].split())))
-    lines += ["", f"Text ({report['lang']})", wrap.fill(report["text"])]
+    lines += ["", f"Text ({report['lang']})", *(f"  {line}" for line in wrap_columns(report["text"], 94))]
     return "\n".join(lines)
 
 

@@ -50,6 +50,7 @@ class Scope:
     short_names: dict[str, dict[str, str]] = field(default_factory=dict)
     events: dict[str, tuple[bool, EventWording]] = field(default_factory=dict)  # id → (completion?, wording)
     references: dict[str, Callable[[Language], str]] = field(default_factory=dict)
+    elsewhere: EventWording | None = None  # how an event this scope does not know is named (else by its id)
     user_folder: Path | None = None
     records: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # id → registered entry
     helper_cache: dict[tuple[str, str], dict[str, object]] = field(default_factory=dict, repr=False, compare=False)
@@ -66,7 +67,7 @@ class Scope:
 
     def event_name(self, key: str, words: Language) -> str:
         """Return how a scheduled item is named in running text ('the step “Freeze”')."""
-        _, wording = self.events.get(key, (True, None))
+        _, wording = self.events.get(key, (True, self.elsewhere))
         return wording(words) if wording else key
 
     def event(self, key: str, words: Language) -> str:

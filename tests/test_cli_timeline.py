@@ -16,8 +16,10 @@ from tests.conftest import BASE_DRAFT, mutate
 BASE_LINES = [
     "day   60  relations         step.liaison       Liaison office opens",
     "day   70  military          step.talks         Military talks",
-    "day   90  military          pullback.distance  pullback.distance",
-    "day  120  un_command        unc.status         unc.status",
+    "day   90  military          pullback.distance  Option A: Pull-back of Forces (paragraph 1 of Article 1)",
+    "day   90  military          pullback.distance  Option B (Democratic People's Republic of Korea): "
+    "Pull-back of Forces (paragraph 1 of Article 1)",
+    "day  120  un_command        unc.status         Dissolution of the United Nations Command",
 ]
 
 
@@ -32,14 +34,16 @@ def test_json_schedule(runner):
     assert result.exit_code == 0
     assert (data["format"], data["version"], data["lanes"]) == ("peacedraft.timeline/1", "R1",
                                                                  ["military", "un_command", "relations"])
-    assert [(entry["id"], entry["day"]) for entry in data["entries"]] == [
-        ("step.liaison", 60), ("step.talks", 70), ("pullback.distance", 90), ("unc.status", 120)]
+    assert [(entry["key"], entry["day"]) for entry in data["entries"]] == [
+        ("step.liaison", 60), ("step.talks", 70), ("pullback.distance", 90), ("pullback.distance@B", 90),
+        ("unc.status", 120)]
 
 
 def test_shipped_example_first_and_last_lines(runner):
     lines = runner.invoke(main, ["timeline", str(example_path("round-2"))]).stdout.splitlines()
-    assert len(lines) == 37
-    assert lines[0].split() == ["day", "0", "military", "confidence.no-fly", "confidence.no-fly"]  # the air buffer zone
+    assert len(lines) == 39  # 37 items, and option B of two bracketed clauses
+    assert lines[0] == ("day    0  military          confidence.no-fly          "
+                        "Military Confidence-Building Measures (paragraph 1 of Article 9)")  # the air buffer zone
     assert lines[1].split() == ["day", "30", "denuclearization", "denuc.freeze", "Freeze", "of", "nuclear", "and",
                                 "long-range", "missile", "testing", "and", "of", "the", "production", "of",
                                 "fissile", "material"]
@@ -66,12 +70,14 @@ def test_svg_chart_with_json(runner, tmp_path):
     assert {"lane-military", "lane-un_command", "lane-relations"} <= {element.get("id") for element in root.iter()}
 
 
-@pytest.mark.parametrize("name", ["chart.pdf", "chart", "chart.png.txt"])
-def test_chart_suffix_must_be_png_or_svg(runner, tmp_path, name):
+@pytest.mark.parametrize("name, found", [("chart.pdf", "a .pdf file"), ("chart", "a file without an extension"),
+                                         ("chart.png.txt", "a .txt file")])
+def test_chart_suffix_must_be_png_or_svg(runner, tmp_path, name, found):
     target = tmp_path / name
     result = runner.invoke(main, ["timeline", str(BASE_DRAFT), "-o", str(target)])
-    assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.splitlines()[-1] == f"Error: {target}: the chart is written as .png or .svg [PD-E001]"
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"peacedraft: {target}: PNG or SVG output is written to a .png or .svg file, "
+                             f"not {found} [PD-E053]\n")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -82,7 +88,7 @@ def test_unscheduled_items_are_listed_last(runner, tmp_path, base_text):
     assert lines[-2:] == [
         "day    -  relations         step.liaison       Liaison office opens  (no fixed day: no deadline)",
         "day    -  military          step.talks         Military talks  "
-        "(no fixed day: counts from step.liaison, which has no fixed day)",
+        "(no fixed day: counts from “Liaison office opens”, which has no fixed day)",
     ]
 
 
@@ -115,3 +121,19 @@ def test_help_does_not_import_matplotlib():
     code = "import sys, cli; cli.main(['--help'], standalone_mode=False); print('matplotlib' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.splitlines()[-1] == "False"
+
+
+def test_lang_labels_the_text_and_the_chart(runner, tmp_path):
+    target = tmp_path / "chart.svg"
+    result = runner.invoke(main, ["timeline", str(example_path("round-2")), "--lang", "zh", "-o", str(target)])
+    assert (result.exit_code, result.stderr) == (0, f"wrote {target}\n")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "day    0  military          confidence.no-fly          建立军事互信措施（第九条第一款）"
+    assert "day  455  un_command        unc.status                 联合国军司令部解散" in lines
+    assert "<!-- 执行时间表：朝鲜半岛和平协定 -->" in target.read_text(encoding="utf-8")
+
+
+def test_lang_must_be_a_language_with_a_file(runner):
+    result = runner.invoke(main, ["timeline", str(BASE_DRAFT), "--lang", "fr"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for '--lang': 'fr' is not one of")

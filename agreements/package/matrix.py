@@ -1,7 +1,9 @@
 """The positions matrix: a landscape table of every open node — its options, and each party's stance and note.
 
 A node is open when it is bracketed or pending, or when it carries alternatives not withdrawn. Rows follow
-document order; the provision column uses the numbering of the rendered text ('paragraph 1 of Article 4').
+document order; the provision column uses the numbering of the rendered text ('paragraph 1 of Article 4') and
+the article's heading. Everything in the table is in words: parties, bodies, zones and steps by their names,
+values by their terms (agreements/package/wording.py), never by their ids.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from agreements.index import Place, index_of
 from agreements.document.blocks import LINE_BREAK, Block, Document, Inline, Run, simple_block, table_row
 from agreements.document.compose import document_time
 from agreements.render.docx.reports import report_docx
-from agreements.model import Agreement, Article, Part, Party
+from agreements.model import Agreement, Article, Part, Party, Recital
+from agreements.package.wording import Wording, place_reference
 from clauses.base import OPEN_STATUSES, STRUCTURAL_FIELDS, Alternative, ClauseBase, Node
-from clauses.formatting import parameter_label, show
 from clauses.languages import DEFAULT_LANGUAGE, language
 
 ENGLISH = language(DEFAULT_LANGUAGE)
@@ -24,7 +26,6 @@ STANCES = ("support", "oppose", "reserve")
 HEAD = ("Provision", "Status", "Options")
 FIXED_CM = (4.5, 1.9, 4.8)  # provision, status, options; the party columns share the rest of the width
 MARGINS_CM = {"left_margin": 1.5, "right_margin": 1.5, "bottom_margin": 1.5, "top_margin": 2.2, "header_distance": 1.0}
-LONG_SETTING = 60
 KEY = ("Options are lettered as in the text: A is the base text, B, C… the alternatives not withdrawn. "
        "Stances and notes are as recorded in the draft; “—” means no stance is recorded.")
 
@@ -67,24 +68,14 @@ def where(placed: dict[str, Place], node: Node) -> str:
     return "Preamble" if text == "the preamble" else text[:1].upper() + text[1:]
 
 
-def setting(change: dict, kind: type[ClauseBase]) -> str:
-    """Return what an option sets one parameter to ('notice: 72'), or only the parameter's name when long."""
-    name = change["parameter"]
-    last = name.rsplit(".", 1)[-1]
-    title = parameter_label(kind, name)
-    value = change["new"]
-    text = f"{title}: {('yes' if value else 'no') if isinstance(value, bool) else show(last, value)}"
-    return text if len(text) <= LONG_SETTING else f"{title} changed"
-
-
-def option_sketch(node: Node, alternative: Alternative) -> str:
-    """Return what an alternative changes: its parameters, or 'own text'."""
+def option_sketch(wording: Wording, node: Node, alternative: Alternative) -> str:
+    """Return what an alternative changes, in words: its parameters ('notice: 72 hours'), or 'own text'."""
     if alternative.text or not isinstance(node, ClauseBase):
         return "own text"
     base = node.model_dump(mode="json", exclude={*STRUCTURAL_FIELDS, "text"})
     proposed = node.variant(alternative).model_dump(mode="json", exclude={*STRUCTURAL_FIELDS, "text"})
     changes = parameter_changes(base, proposed)
-    return "; ".join(setting(change, type(node)) for change in changes) or "same parameters"
+    return "; ".join(wording.setting(type(node), node.kind, change) for change in changes) or "same parameters"
 
 
 def names_of(agreement: Agreement, ids) -> str:
@@ -93,7 +84,7 @@ def names_of(agreement: Agreement, ids) -> str:
     return ", ".join(party_name(parties[key]) if key in parties else key for key in ids)
 
 
-def option_blocks(agreement: Agreement, node: Node, holds: list[str]) -> list[Block]:
+def option_blocks(agreement: Agreement, wording: Wording, node: Node, holds: list[str]) -> list[Block]:
     """Return the options cell: option A (the base text) and each open alternative, with proposers."""
     alternatives = node.open_alternatives()
     if not alternatives:
@@ -102,13 +93,13 @@ def option_blocks(agreement: Agreement, node: Node, holds: list[str]) -> list[Bl
         proposers = f" ({names_of(agreement, node.proposed_by)})" if node.proposed_by else ""
         text = f"Text in brackets{proposers}" if node.status == "bracketed" else NONE
         return [cell("single", Run(text))]
-    base = f" ({names_of(agreement, node.proposed_by)})" if node.proposed_by else ""
+    base = f", proposed by {names_of(agreement, node.proposed_by)}" if node.proposed_by else ""
     blocks = [cell("option:A", Run("A ", bold=True), Run(f"base text{base}"))]
     for index, alternative in enumerate(alternatives, 1):
         letter = chr(ord("A") + index)
         blocks.append(cell(f"option:{letter}", Run(f"{letter} ", bold=True),
-                           Run(f"{alternative.id} ({names_of(agreement, alternative.proposed_by)})"),
-                           Run(LINE_BREAK + option_sketch(node, alternative), italic=True)))
+                           Run(f"proposed by {names_of(agreement, alternative.proposed_by)}"),
+                           Run(LINE_BREAK + option_sketch(wording, node, alternative), italic=True)))
     return blocks
 
 
@@ -129,22 +120,28 @@ def cell(key: str, *inlines: Inline) -> Block:
 
 
 def provision_blocks(node: Node, placed: dict) -> list[Block]:
-    """Return the provision cell: its number in bold, its id below."""
-    return [cell("provision", Run(where(placed, node), bold=True), Run(LINE_BREAK + node.id))]
+    """Return the provision cell: its number in bold, the heading of its article (or the recital's number) below."""
+    place = placed.get(node.id)
+    if place is not None and isinstance(place.node, Recital):
+        return [cell("provision", Run("Preamble", bold=True), Run(f"{LINE_BREAK}recital {place.index + 1}"))]
+    article = placed.get(place.article) if place is not None else None
+    heading = getattr(article.node, "heading", None) if article is not None else None
+    below = [Run(LINE_BREAK + " ".join(ENGLISH.local(heading).split()))] if heading else []
+    return [cell("provision", Run(where(placed, node), bold=True), *below)]
 
 
 def held(agreement: Agreement, rows: list[Node]) -> dict[str, list[str]]:
-    """Return, for each open part and article, the open provisions inside it."""
+    """Return, for each open part and article, where the open provisions inside it stand ('paragraph 3 of Article 8')."""
     placed = index_of(agreement).places
     found: dict[str, list[str]] = {}
     for node in rows:
         if is_container(node) or node.id not in placed:
             continue
         article = placed[node.id].article
-        found.setdefault(article, []).append(node.id)
+        found.setdefault(article, []).append(place_reference(placed[node.id]))
         part = placed[article].parent if article in placed else ""
         if part in placed:
-            found.setdefault(part, []).append(node.id)
+            found.setdefault(part, []).append(place_reference(placed[node.id]))
     return found
 
 
@@ -176,10 +173,10 @@ def matrix_document(agreement: Agreement) -> Document:
               simple_block("text", "summary", *summary_pieces(agreement, rows), align="left")]
     heads = [*HEAD, *(party_name(party) for party in agreement.parties)]
     table_rows = [table_row("head", [[cell("head", Run(text, bold=True))] for text in heads], heading=True)]
-    placed, holds = index_of(agreement).places, held(agreement, rows)
+    placed, holds, wording = index_of(agreement).places, held(agreement, rows), Wording(agreement)
     for node in rows:
         contents = [provision_blocks(node, placed), [cell("status", status_text(node.status))],
-                    option_blocks(agreement, node, holds.get(node.id, []))]
+                    option_blocks(agreement, wording, node, holds.get(node.id, []))]
         table_rows.append(table_row(node.id, contents + [stance_blocks(node, party) for party in agreement.parties],
                                     keep_together=True))
     widths = [*FIXED_CM, *[None] * len(agreement.parties)]

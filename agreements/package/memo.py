@@ -14,7 +14,8 @@ that this module turns into Word paragraphs:
     a blank line    ends a paragraph
 
 Every value the template prints is put on one line (runs of white space become one space), so text taken
-from a draft cannot begin a markup line of its own.
+from a draft cannot begin a markup line of its own. Provisions are named by where they stand and their
+article's heading, values in words (agreements/package/wording.py): the memo shows no ids.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ from agreements.document.compose import document_time
 from agreements.render.docx.reports import report_docx
 from agreements.model import Agreement, Recital
 from agreements.package.matrix import is_container, open_nodes, status_text
+from agreements.package.wording import Wording, place_reference, place_words
 from agreements.rules.context import Finding
 from clauses.base import Node
-from clauses.formatting import describe_parameter, parameter_label, show
 from clauses.languages import DEFAULT_LANGUAGE, LanguageError, language
 from templates import FOLDER
 
@@ -117,34 +118,19 @@ def block_of(line: Line, index: int, chart: bytes | None = None) -> Block | None
     return block("title" if line.kind == "=" else "text", line.text, align=None)
 
 
-def parameter_text(change: dict, kind: type | None) -> str:
-    """Return one parameter change: 'pull-back distance: 10 km → 15 km', lists as the items added and dropped."""
-    old, new = change["old"], change["new"]
-    if not (isinstance(old, list) and isinstance(new, list)):
-        return describe_parameter(change, kind)
-    name = change["parameter"]
-    last = name.rsplit(".", 1)[-1]
-    title = parameter_label(kind, name)
-    added = [show(last, item) for item in new if item not in old]
-    dropped = [show(last, item) for item in old if item not in new]
-    said = ([f"adds {', '.join(added)}"] if added else []) + ([f"drops {', '.join(dropped)}"] if dropped else [])
-    return f"{title}: {'; '.join(said) or 'reordered'}"
-
-
-def place_label(places: dict, node_id: str) -> str:
-    """Return where a node stands, capitalised ('Paragraph 2 of Article 8'), or its id when it is not placed."""
-    placed = places.get(node_id)
-    text = label(placed) if placed else node_id
-    return text[:1].upper() + text[1:]
-
-
 def key_parameters(comparison: Comparison) -> list[dict]:
-    """Return every changed parameter with the node and where it stands in the new version."""
+    """Return every changed parameter, in words, with where its node stands in the new version."""
     places = index_of(comparison.new).places
-    return [{"where": place_label(places, change.node), "node": change.node,
-             "text": parameter_text(item, type(places[change.node].node) if change.node in places else None)}
-            for change in comparison.changes if change.kind == "parameters"
-            for item in change.details.get("parameters", [])]
+    wording = Wording(comparison.new, comparison.old)
+    found = []
+    for change in comparison.changes:
+        if change.kind != "parameters":
+            continue
+        node = places[change.node].node if change.node in places else None
+        for item in change.details.get("parameters", []):
+            found.append({"where": place_words(places.get(change.node), places),
+                          "text": wording.change(type(node) if node else None, getattr(node, "kind", ""), item)})
+    return found
 
 
 def _rank(change: Change) -> int | None:
@@ -162,14 +148,16 @@ def _rank(change: Change) -> int | None:
 
 
 def _notable_text(change: Change, places: dict, old_places: dict) -> str:
-    """Return one notable change as a line: status changes with their place, articles with their heading."""
+    """Return one notable change as a line: where the node stands (and stood), with its article's heading."""
+    new, old = places.get(change.node), old_places.get(change.node)
     if change.kind == "status":
         details = change.details
-        where = place_label(places, change.node)
-        return f"{where} ({change.node}): {status_text(details['from'])} → {status_text(details['to'])}"
-    placed = places.get(change.node) or old_places.get(change.node)
-    heading = (getattr(placed.node, "heading", None) or {}).get(DEFAULT_LANGUAGE) if placed else None
-    return f"{change.summary} — {heading}" if heading else change.summary
+        return f"{place_words(new, places)}: {status_text(details['from'])} → {status_text(details['to'])}"
+    if change.kind == "removed":
+        return f"{place_words(old, old_places)}: removed"
+    if change.kind == "moved" and old is not None:
+        return f"{place_words(new, places)}: moved here from {label(old)}"
+    return f"{place_words(new, places)}: {change.kind}"
 
 
 def notable(comparison: Comparison) -> tuple[list[str], int]:
@@ -223,13 +211,14 @@ def topics_context(agreement: Agreement) -> dict:
                  ("pending", sum(node.status == "pending" for node in nodes)),
                  ("with options", sum(bool(node.open_alternatives()) for node in nodes))]
         topics.append({"name": name, "tally": [(word, count) for word, count in tally if count],
-                       "ids": [node.id for node in nodes]})
+                       "places": [place_reference(places.get(node.id)) for node in nodes]})
     return {"topics": topics, "open_count": len(provisions), "containers": len(rows) - len(provisions)}
 
 
-def finding_context(finding: Finding) -> dict:
-    """Return one finding as the template prints it."""
-    return {"severity": finding.severity, "node": finding.node_id, "message": finding.message, "rule": finding.rule}
+def finding_context(finding: Finding, places: dict) -> dict:
+    """Return one finding as the template prints it: its node by where it stands (its id when it has no place)."""
+    where = place_words(places[finding.node_id], places) if finding.node_id in places else finding.node_id
+    return {"severity": finding.severity, "where": where, "message": finding.message, "rule": finding.rule}
 
 
 def parties_by_role(agreement: Agreement) -> list[tuple[str, str]]:
@@ -246,7 +235,7 @@ def memo_markup(agreement: Agreement, findings: Sequence[Finding], comparison: C
     meta = agreement.meta
     context = {"version": meta.version, "round": meta.round, "date": ENGLISH.date(meta.date),
                "title": meta.title.get(DEFAULT_LANGUAGE, ""), "parties": parties_by_role(agreement), "chart": chart,
-               "findings": [finding_context(finding) for finding in findings],
+               "findings": [finding_context(finding, index_of(agreement).places) for finding in findings],
                "contents": [(name, description) for name, description in contents],
                **changes_context(comparison), **topics_context(agreement)}
     return environment().get_template(TEMPLATE).render(context)

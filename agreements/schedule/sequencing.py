@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import graphlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from agreements.tree import Path, Visit, scheduled_items
@@ -62,11 +63,11 @@ def due_days(items: dict[str, Scheduled]) -> dict[str, int | None]:
     """Return the day after entry into force each item falls due, None where it has no fixed day."""
     days: dict[str, int | None] = {}
     for key in order(items):
-        days[key] = _due(items[key], days)
+        days[key] = due_day(items[key], days)
     return days
 
 
-def _due(item: Scheduled, known: dict[str, int | None]) -> int | None:
+def due_day(item: Scheduled, known: Mapping[str, int | None]) -> int | None:
     """Return one item's due day from the days already known."""
     if item.deadline is None:
         return None

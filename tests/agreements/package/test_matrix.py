@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 
 import docx
@@ -12,6 +13,9 @@ from docx.enum.section import WD_ORIENT
 from agreements.drafts import load_agreement, parse_agreement
 from agreements.examples import example_path
 from agreements.package.matrix import positions_matrix_docx
+from agreements.diff.compare import label
+from agreements.index import index_of
+from agreements.model import Recital
 from agreements.tree import iter_models
 from clauses.base import Node
 from tests.conftest import mutate
@@ -36,15 +40,27 @@ def opened(data: bytes) -> docx.Document:
     return docx.Document(io.BytesIO(data))
 
 
-def rows_by_id(document: docx.Document) -> dict[str, list[str]]:
-    """Return the matrix's body rows (cell texts), keyed by the node id on the provision cell's last line."""
-    table = document.tables[0]
-    return {row.cells[0].text.split("\n")[-1]: [cell.text for cell in row.cells] for row in table.rows[1:]}
+def provision(place) -> str:
+    """Return how the provision cell names a node's place: its number, or the recital of the preamble."""
+    if isinstance(place.node, Recital):
+        return f"Preamble\nrecital {place.index + 1}"
+    text = label(place)
+    return text[:1].upper() + text[1:]
+
+
+def rows_by_id(document: docx.Document, agreement=ROUND_2) -> dict[str, list[str]]:
+    """Return the matrix's body rows (cell texts), keyed by the id of the node at the place the provision cell names."""
+    ids = {provision(place): key for key, place in index_of(agreement).places.items()}
+    rows = {}
+    for row in document.tables[0].rows[1:]:
+        text = row.cells[0].text
+        rows[ids[text if text.startswith("Preamble") else text.split("\n")[0]]] = [cell.text for cell in row.cells]
+    return rows
 
 
 def row_ids(agreement) -> list[str]:
     """Return the node ids of a draft's matrix rows, in order."""
-    return list(rows_by_id(opened(positions_matrix_docx(agreement))))
+    return list(rows_by_id(opened(positions_matrix_docx(agreement)), agreement))
 
 
 @pytest.fixture(scope="module")
@@ -96,9 +112,10 @@ def test_bracketed_node_shows_number_status_options_and_each_stance_as_in_the_ya
     row = rows_by_id(matrix)["disputes.ladder"]
     assert row[0].startswith("Paragraph 1 of Article 23")
     assert row[1] == "bracketed"
-    assert "A base text (Republic of Korea, United States)" in row[2]
-    assert "B disputes.ladder.alt-conciliation (China)" in row[2]
-    assert "alt-political" not in row[2]  # withdrawn in R2
+    assert row[0] == "Paragraph 1 of Article 23\nSettlement of Disputes"
+    assert "A base text, proposed by Republic of Korea, United States" in row[2]
+    assert "B proposed by China\nladder: adds mechanism: conciliation; drops mechanism: arbitration" in row[2]
+    assert "C " not in row[2]  # the DPRK's option is withdrawn in R2
     assert row[3:] == [
         "Reserve\nConsidering the Chinese option.",
         "Oppose\nCould consider non-binding conciliation; rejects arbitration.",
@@ -119,11 +136,13 @@ def test_every_party_cell_matches_the_positions_of_the_draft(matrix):
                 assert text.split("\n", 1)[1] == position.note
 
 
-def test_options_give_each_open_alternative_with_id_and_proposers(matrix):
+def test_options_give_each_open_alternative_with_its_proposers_and_settings_in_words(matrix):
     row = rows_by_id(matrix)["verify.nuclear"]
-    assert "B verify.nuclear.alt-routine (Democratic People's Republic of Korea)" in row[2]
-    assert "C verify.nuclear.alt-notice-72 (China)" in row[2]
-    assert "notice: 72" in row[2]  # what the option sets
+    assert row[2].split("\n") == [
+        "A base text, proposed by Republic of Korea, United States",
+        "B proposed by Democratic People's Republic of Korea", "access: drops challenge inspections; notice: 168 hours",
+        "C proposed by China", "notice: 72 hours",
+    ]
     assert "art.disputes" not in rows_by_id(matrix)  # pending only because it holds disputes.ladder
     assert "disputes.ladder" in rows_by_id(matrix)
 
@@ -141,8 +160,8 @@ def test_summary_counts_open_nodes_and_each_partys_stances(matrix):
 
 def test_an_agreed_node_that_keeps_an_option_still_has_a_row():
     agreement = parse_agreement(mutate(R2_TEXT, LADDER_STATUS, LADDER_STATUS.replace("bracketed", "agreed")), "r2.yaml")
-    row = rows_by_id(opened(positions_matrix_docx(agreement)))["disputes.ladder"]
-    assert row[1] == "agreed" and "disputes.ladder.alt-conciliation" in row[2]
+    row = rows_by_id(opened(positions_matrix_docx(agreement)), agreement)["disputes.ladder"]
+    assert row[1] == "agreed" and "B proposed by China" in row[2]
 
 
 def test_two_calls_give_the_same_bytes():
@@ -150,3 +169,25 @@ def test_two_calls_give_the_same_bytes():
     again = bytes_elsewhere("from tests.agreements.package.test_matrix import ROUND_2, positions_matrix_docx",
                             "positions_matrix_docx(ROUND_2)")
     assert again == positions_matrix_docx(ROUND_2)
+
+
+def draft_ids(agreement) -> set[str]:
+    """Return every id a draft gives: nodes, alternatives, scheduled items, parties, bodies and zones."""
+    found = {visit.model.id for visit in iter_models(agreement) if isinstance(getattr(visit.model, "id", None), str)}
+    found |= {alternative.id for visit in iter_models(agreement) for alternative in getattr(visit.model, "alternatives", [])}
+    return found
+
+
+@pytest.mark.parametrize("agreement", [ROUND_1, ROUND_2], ids=["round-1", "round-2"])
+def test_the_matrix_shows_no_id_and_no_raw_value(agreement):
+    cells = [cell.text for row in opened(positions_matrix_docx(agreement)).tables[0].rows for cell in row.cells]
+    shown = [(key, text) for key in draft_ids(agreement) for text in cells
+             if re.search(rf"(?<![\w.-]){re.escape(key)}(?![\w-])", text)]
+    assert shown == []
+    assert [text for text in cells if "_" in text] == []  # enumerated values are words ('new line to be agreed')
+
+
+def test_an_option_naming_a_body_names_it_in_words():
+    row = rows_by_id(opened(positions_matrix_docx(ROUND_1)), ROUND_1)["unc.status"]
+    assert "disposition: transform" in row[2] and "successor body: Peace Regime Verification Commission" in row[2]
+    assert "disposition: retain reduced; effective: within 180 days after the entry into force of this Agreement" in row[2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -11,8 +12,7 @@ import docx
 import pytest
 
 from agreements.diff.compare import compare_agreements
-from agreements.index import index_of
-from clauses.formatting import describe_parameter
+from agreements.tree import iter_models
 from agreements.drafts import load_agreement, parse_agreement
 from agreements.examples import example_path
 from agreements.package.memo import memo_docx, memo_markup, parse
@@ -90,20 +90,30 @@ def test_the_verified_parameter_change_is_named_with_its_article(memo):
     artillery = [change for change in COMPARISON.changes
                  if change.kind == "parameters" and change.node == "force.artillery"]
     assert artillery and artillery[0].details["parameters"] == [{"parameter": "pullback_km", "old": 10, "new": 15}]
-    assert "•\tParagraph 2 of Article 8 (force.artillery): pull-back distance: 10 km → 15 km" in texts(memo)
+    assert ("•\tParagraph 2 of Article 8 — Pull-back of Forces and Limitation of Exercises: pull-back distance: "
+            "10 kilometres → 15 kilometres") in texts(memo)
 
 
-def test_every_parameter_change_of_the_comparison_is_listed(memo):
+def test_every_parameter_change_of_the_comparison_is_listed_in_words(memo):
     changed = section(memo, "What changed since R1")
-    for change in COMPARISON.changes:
-        if change.kind != "parameters":
-            continue
-        for item in change.details["parameters"]:
-            if not isinstance(item["old"], list):
-                kind = type(index_of(COMPARISON.new).model(change.node))
-                assert any(f"({change.node}): {describe_parameter(item, kind)}" in line for line in changed), item
-            else:
-                assert any(f"({change.node}): " in line for line in changed)
+    start, end = changed.index("Key parameter changes"), changed.index("Other notable changes")
+    listed = changed[start + 1:end]
+    assert len(listed) == sum(len(change.details["parameters"]) for change in COMPARISON.changes
+                              if change.kind == "parameters")
+    assert listed[3:8] == [
+        "•\tParagraph 1 of Article 12 — United Nations Command and Armistice Bodies: effective: within 365 days after "
+        "the entry into force of this Agreement → within 90 days after the completion of the step “Verified "
+        "dismantlement of the nuclear facilities at Yongbyon”",
+        "•\tParagraph 1 of Article 14 — Denuclearization: scope: drops chemical weapons and biological weapons",
+        "•\tParagraph 1 of Article 14 — Denuclearization: links: adds denuclearization step: Verified dismantlement "
+        "of the nuclear facilities at Yongbyon; peace step: Dissolution of the United Nations Command",
+        "•\tParagraph 1 of Article 18 — Crossing of Persons, Goods and Means of Payment: people: permit → pre "
+        "registered list",
+        "•\tParagraph 1 of Article 19 — Prisoners of War, Detainees, Separated Families and Remains: categories: "
+        "adds abducted persons",
+    ]
+    assert listed[0] == ("•\tParagraph 1 of Article 2 — The Agreement and its Parties: linked instruments: adds "
+                         "Exchange of Letters on Interim Restraint")
 
 
 def test_counts_of_change_kinds_and_notable_changes(memo):
@@ -111,15 +121,18 @@ def test_counts_of_change_kinds_and_notable_changes(memo):
     counts = COMPARISON.counts()
     opening = f"In all {len(COMPARISON.changes)} changes: {counts['added']} added, {counts['removed']} removed"
     assert any(line.startswith(opening) for line in changed)
-    assert "•\tart.incidents added as Article 10 — Prevention of Military Incidents" in changed
-    assert any("(crossings.regime): bracketed → agreed" in line for line in changed)
+    assert "•\tArticle 10 — Prevention of Military Incidents: added" in changed
+    assert "•\tArticle 19 — Prisoners of War, Detainees, Separated Families and Remains: moved here from Article 11" \
+        in changed
+    assert ("•\tParagraph 1 of Article 18 — Crossing of Persons, Goods and Means of Payment: bracketed → agreed"
+            in changed)
 
 
-def test_open_brackets_are_listed_by_topic_with_their_ids(memo):
+def test_open_brackets_are_listed_by_topic_with_where_they_stand(memo):
     topics = section(memo, "Open brackets by topic")
-    assert "•\tThe settlement of disputes: 1 bracketed, 1 with options — disputes.ladder" in topics
-    assert "•\tPreamble: 1 bracketed, 1 with options — preamble.denuclearization" in topics
-    assert not any("unc.status" in line for line in topics)  # agreed ad referendum in R2
+    assert "•\tThe settlement of disputes: 1 bracketed, 1 with options — paragraph 1 of Article 23" in topics
+    assert "•\tPreamble: 1 bracketed, 1 with options — recital 4 of the preamble" in topics
+    assert not any("Article 12" in line for line in topics)  # the UN Command, agreed ad referendum in R2
 
 
 def test_no_findings_says_none(memo):
@@ -132,9 +145,9 @@ def test_findings_appear_with_severity_node_and_message():
     findings = check(broken)
     assert findings
     listed = section(opened(memo_docx(broken, findings, COMPARISON)), "Validation findings")
-    for finding in findings:
-        assert any(f"{finding.severity} — {finding.node_id}: {finding.message}" in line for line in listed)
-    expected = "•\terror — disputes.ladder: status is agreed but 1 open alternative remains"
+    assert len(listed) == len(findings)
+    expected = ("•\terror — Paragraph 1 of Article 23 — Settlement of Disputes: status is agreed but 1 open "
+                "alternative remains")
     assert any(line.startswith(expected) for line in listed)
 
 
@@ -185,3 +198,30 @@ def test_two_calls_give_the_same_bytes():
     call = "memo_docx(ROUND_2, check(ROUND_2), COMPARISON, CHART, CONTENTS)"
     setup = "from tests.agreements.package.test_memo import ROUND_2, COMPARISON, CHART, CONTENTS, check, memo_docx"
     assert bytes_elsewhere(setup, call) == memo_docx(ROUND_2, check(ROUND_2), COMPARISON, CHART, CONTENTS)
+
+
+POSITION = '              rok: {stance: support, note: "Abductees and detained nationals must be covered."}\n'
+
+
+def test_a_count_of_one_is_said_in_the_singular():
+    text = mutate(R2_TEXT, POSITION, POSITION.replace("support", "reserve"))
+    text = mutate(text, "            pullback_km: 15  # R1: 10 km\n", "            pullback_km: 16\n")
+    comparison = compare_agreements(ROUND_2, parse_agreement(text, "r2b.yaml"))
+    assert {kind: count for kind, count in comparison.counts().items() if count} == {"positions": 1, "parameters": 1}
+    opening = section(opened(memo_docx(comparison.new, [], comparison)), "What changed since R2")[0]
+    assert opening == "In all 2 changes: 1 change of position, 1 parameter change."
+
+
+def test_counts_of_several_are_said_in_the_plural_and_one_in_the_singular(memo):
+    changed = section(memo, "What changed since R1")
+    counts = COMPARISON.counts()
+    assert counts["moved"] == 1 and counts["removed"] == 1 and counts["parameters"] > 1
+    assert f"{counts['parameters']} parameter changes" in changed[0] and "1 moved" in changed[0]
+
+
+def test_the_memo_shows_no_id_of_the_drafts(memo):
+    ids = {visit.model.id for agreement in (ROUND_1, ROUND_2) for visit in iter_models(agreement)
+           if isinstance(getattr(visit.model, "id", None), str)}
+    body = [line for line in texts(memo) if line not in section(memo, "Contents of this package")]
+    shown = [(key, line) for key in ids for line in body if re.search(rf"(?<![\w.-]){re.escape(key)}(?![\w-])", line)]
+    assert shown == []
