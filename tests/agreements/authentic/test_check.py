@@ -29,6 +29,7 @@ def where(text: str, value: str) -> str:
 
 RECORDS_KO = "남과 북은 이 협정 발효 후 60일 이내에 비무장지대"
 RECORDS_ZH = "南北双方应在本协定生效后60日内，向对方提供"
+ANNEX_ZH = "应遵循构成本协定不可分割的组成部分的{ref:annex.demining}所规定的程序。"
 SELF_DEFENCE_ZH = "本协定的任何规定均不得损害《联合国宪章》所承认的单独或集体自卫的固有权利。"
 
 
@@ -52,6 +53,8 @@ DISCREPANCIES = {
                       "dmz.demining.records: zh: '六十': quantities are written in figures (60日, 20公里)"),
     "punctuation": (RECORDS_ZH, RECORDS_ZH.replace("60日内，", "60日内,"), "本协定生效后60日内,",
                     "dmz.demining.records: zh: '内,': half-width punctuation in a Chinese text (use ，；：（）)"),
+    "integral part weakened": (ANNEX_ZH, ANNEX_ZH.replace("不可分割的组成部分", "组成部分"), "应遵循构成本协定组成部分的",
+                               "demining.procedures: zh: concepts differ from en: integral_part only in en"),
     "cross-reference": (SELF_DEFENCE_ZH, SELF_DEFENCE_ZH.replace("本协定的任何规定", "本协定第三条的任何规定"),
                         "本协定第三条的任何规定",
                         "end-of-war.self-defence: zh: references to articles differ from en: 3 only here"),
