@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from agreements.diff.words import DELETE, INSERT, word_diff, words_in
+from agreements.diff.words import DELETE, INSERT, changed_parts, word_diff, words_in
 from agreements.document.compose import located_text
 from agreements.document.context import scope_for
 from agreements.index import Place, index_of
@@ -245,7 +245,7 @@ def _position_changes(old: Node, new: Node, article: str, naming: Naming) -> lis
     said = "; ".join(f"{naming.of(move['party'])} {move['to']} (note changed)" if move["from"] == move["to"]
                      else f"{naming.of(move['party'])} {_words(move['from'])} → {_words(move['to'])}"
                      for move in moves)
-    return [Change("positions", new.id, article, f"{new.id}: positions {said}", {"positions": moves})]
+    return [Change("positions", new.id, article, f"{new.id}: positions: {said}", {"positions": moves})]
 
 
 def _note_changes(old: Node, new: Node, article: str) -> list[Change]:
@@ -280,7 +280,8 @@ def _text_changes(old: Node, new: Node, article: str, wordings: tuple[Wording, W
                         for lang in dict.fromkeys([*before, *after]) if before.get(lang) != after.get(lang)}
         counts = ", ".join(f"{lang} +{words_in(diff, INSERT)} −{words_in(diff, DELETE)} {_unit(lang)}"
                            for lang, diff in per_language.items())
-        changes.append(Change("text", new.id, article, f"{new.id}: {name} changed ({counts})",
+        shown = per_language.get(DEFAULT_LANGUAGE) or next(iter(per_language.values()))
+        changes.append(Change("text", new.id, article, f"{new.id}: {name} changed ({counts}): {changed_parts(shown)}",
                               {"field": name, "diff": {lang: [[op, text] for op, text in diff]
                                                        for lang, diff in per_language.items()}}))
     return changes

@@ -266,6 +266,7 @@ def redline_docx(old: Agreement, new: Agreement, comparison: Comparison, lang: s
     """Return the new version as Word with every difference from the old one tracked (accept all → new)."""
     document = compose(new, [lang])
     writer = new_writer(document, [lang])
+    writer.author = author  # the document's own comments (proposers, positions) are the reviewer's too
     Redliner(writer, lang, author, when or document.when, notes_for(comparison)).write(
         paragraphs_of(old, lang), AgreementPlan(document, lang).paragraphs())
     writer.block(END, lang)

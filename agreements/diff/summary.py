@@ -38,11 +38,12 @@ class SummaryRows:
                 for index, (what, before, after) in enumerate(self.contents(change))]
 
     def provision(self, change: Change) -> list[Block]:
-        """Return the cell naming the provision: where it stands, and its id."""
+        """Return the cell naming the provision: where it stands (where it stood, if removed), and its id."""
         if change.kind in ("meta", "registry"):
             return [_cell(change.details.get("registry", "agreement").capitalize())]
-        placed = self.places[1].get(change.node) or self.places[0].get(change.node)
-        return [simple_block("cell_text", "node", label(placed), "\n", Run(change.node, italic=True))]
+        placed = self.places[1].get(change.node)
+        where = label(placed) if placed is not None else f"was {label(self.places[0].get(change.node))}"
+        return [simple_block("cell_text", "node", where, "\n", Run(change.node, italic=True))]
 
     def contents(self, change: Change) -> list[tuple[str, list[Block], list[Block]]]:
         """Return a change as (what changed, before, after) triples."""

@@ -14,7 +14,7 @@ import datetime
 from agreements.diff.words import DELETE, EQUAL, INSERT
 from agreements.render.docx import ooxml, ooxml_tracked as tracked_xml
 from agreements.render.docx.paragraphs import Piece, WordParagraph
-from agreements.render.docx.writer import DELETED_BOOKMARK, WordWriter, initials
+from agreements.render.docx.writer import DELETED_BOOKMARK, WordWriter
 
 DELETED = ("del", "moveFrom")
 # what each kind of paragraph makes of the equal, deleted and inserted words of a diff (None: plain, "": left out)
@@ -100,8 +100,7 @@ class TrackedWriter:
 
     def comment(self, first, last, text: str, holder=None) -> None:
         """Attach a comment by the redline's author, dated like its changes."""
-        self.writer.comment(first, last, text, holder, author=self.author, initials=initials(self.author),
-                            when=self.when)
+        self.writer.comment(first, last, text, holder, author=self.author, when=self.when)
 
     def _note_inside(self, revisions: list, note: str | None) -> None:
         """Comment on a tracked paragraph, its reference inside its last revision (so it goes with the paragraph)."""

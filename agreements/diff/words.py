@@ -53,3 +53,20 @@ def words_in(diff: list[tuple[int, str]], operation: int) -> int:
     """Return how many words (in Chinese, characters; punctuation not counted) the parts of a diff with one
     operation hold."""
     return sum(len(WORD.findall(text)) for op, text in diff if op == operation)
+
+
+def changed_parts(diff: list[tuple[int, str]], most: int = 3, length: int = 50) -> str:
+    """Return the words a diff deletes and inserts, in order, quoted: '− “annually”; + “every two years”'.
+
+    At most `most` parts, each cut to `length` characters; '…' says that more follow.
+    """
+    parts = [f"{'+' if op == INSERT else '−'} “{_cut(' '.join(text.split()), length)}”"
+             for op, text in diff if op != EQUAL and text.strip()]
+    return "; ".join(parts[:most]) + ("; …" if len(parts) > most else "")
+
+
+def _cut(text: str, length: int) -> str:
+    """Return a text cut at a word to at most `length` characters, with '…' when cut."""
+    if len(text) <= length:
+        return text
+    return text[:length - 1].rsplit(" ", 1)[0].rstrip() + "…"

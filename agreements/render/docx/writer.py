@@ -31,7 +31,9 @@ LEVEL_STYLES = {"part": "Heading 1", "article": "Heading 2", "paragraph": "Artic
 
 
 def initials(author: str) -> str:
-    """Return a comment author's initials: the first letter of each of their first three words."""
+    """Return a comment author's initials: the first letter of each of their first three words ('PD' for ours)."""
+    if author == AUTHOR:
+        return INITIALS
     return "".join(word[0] for word in author.split()[:3]) or INITIALS
 
 
@@ -50,6 +52,7 @@ class WordWriter:
         self.lang = lang
         self.comments = None
         self.comment_count = 0
+        self.author = AUTHOR  # who the document's own comments (proposers, positions) are by
         self.footnotes = None
         self.footnote_count = 0
         self.bookmarks: set[str] = set()
@@ -80,13 +83,15 @@ class WordWriter:
         """End the page at the end of the last paragraph written (no empty paragraph, so no blank page)."""
         self.last.append(ooxml.page_break())
 
-    def comment(self, first_run, last_run, text: str, holder=None, author: str = AUTHOR,
-                initials: str = INITIALS, when: datetime.datetime | None = None) -> None:
-        """Attach a comment by an author, dated like the document unless `when` is given, to the text from
-        first_run to last_run (see anchor_comment)."""
+    def comment(self, first_run, last_run, text: str, holder=None, author: str | None = None,
+                when: datetime.datetime | None = None) -> None:
+        """Attach a comment by an author (else the document's), dated like the document unless `when` is given,
+        to the text from first_run to last_run (see anchor_comment)."""
         if self.comments is None:
             self.comments = self.document.part._comments_part.element
-        ooxml.add_comment(self.comments, self.comment_count, text, author, initials, when or self.when, self.lang)
+        author = author or self.author
+        ooxml.add_comment(self.comments, self.comment_count, text, author, initials(author), when or self.when,
+                          self.lang)
         ooxml.anchor_comment(first_run, last_run, self.comment_count, holder)
         self.comment_count += 1
 
@@ -149,7 +154,7 @@ class WordWriter:
             self.comment(runs[0], runs[-1], block.comment)
         if block.note:
             runs = runs or [self.text(paragraph, "", lang)]
-            self.comment(runs[0], runs[-1], block.note, author=block.note_author, initials=initials(block.note_author))
+            self.comment(runs[0], runs[-1], block.note, author=block.note_author)
         if block.footnote:
             self.footnote(paragraph, block.footnote, lang)
         if block.page_break_after:

@@ -34,7 +34,7 @@ STABLE_REPORT = {
          "summary": "unc.status: note added: “Check the date with the UN.”", "old": None,
          "new": "Check the date with the UN."},
         {"kind": "text", "node": "final.steps.note", "article": "final",
-         "summary": "final.steps.note: text changed (en +3 −1 words)", "field": "text",
+         "summary": "final.steps.note: text changed (en +3 −1 words): − “annually”; + “every two years”", "field": "text",
          "diff": {"en": [[0, "The Parties shall review the phases "], [-1, "annually"], [1, "every two years"],
                          [0, "."]]}},
     ],
@@ -85,7 +85,7 @@ def test_parameters_name_steps_parties_and_items_in_words_not_ids():
 
 
 def test_positions_name_the_parties_and_stances_in_words():
-    assert ("foreign-forces.usfk: positions Democratic People's Republic of Korea oppose → reserve"
+    assert ("foreign-forces.usfk: positions: Democratic People's Republic of Korea oppose → reserve"
             in summaries("positions"))
 
 
@@ -175,7 +175,9 @@ def test_a_text_written_over_a_template_counts_the_words_the_reader_saw():
                         "        instrument: peace_agreement\n        parties: [rok, dprk]\n"
                         "        text: {en: The two Parties conclude this Agreement., zh: 双方缔结本协定。}\n")
     [change] = compare_agreements(parse_agreement(text, "a"), parse_agreement(overridden, "b")).changes
-    assert change.summary == "final.parties: text changed (en +5 −57 words, zh +7 −74 characters)"
+    assert change.summary.startswith("final.parties: text changed (en +5 −57 words, zh +7 −74 characters): "
+                                     "− “Parties to this Agreement are the Republic of…”; + “two Parties conclude this "
+                                     "Agreement”")
     assert change.details["diff"]["en"][:2] == [[0, "The "], [-1, "Parties to this Agreement are the Republic of "
                                                               "Korea and the Democratic People's Republic of Korea. "
                                                               "Each Party shall ratify this Agreement in accordance "

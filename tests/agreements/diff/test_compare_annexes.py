@@ -67,5 +67,5 @@ def test_an_annex_heading_and_a_footnote_changed_are_text_changes_word_by_word()
                                     "            text: {en: Sheets are numbered."))
     found = changes(WITH_ANNEXES, parse_agreement(changed, "changed.yaml"))
     assert [change[:2] for change in found] == [("text", "annex.maps"), ("text", "annex.maps.scale.sheets")]
-    assert found[0][2] == "annex.maps: heading changed (en +3 −0 words)"
+    assert found[0][2] == "annex.maps: heading changed (en +3 −0 words): + “of the Zone”"
     assert found[1][2].startswith("annex.maps.scale.sheets: footnote changed (en +3 −0 words, ko +2 −0 words, zh +")

@@ -140,6 +140,13 @@ def test_comments_are_dated_like_the_changes():
     assert {author for author, _, said in comments(data).values() if said.startswith("Moved ")} == {"ROK delegation"}
 
 
+def test_every_comment_of_a_redline_is_by_its_author_even_the_texts_own():
+    data = redline(ROUND_1, ROUND_2, author="ROK delegation")
+    said = comments(data).values()
+    assert any(text.startswith("Option A") or "support" in text for _, _, text in said)  # the positions' own comments
+    assert {author for author, _, _ in said} == {"ROK delegation"}
+
+
 MOVED = Agreement.model_validate(edited(ROUND_1.model_dump(mode="json"), [("move_and_change_article", 5)]))
 
 

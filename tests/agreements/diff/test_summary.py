@@ -59,3 +59,21 @@ def test_the_counts_and_the_versions_open_the_report():
     assert said[0] == "Changes from R1 to R2"
     assert said[2] == "r1.yaml (R1, 12 March 2027) → r2.yaml (R2, 25 June 2027)"
     assert said[3].startswith(f"{len(COMPARISON.changes)} changes: ") and "8 notes" in said[3]
+
+
+def test_a_removed_provision_is_placed_where_it_stood_not_where_another_now_stands():
+    rows = [row for table in SUMMARY.blocks if table.type == "table" for row in rows_of(table)
+            if words(row[0]).endswith("art.interim-measures")]
+    [[provision, what, before, after, _]] = rows
+    assert words(provision) == "was Article 23\nart.interim-measures"
+    assert (words(what), words(after)) == ("Removed (was Article 23)", "—")
+    assert words(before) == "Interim Measures"
+
+
+def test_parameters_are_given_in_words_not_ids():
+    rows = [row for table in SUMMARY.blocks if table.type == "table" for row in rows_of(table)
+            if words(row[0]).endswith("unc.status") and words(row[1]) == "effective"]
+    [[_, _, before, after, _]] = rows
+    assert words(before) == "365 days after entry into force"
+    assert words(after) == ("90 days after the completion of the step “Verified dismantlement of the nuclear "
+                            "facilities at Yongbyon”")

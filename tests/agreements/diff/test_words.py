@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreements.diff.words import DELETE, EQUAL, INSERT, tokens, word_diff, words_in
+from agreements.diff.words import DELETE, EQUAL, INSERT, changed_parts, tokens, word_diff, words_in
 
 
 def apply_side(diffs: list[tuple[int, str]], side: int) -> str:
@@ -44,3 +44,15 @@ def test_words_are_counted_without_punctuation_and_chinese_by_character():
     diff = word_diff("The Democratic People's Republic shall withdraw within 90 days.",
                      "The Parties shall withdraw within 180 days, 各方应后撤。")
     assert (words_in(diff, INSERT), words_in(diff, DELETE)) == (7, 4)
+
+
+def test_changed_parts_quote_the_words_deleted_and_inserted_in_order():
+    diff = word_diff("The Parties shall review the phases annually.",
+                     "The Parties shall review the phases every two years.")
+    assert changed_parts(diff) == "− “annually”; + “every two years”"
+
+
+def test_changed_parts_are_cut_at_a_word_and_at_three():
+    diff = [(DELETE, "one two three four five six"), (EQUAL, " x "), (INSERT, "a"), (EQUAL, " y "), (DELETE, "b"),
+            (EQUAL, " z "), (INSERT, "c")]
+    assert changed_parts(diff, length=12) == "− “one two…”; + “a”; − “b”; …"
