@@ -76,6 +76,8 @@ class Composer:
         headers = {lang: words.phrase("draft_header", round=meta.round, round_cn=chinese_numeral(meta.round),
                                       version=meta.version,
                                       date=words.date(meta.date)) for lang, words in self.words.items()}
+        if self.internal:
+            headers = {lang: f"{header} · {self.words[lang].phrase('internal_mark')}" for lang, header in headers.items()}
         settings = {"title": {lang: meta.title.get(lang, "") for lang in self.languages}, "header": headers}
         if self.internal:
             settings["note_author"] = self._each(lambda lang, words: self._note_author(words))
@@ -106,8 +108,13 @@ class Composer:
             lambda lang, words: BlockText(inlines=[self._between(words)]))))
         blocks.append(Block("round", "round", self._each(lambda lang, words: BlockText(inlines=self._round(words)))))
         blocks.append(Block("draft_mark", "mark", self._each(
-            lambda lang, words: BlockText(inlines=[words.phrase("draft_mark")]))))
+            lambda lang, words: BlockText(inlines=[self._draft_mark(words)]))))
         return blocks
+
+    def _draft_mark(self, words: Language) -> str:
+        """Return the draft mark, which an internal edition extends to say that it is internal."""
+        mark = words.phrase("draft_mark")
+        return f"{mark} · {words.phrase('internal_mark')}" if self.internal else mark
 
     def _between(self, words: Language) -> str:
         """Return 'between the Republic of Korea, … and the United States of America' (the signatories)."""

@@ -1,8 +1,8 @@
 """The document tree as plain text or Markdown in one language: numbered, with headings and brackets.
 
-One method per block type; the blocks the text does not show (parties, draft mark) have none. Footnotes
-are numbered in document order and listed at the end; an internal edition shows each drafters' note on
-a marked line under its node.
+One method per block type; the blocks the text does not show (parties; the draft mark, but in an internal
+edition) have none. Footnotes are numbered in document order and listed at the end; an internal edition
+says so under the round line and shows each drafters' note on a marked line under its node.
 """
 
 from __future__ import annotations
@@ -79,6 +79,11 @@ class TextRenderer:
     def render_round(self, block: Block, depth: int) -> None:
         """Add the round line."""
         self.lines += [self.emphasis(words_of(block.text(self.lang), self.words)), ""]
+
+    def render_draft_mark(self, block: Block, depth: int) -> None:
+        """Add the draft mark of an internal edition, which says that it is internal (the others leave it out)."""
+        if "note_author" in self.document.settings:
+            self.lines += [self.emphasis(words_of(block.text(self.lang), self.words)), ""]
 
     def render_preamble(self, block: Block, depth: int) -> None:
         """Add the preamble's heading (when it has recitals), its formulas and its recitals."""

@@ -126,7 +126,8 @@ class Namer:
         letter = self.words.phrase("option", letter=option.letter)
         if not option.proposers:
             return self.words.phrase("timeline_option_plain", option=letter, label=text)
-        proposers = self.words.join([self.scope.short_name(key, self.words.code) for key in option.proposers])
+        proposers = self.words.phrase("list_separator").join(self.scope.short_name(key, self.words.code)
+                                                             for key in option.proposers)  # as the text lists them
         return self.words.phrase("timeline_option", option=letter, proposers=proposers, label=text)
 
 

@@ -78,3 +78,15 @@ def test_the_internal_markdown_quotes_each_note():
     text = render_document(NOTED, "en", markdown=True, internal=True)
     assert f"\n### Article 1 — Pull-back of Forces[^1]\n\n> *Drafters’ note: {ARTICLE_NOTE}*\n" in text
     assert f"\n  > *Drafters’ note: {POINT_NOTE}*\n" in text
+
+
+@pytest.mark.parametrize(("lang", "mark"), [
+    ("en", "DRAFT — for negotiation · INTERNAL — with the drafters’ notes; not for other delegations"),
+    ("ko", "협상용 초안 · 내부용 — 작성자 메모 포함, 다른 대표단에 배포하지 않음"),
+    ("zh", "谈判草案 · 内部版本——含起草说明，不得分发其他代表团"),
+])
+def test_the_internal_edition_says_under_its_round_line_that_it_is_internal(lang, mark):
+    internal = render_document(NOTED, lang, internal=True).splitlines()
+    assert mark in internal[:8]
+    assert not any("INTERNAL" in line or "내부용" in line or "内部版本" in line
+                   for line in render_document(NOTED, lang).splitlines())

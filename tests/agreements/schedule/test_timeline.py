@@ -204,7 +204,7 @@ def test_every_open_option_of_a_bracketed_clause_is_scheduled(round_2):
     ]
     labels = [line for line in text_lines(round_2) if "foreign-forces.usfk" in line]
     assert labels == [
-        "day  365  military          foreign-forces.usfk        Option A (Republic of Korea and United States): "
+        "day  365  military          foreign-forces.usfk        Option A (Republic of Korea, United States): "
         "Foreign Forces (paragraph 1 of Article 13)",
         "day  365  military          foreign-forces.usfk        Option B (China): Foreign Forces (paragraph 1 of Article 13)",
     ]

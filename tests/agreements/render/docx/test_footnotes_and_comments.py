@@ -142,3 +142,11 @@ def test_libreoffice_shows_the_footnote_at_the_foot_of_the_annex_page(tmp_path):
         footnote = next(index for index, line in enumerate(lines) if IMAS[lang] in line)
         assert footnote == len(lines) - 2  # then only the page number
         assert any(line.endswith(("。1", ". 1", ".1")) for line in lines[:footnote])  # its mark, in the text
+
+
+def test_the_internal_edition_s_header_says_it_is_internal_and_the_clean_one_s_does_not():
+    internal = xml(render_docx(NOTED, "en", internal=True), "word/header1.xml")
+    clean = xml(render_docx(NOTED, "en"), "word/header1.xml")
+    said = ["".join(node.itertext()) for node in (internal, clean)]
+    assert said[0].endswith("DRAFT — for negotiation · INTERNAL — with the drafters’ notes; not for other delegations")
+    assert said[1].endswith("DRAFT — for negotiation")
