@@ -77,7 +77,8 @@ class Composer:
                                       version=meta.version,
                                       date=words.date(meta.date)) for lang, words in self.words.items()}
         if self.internal:
-            headers = {lang: f"{header} · {self.words[lang].phrase('internal_mark')}" for lang, header in headers.items()}
+            headers = {lang: f"{header} · {self.words[lang].phrase('internal_mark')}"
+                       for lang, header in headers.items()}
         settings = {"title": {lang: meta.title.get(lang, "") for lang in self.languages}, "header": headers}
         if self.internal:
             settings["note_author"] = self._each(lambda lang, words: self._note_author(words))

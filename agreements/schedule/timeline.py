@@ -182,8 +182,9 @@ def _entry(index: AgreementIndex, namer: Namer, item: Scheduled, day: int | None
     track = getattr(model, "track", None) or (clause.lane if clause is not None else ClauseBase.lane)
     after = item.deadline.after if item.deadline is not None else None
     owner = clause.id if clause is not None else item.id
-    return Entry(item.id, namer.label(model, place_number(item.path), clause, article, option), track, day, after, item.requires,
-                 owner, article.id if article is not None else None, option.letter if option else None)
+    label = namer.label(model, place_number(item.path), clause, article, option)
+    return Entry(item.id, label, track, day, after, item.requires, owner, article.id if article is not None else None,
+                 option.letter if option else None)
 
 
 def _option_entry(index: AgreementIndex, namer: Namer, option: Option, key: str) -> Entry:
