@@ -115,7 +115,7 @@ def move_and_change_article(data: dict, pick: int) -> None:
     holder, index = found[pick % len(found)]
     article = holder.pop(index)
     node = _changeable(article)[pick % len(_changeable(article))]
-    if "pullback_km" in node:
+    if node.get("pullback_km") is not None:
         node["pullback_km"] = node["pullback_km"] * 2 + 5
     elif isinstance(node.get("deadline"), dict):
         node["deadline"] = {**node["deadline"], "days": node["deadline"]["days"] + 30 + pick % 300}
@@ -130,7 +130,7 @@ def _changeable(article: dict) -> list[dict]:
     found, stack = [], list(article.get("children", []))
     while stack:
         node = stack.pop(0)
-        if "pullback_km" in node or isinstance(node.get("deadline"), dict) or node["kind"] == "text":
+        if node.get("pullback_km") is not None or isinstance(node.get("deadline"), dict) or node["kind"] == "text":
             found.append(node)
         stack[0:0] = node.get("children", [])
     return found
