@@ -87,18 +87,21 @@ class Position(Model):
 
 
 class Alternative(Model):
-    """A competing option for a node: typed parameter overrides and/or its own text."""
+    """A competing option for a node: typed parameter overrides and/or its own text, or its deletion."""
 
     id: NodeId
     proposed_by: Annotated[list[PartyRef], Field(min_length=1)]
     set: dict[str, Any] = {}
     text: LangText | None = None
+    delete: bool = False  # the proposers would strike the node: the option reads "Delete"
     withdrawn: bool = False
 
     @model_validator(mode="after")
     def _has_content(self) -> Alternative:
-        if not self.set and not self.text:
-            raise ValueError(f"alternative {self.id} needs 'set' (parameters) or 'text'")
+        if self.delete and (self.set or self.text):
+            raise ValueError(f"alternative {self.id} deletes the node: it takes no 'set' or 'text'")
+        if not self.set and not self.text and not self.delete:
+            raise ValueError(f"alternative {self.id} needs 'set' (parameters), 'text' or 'delete: true'")
         return self
 
 

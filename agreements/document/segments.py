@@ -38,7 +38,9 @@ def referred(text: str, lang: str, scope: Scope) -> str:
 
 
 def alternative_text(node: Node, alternative: Alternative, lang: str, scope: Scope) -> str:
-    """Return the text of an alternative: its own text, or the node rendered with its parameters."""
+    """Return the text of an alternative: its own text, the node rendered with its parameters, or "Delete"."""
+    if alternative.delete:
+        return language(lang).phrase("option_delete")
     if alternative.text:
         if lang in alternative.text:
             return referred(alternative.text[lang], lang, scope)

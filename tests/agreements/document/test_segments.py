@@ -102,3 +102,22 @@ def test_one_language_that_cannot_bracket_a_phrase_makes_every_language_show_who
     alone = node_segments(node, ["en"], scope_for(parse_agreement(text, "d.yaml")), ("en", "ko", "zh"))["en"]
     assert [type(part).__name__ for part in alone] == ["Bracket"] and not alone[0].inline
     assert node_segments(node, ["en"], scope_for(parse_agreement(text, "d.yaml")))["en"][1].inline
+
+
+def test_a_delete_option_reads_delete_in_every_language():
+    text = mutate(BASE, "set: {pullback_km: 20}", "delete: true")
+    assert node_text(text, "pullback.distance").startswith("[Option A: The Parties shall")
+    assert node_text(text, "pullback.distance").endswith(
+        " [Option B (Democratic People's Republic of Korea): Delete]")
+    assert node_text(text, "pullback.distance", "ko").endswith(" [B안(조선민주주의인민공화국 제안): 삭제]")
+    assert node_text(text, "pullback.distance", "zh").endswith("删除]")
+
+
+def test_a_delete_option_takes_no_text_or_parameters():
+    text = mutate(BASE, "set: {pullback_km: 20}", "set: {pullback_km: 20}\n                delete: true")
+    try:
+        parse_agreement(text, "d.yaml")
+    except Exception as error:  # noqa: BLE001 - the message is what matters
+        assert "deletes the node: it takes no 'set' or 'text'" in str(error)
+    else:
+        raise AssertionError("a delete option with parameters loaded")
