@@ -690,20 +690,25 @@ def import_command(document: str, output: str, lang: str | None, force: bool) ->
               help="Build even when the draft breaks consistency rules; the memo lists them.")
 @click.option("--author", default="peacedraft", show_default=True, help="Author of the redline's tracked changes.")
 @click.option("--copies", is_flag=True, help="Also each signatory's own copy in every language (text/copies/PARTY/).")
+@click.option("--sign", "key", metavar="KEY",
+              help="Sign manifest.json with this OpenSSH private key (manifest.json.sig, namespace peacedraft-package).")
 @CORPUS_OPTION
 @handles_errors
 def package(draft: str | None, against: str | None, output: str, as_zip: bool, force: bool, allow_findings: bool,
-            author: str, copies: bool, corpus_folders: tuple[str, ...]) -> None:
+            author: str, copies: bool, key: str | None, corpus_folders: tuple[str, ...]) -> None:
     """Build the negotiation text package of DRAFT (no DRAFT: the shipped round 2 against round 1).
 
     Clean text in every language and side by side, redline and change report, precedent annex and
     Armistice coverage, positions matrix, timeline, cover memo, the draft as YAML and JSON, and
     manifest.json with every file's SHA-256. Refused (exit 1) when the draft breaks consistency rules.
+    With --sign KEY, manifest.json.sig: ssh-keygen's signature over the manifest (ssh-keygen -Y sign).
 
     Example: peacedraft package round-3.yaml --against round-2.yaml -o round-3-package --zip
     """
     from agreements.package.build import InputDraft, build_package, package_time, shipped_example
     from agreements.package.folder import write_folder, zip_bytes
+    from agreements.package.manifest import MANIFEST, SIGNATURE
+    from agreements.package.signing import check_signing_key, sign_manifest
 
     if draft is None and against is not None:
         raise click.UsageError("--against needs a DRAFT")
@@ -711,17 +716,22 @@ def package(draft: str | None, against: str | None, output: str, as_zip: bool, f
     zip_path = output.rstrip("/") + ".zip"
     if as_zip and not force and os.path.exists(zip_path):
         raise click.UsageError(f"{zip_path} already exists (use --force to replace it)")
+    if key is not None:
+        check_signing_key(key)
     built = build_package(current, previous or None, allow_findings, author, list(corpus_folders),
                           _progress if _stderr_is_terminal() else None, copies)
     if _stderr_is_terminal():
         click.echo("\r\033[K", nl=False, err=True, color=True)
+    if key is not None:
+        built.files[SIGNATURE] = sign_manifest(built.files[MANIFEST], key)
     top = os.path.basename(os.path.abspath(output))
     write_folder(built.files, output, force, (zip_path, zip_bytes(built.files, top, package_time(built))) if as_zip else None)
     errors = sum(finding.severity == "error" for finding in built.findings)
     note = f", {_count(errors, 'consistency error')} listed in the memo" if errors else ""
-    listed = len(built.files) - 1
-    click.echo(f"wrote {output}/ ({listed} files and manifest.json{note})" + (f" and {zip_path}" if as_zip else ""),
-               err=True)
+    listed = len(built.files) - 1 - (SIGNATURE in built.files)
+    signed = f" signed with {key}" if key is not None else ""
+    click.echo(f"wrote {output}/ ({listed} files and manifest.json{signed}{note})"
+               + (f" and {zip_path}" if as_zip else ""), err=True)
 
 
 def _stderr_is_terminal() -> bool:
@@ -736,24 +746,39 @@ def _progress(number: int, total: int, stage: str) -> None:
 
 @main.command()
 @click.argument("package_path", metavar="PACKAGE")
+@click.option("--signers", metavar="FILE",
+              help="Check manifest.json.sig against this OpenSSH allowed_signers file and name the signer.")
 @handles_errors
-def verify(package_path: str) -> None:
+def verify(package_path: str, signers: str | None) -> None:
     """Check a package (folder or zip) against its manifest: one line per missing, altered or extra file.
 
-    Exits 0 only when every file is there with its recorded size and SHA-256, else 1.
+    First prints the manifest's SHA-256, to compare with the sender's over another channel. With
+    --signers, also checks the signature (ssh-keygen -Y verify, namespace peacedraft-package) and names
+    the signer. Exits 0 only when every file is there with its recorded size and SHA-256 (and, with
+    --signers, a key the file lists signed this manifest), else 1.
 
-    Example: peacedraft verify negotiation-package.zip
+    Example: peacedraft verify negotiation-package.zip --signers allowed_signers
     """
-    from agreements.package.manifest import verify as verify_package
+    from agreements.package.manifest import digest, verify as verify_package
+    from agreements.package.signing import check_signature, check_signers, signed_parts
 
+    if signers is not None:
+        check_signers(signers)
     manifest, discrepancies = verify_package(package_path)
+    manifest_data, signature = signed_parts(package_path)
+    click.echo(f"manifest SHA-256: {digest(manifest_data)}")
     for discrepancy in discrepancies:
         click.echo(str(discrepancy))
     count = len(manifest["files"])
     if discrepancies:
         click.echo(f"{package_path}: NOT intact ({_count(len(discrepancies), 'problem')} in {count} files)", err=True)
         sys.exit(1)
-    click.echo(f"{package_path}: intact ({count} files, peacedraft {manifest.get('peacedraft', '?')})", err=True)
+    intact = f"{package_path}: intact ({count} files, peacedraft {manifest.get('peacedraft', '?')})"
+    if signers is not None:
+        intact += f", signed by {check_signature(package_path, signers)}"
+    elif signature is not None:
+        intact += "; signed, the signature not checked (give --signers FILE)"
+    click.echo(intact, err=True)
 
 
 @main.command()

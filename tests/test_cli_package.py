@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -26,6 +27,11 @@ EXPECTED = [
     "redline/redline.zh.docx", "text/agreement.en.docx", "text/agreement.ko.docx", "text/agreement.parallel.docx",
     "text/agreement.zh.docx", "timeline/timeline.json", "timeline/timeline.png", "timeline/timeline.txt",
 ]
+
+
+def manifest_line(folder: Path) -> str:
+    """Return the line verify starts with: the SHA-256 of the folder's manifest.json."""
+    return f"manifest SHA-256: {hashlib.sha256((folder / 'manifest.json').read_bytes()).hexdigest()}\n"
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -64,7 +70,7 @@ def test_verify_passes_on_the_folder_and_the_zip(built, runner):
     for target in ("negotiation-package", "negotiation-package.zip"):
         result = runner.invoke(main, ["verify", str(built / target)])
         assert result.exit_code == 0, result.output
-        assert result.stdout == ""
+        assert result.stdout == manifest_line(built / "negotiation-package")
         assert result.stderr.endswith(f"{target}: intact ({len(EXPECTED)} files, peacedraft 0.1.0)\n")
 
 
@@ -85,7 +91,7 @@ def test_one_changed_byte_in_any_file_fails_verify_with_the_file_named(copy, run
         assert result.exit_code in (1, 2) and result.output
         return
     assert result.exit_code == 1
-    assert result.stdout == f"altered: {name} (SHA-256 differs from the manifest)\n"
+    assert result.stdout == f"{manifest_line(copy)}altered: {name} (SHA-256 differs from the manifest)\n"
     assert result.stderr == f"{copy}: NOT intact (1 problem in {len(EXPECTED)} files)\n"
 
 
@@ -93,13 +99,14 @@ def test_one_changed_byte_in_any_file_fails_verify_with_the_file_named(copy, run
 def test_a_deleted_file_fails_verify_with_the_file_named(copy, runner, name):
     (copy / name).unlink()
     result = runner.invoke(main, ["verify", str(copy)])
-    assert (result.exit_code, result.stdout) == (1, f"missing: {name}\n")
+    assert (result.exit_code, result.stdout) == (1, f"{manifest_line(copy)}missing: {name}\n")
 
 
 def test_an_added_file_fails_verify_with_the_file_named(copy, runner):
     (copy / "text" / "notes.txt").write_text("mine")
     result = runner.invoke(main, ["verify", str(copy)])
-    assert (result.exit_code, result.stdout) == (1, "extra: text/notes.txt (not in the manifest)\n")
+    expected = f"{manifest_line(copy)}extra: text/notes.txt (not in the manifest)\n"
+    assert (result.exit_code, result.stdout) == (1, expected)
 
 
 def test_verify_refuses_what_is_not_a_package(runner, tmp_path):

@@ -1,7 +1,8 @@
 """The package manifest: every file with its SHA-256 and size, and the check that a package is intact.
 
 A package is a folder, or a zip whose entries sit under one top folder. `manifest.json` lists
-every other file; `verify` reports each file that is missing, altered or not listed.
+every other file but its signature (`manifest.json.sig`, see signing.py); `verify` reports each file that is
+missing, altered or not listed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 from clauses.errors import InputError
 
 MANIFEST = "manifest.json"
+SIGNATURE = MANIFEST + ".sig"  # the detached OpenSSH signature over the manifest, when signed
+UNLISTED = (MANIFEST, SIGNATURE)
 FORMAT = "peacedraft.package/1"
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 MAX_ZIP_MEMBERS = 10_000
@@ -68,6 +71,20 @@ def verify(package: str) -> tuple[dict, list[Discrepancy]]:
         raise InputError(f"{package}: unreadable zip: {error}", "PD-E072") from None
 
 
+def read_small_files(package: str, names: tuple[str, ...], limit: int) -> dict[str, bytes | None]:
+    """Return the bytes of a few small files of a package folder or zip by name (None for each one absent)."""
+    path = Path(package)
+    if path.is_dir():
+        files = _FolderFiles(path)
+        return {name: files.read_small(name, limit) for name in names}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            files = _ZipFiles(archive, package)
+            return {name: files.read_small(name, limit) for name in names}
+    except (zipfile.BadZipFile, OSError) as error:
+        raise InputError(f"{package}: unreadable zip: {error}", "PD-E072") from None
+
+
 def _compare(package: str, files: _FolderFiles | _ZipFiles) -> tuple[dict, list[Discrepancy]]:
     """Return the manifest and the discrepancies of a package's files."""
     manifest = _read_manifest(package, files)
@@ -82,7 +99,7 @@ def _compare(package: str, files: _FolderFiles | _ZipFiles) -> tuple[dict, list[
         elif actual[0] != entry["sha256"]:
             found.append(Discrepancy(name, "altered", "SHA-256 differs from the manifest"))
     found += [Discrepancy(name, "extra", "not in the manifest") for name in sorted(set(files.names()) - set(listed))
-              if name != MANIFEST]
+              if name not in UNLISTED]
     return manifest, found
 
 
