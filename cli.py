@@ -380,9 +380,11 @@ def position(draft: str, node_id: str, party: str, stance: str, note: str | None
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @click.option("--copy-for", metavar="PARTY", help="The copy of this signatory: named first; its variant of a language.")
 @click.option("--internal", is_flag=True, help="The internal edition: each node's drafters' note (Word: a comment).")
+@click.option("--non-paper", is_flag=True,
+              help="A non-paper: no proposers, positions or notes; every page marked; a neutral author.")
 @handles_errors
 def render(draft: str, output_format: str | None, lang: str, templates: str | None, output: str | None,
-           copy_for: str | None, internal: bool) -> None:
+           copy_for: str | None, internal: bool, non_paper: bool) -> None:
     """Render the draft: a Word document, a PDF, or its text in one language, numbered, with brackets and options.
 
     A PDF is the Word document converted by LibreOffice (soffice, headless). The format is the one -o
@@ -392,10 +394,14 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
     variant of a language where it has one (the DPRK's Korean: templates/language/ko-KP.yaml).
     With --internal, the drafters' notes (each node's `note`): Word comments on their paragraphs, marked
     lines in text and Markdown; without it, no note appears anywhere.
+    With --non-paper, a text that commits no party: options labelled by letter alone, no positions, notes or
+    comments naming anyone, "Non-paper — without prejudice to the position of any party" on every page
+    (first line of text and Markdown), and a neutral author in Word ("Non-paper").
 
     Example: peacedraft render example.yaml -o example-ko.docx --lang ko
     Example: peacedraft render example.yaml -o dprk-ko.docx --lang ko --copy-for dprk
     Example: peacedraft render example.yaml -o example.pdf --lang parallel
+    Example: peacedraft render example.yaml -o non-paper-ko.docx --lang ko --non-paper
     """
     from pathlib import Path
 
@@ -409,12 +415,14 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
         raise click.UsageError(f"{document} needs -o FILE.{output_format}")
     if lang == "parallel" and output_format not in ("docx", "pdf"):
         raise click.UsageError("--lang parallel is for Word documents and PDF (--format docx or pdf)")
+    if internal and non_paper:
+        raise click.UsageError("--internal and --non-paper exclude each other (a non-paper carries no notes)")
     folder = Path(templates).resolve() if templates else None
     agreement = load_agreement(draft)
     if output_format in ("docx", "pdf"):
         from agreements.render.docx.render import render_docx
 
-        data = render_docx(agreement, lang, folder, copy_for, internal)
+        data = render_docx(agreement, lang, folder, copy_for, internal, non_paper)
         if output_format == "pdf":
             from agreements.document.compose import document_time
             from agreements.render.pdf import word_to_pdf
@@ -424,7 +432,7 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
         from agreements.render.text import render_document
 
         data = render_document(agreement, lang, output_format == "markdown", folder, copy_for,
-                               internal).encode("utf-8")
+                               internal, non_paper).encode("utf-8")
     if output:
         write_atomic(output, data)
         click.echo(f"wrote {output}", err=True)
@@ -443,16 +451,22 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
               help="Write the change summary as a .docx: a table of the changes per article.")
 @click.option("--notes/--no-notes", default=True, show_default=True,
               help="Report changes of the drafters' notes (internal: leave them out of a redline for others).")
+@click.option("--non-paper", is_flag=True,
+              help="Compare the non-paper texts: no proposers, positions or notes; changes by 'Non-paper'.")
 @handles_errors
 def diff(old: str, new: str, output_format: str, output: str | None, author: str, lang: str,
-         summary_out: str | None, notes: bool) -> None:
+         summary_out: str | None, notes: bool, non_paper: bool) -> None:
     """Compare two versions of a draft: what changed, node by node, and a Word redline.
 
     OLD and NEW are files, or REV:PATH read from git (e.g. HEAD~1:draft.yaml). Either may be a Word
     file (.docx): it is imported, its articles and paragraphs matched to ours by number and text,
     and both sides are compared as text in one language. Renumbering alone is never a tracked change.
+    With --non-paper, both versions as non-papers: no proposer, position or drafters' note in the report,
+    the redline or the summary, every tracked change and comment by "Non-paper" (so --author is refused),
+    the non-paper mark on every page and at the top of the report.
 
     Example: peacedraft diff round-1.yaml round-2.yaml -o redline.docx --author "ROK delegation"
+    Example: peacedraft diff round-1.yaml round-2.yaml -o non-paper-redline.docx --non-paper
     """
     from agreements.atomic import write_all
     from agreements.diff.compare import compare_agreements
@@ -462,18 +476,24 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
     from agreements.outputs import check_names
 
     check_names((output, summary_out), ("docx",))
+    if non_paper and click.get_current_context().get_parameter_source("author").name != "DEFAULT":
+        raise click.UsageError("--author and --non-paper exclude each other (a non-paper's changes are by no one)")
     sides = load_sides(old, new, lang)
     for note in sides.notes:
         click.echo(note, err=True)
     before, after, lang = sides.old, sides.new, sides.lang
+    if non_paper:
+        from agreements.document.nonpaper import non_paper_versions
+
+        before, after = non_paper_versions(before, after)
     comparison = compare_agreements(before, after, notes=notes)
     outputs = []
     if output:
         from agreements.diff.redline import redline_docx
 
-        outputs.append((output, redline_docx(before, after, comparison, lang, author)))
+        outputs.append((output, redline_docx(before, after, comparison, lang, author, non_paper=non_paper)))
     if summary_out:
-        outputs.append((summary_out, summary_docx(comparison, old, new)))
+        outputs.append((summary_out, summary_docx(comparison, old, new, non_paper)))
     for path in write_all(outputs):
         click.echo(f"wrote {path}", err=True)
     if output_format == "json":
@@ -481,7 +501,7 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
         return
     plain = bool(os.environ.get("NO_COLOR"))
     style = (lambda text, **_: text) if plain else click.style
-    for line in text_report(comparison, old, new, style):
+    for line in text_report(comparison, old, new, style, non_paper):
         click.echo(line)
 
 
@@ -690,18 +710,22 @@ def import_command(document: str, output: str, lang: str | None, force: bool) ->
               help="Build even when the draft breaks consistency rules; the memo lists them.")
 @click.option("--author", default="peacedraft", show_default=True, help="Author of the redline's tracked changes.")
 @click.option("--copies", is_flag=True, help="Also each signatory's own copy in every language (text/copies/PARTY/).")
+@click.option("--non-paper", is_flag=True,
+              help="A non-paper package: no attribution; no positions matrix, cover memo or draft files.")
 @click.option("--sign", "key", metavar="KEY",
               help="Sign manifest.json with this OpenSSH private key (manifest.json.sig, namespace peacedraft-package).")
 @CORPUS_OPTION
 @handles_errors
 def package(draft: str | None, against: str | None, output: str, as_zip: bool, force: bool, allow_findings: bool,
-            author: str, copies: bool, key: str | None, corpus_folders: tuple[str, ...]) -> None:
+            author: str, copies: bool, key: str | None, corpus_folders: tuple[str, ...], non_paper: bool) -> None:
     """Build the negotiation text package of DRAFT (no DRAFT: the shipped round 2 against round 1).
 
     Clean text in every language and side by side, redline and change report, precedent annex and
     Armistice coverage, positions matrix, timeline, cover memo, the draft as YAML and JSON, and
     manifest.json with every file's SHA-256. Refused (exit 1) when the draft breaks consistency rules.
     With --sign KEY, manifest.json.sig: ssh-keygen's signature over the manifest (ssh-keygen -Y sign).
+    With --non-paper, every document as a non-paper (no proposer, position or note; marked on every page;
+    changes by "Non-paper", so --author is refused), without the positions matrix, cover memo and drafts.
 
     Example: peacedraft package round-3.yaml --against round-2.yaml -o round-3-package --zip
     """
@@ -712,6 +736,8 @@ def package(draft: str | None, against: str | None, output: str, as_zip: bool, f
 
     if draft is None and against is not None:
         raise click.UsageError("--against needs a DRAFT")
+    if non_paper and click.get_current_context().get_parameter_source("author").name != "DEFAULT":
+        raise click.UsageError("--author and --non-paper exclude each other (a non-paper's changes are by no one)")
     current, previous = shipped_example() if draft is None else (InputDraft.read(draft), against and InputDraft.read(against))
     zip_path = output.rstrip("/") + ".zip"
     if as_zip and not force and os.path.exists(zip_path):
@@ -719,7 +745,7 @@ def package(draft: str | None, against: str | None, output: str, as_zip: bool, f
     if key is not None:
         check_signing_key(key)
     built = build_package(current, previous or None, allow_findings, author, list(corpus_folders),
-                          _progress if _stderr_is_terminal() else None, copies)
+                          _progress if _stderr_is_terminal() else None, copies, non_paper)
     if _stderr_is_terminal():
         click.echo("\r\033[K", nl=False, err=True, color=True)
     if key is not None:
@@ -727,7 +753,8 @@ def package(draft: str | None, against: str | None, output: str, as_zip: bool, f
     top = os.path.basename(os.path.abspath(output))
     write_folder(built.files, output, force, (zip_path, zip_bytes(built.files, top, package_time(built))) if as_zip else None)
     errors = sum(finding.severity == "error" for finding in built.findings)
-    note = f", {_count(errors, 'consistency error')} listed in the memo" if errors else ""
+    note = f", {_count(errors, 'consistency error')} {'(no memo in a non-paper)' if non_paper else 'listed in the memo'}" \
+        if errors else ""
     listed = len(built.files) - 1 - (SIGNATURE in built.files)
     signed = f" signed with {key}" if key is not None else ""
     click.echo(f"wrote {output}/ ({listed} files and manifest.json{signed}{note})"

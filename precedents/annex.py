@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from agreements.document.blocks import Block, Document, Run, simple_block, table_row
 from agreements.document.compose import document_time
+from agreements.document.nonpaper import non_paper_author, non_paper_mark
 from agreements.model import Agreement
 from agreements.render.docx.reports import report_docx
-from clauses.languages import DEFAULT_LANGUAGE
+from clauses.languages import DEFAULT_LANGUAGE, language
 from precedents.compare import Match, PrecedentComparison
 from precedents.coverage import ARMISTICE
 
@@ -31,8 +32,9 @@ def _cited(matches: list[Match]) -> list[Block]:
     return blocks or [simple_block("cell_text", "none", "—")]
 
 
-def annex_document(agreement: Agreement, comparison: PrecedentComparison) -> Document:
-    """Return the annex tree: per article, the draft's paragraphs beside what each group of precedents did, cited."""
+def annex_document(agreement: Agreement, comparison: PrecedentComparison, non_paper: bool = False) -> Document:
+    """Return the annex tree: per article, the draft's paragraphs beside what each group of precedents did, cited
+    (non_paper: the annex of a non-paper, its mark on every page and its author neutral)."""
     subtitle = f"{agreement.meta.title.get(DEFAULT_LANGUAGE, '')} — {agreement.meta.version}"
     blocks = [simple_block("title", "title", "Precedent comparison annex"), simple_block("byline", "subtitle", subtitle)]
     articles: dict[str, list] = {}
@@ -53,9 +55,12 @@ def annex_document(agreement: Agreement, comparison: PrecedentComparison) -> Doc
                    for place, line in enumerate(item.practice)]
     blocks.append(simple_block("plain", "basis", Run(BASIS, italic=True)))
     settings = {"landscape": True, "title": "Precedent comparison annex"}
+    if non_paper:
+        words = language(DEFAULT_LANGUAGE)
+        settings |= {"header": non_paper_mark(words), "author": non_paper_author(words)}
     return Document([DEFAULT_LANGUAGE], document_time(agreement), blocks, settings)
 
 
-def annex_docx(agreement: Agreement, comparison: PrecedentComparison) -> bytes:
-    """Return the annex as Word bytes."""
-    return report_docx(annex_document(agreement, comparison))
+def annex_docx(agreement: Agreement, comparison: PrecedentComparison, non_paper: bool = False) -> bytes:
+    """Return the annex as Word bytes (non_paper: marked as a non-paper's, by a neutral author)."""
+    return report_docx(annex_document(agreement, comparison, non_paper))

@@ -256,18 +256,24 @@ def note_text(change: Change) -> str:
     return text[:1].upper() + text[1:]
 
 
-def paragraphs_of(agreement: Agreement, lang: str) -> list[WordParagraph]:
-    """Return every Word paragraph of a draft in one language, in order."""
-    return AgreementPlan(compose(agreement, [lang]), lang).paragraphs()
+def paragraphs_of(agreement: Agreement, lang: str, non_paper: bool = False) -> list[WordParagraph]:
+    """Return every Word paragraph of a draft in one language, in order (non_paper: without attribution)."""
+    return AgreementPlan(compose(agreement, [lang], non_paper=non_paper), lang).paragraphs()
 
 
 def redline_docx(old: Agreement, new: Agreement, comparison: Comparison, lang: str = DEFAULT_LANGUAGE,
-                 author: str = "peacedraft", when: datetime.datetime | None = None) -> bytes:
-    """Return the new version as Word with every difference from the old one tracked (accept all → new)."""
-    document = compose(new, [lang])
-    writer = new_writer(document, [lang])
+                 author: str = "peacedraft", when: datetime.datetime | None = None, non_paper: bool = False) -> bytes:
+    """Return the new version as Word with every difference from the old one tracked (accept all → new).
+
+    non_paper: both versions without attribution and every change, comment and property by the neutral
+    author ('Non-paper'), whatever `author` says; the comparison is then that of the non-paper copies
+    (document/nonpaper.py: without_attribution), so that its comments name no party either.
+    """
+    document = compose(new, [lang], non_paper=non_paper)
+    author = document.settings.get("author", {}).get(lang, author)
+    writer = new_writer(document, [lang])  # a non-paper's writer signs everything, properties too, neutrally
     writer.author = author  # the document's own comments (proposers, positions) are the reviewer's too
     Redliner(writer, lang, author, when or document.when, notes_for(comparison)).write(
-        paragraphs_of(old, lang), AgreementPlan(document, lang).paragraphs())
+        paragraphs_of(old, lang, non_paper), AgreementPlan(document, lang).paragraphs())
     writer.block(END, lang)
     return finish(writer, document, lang)

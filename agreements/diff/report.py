@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from agreements.diff.compare import Change, Comparison, label
 from agreements.index import index_of
-from clauses.languages import DEFAULT_LANGUAGE
+from clauses.languages import DEFAULT_LANGUAGE, language
 
 MARKS = {"added": "+", "removed": "−", "moved": "→", "renumbered": "#", "status": "~", "alternatives": "~",
          "positions": "~", "notes": "~", "parameters": "~", "text": "~", "meta": "~", "registry": "~"}
@@ -35,12 +35,17 @@ def grouped(comparison: Comparison) -> list[tuple[str, list[Change]]]:
     return [(heading(key), groups[key]) for key in dict.fromkeys(order) if key in groups]
 
 
-def text_report(comparison: Comparison, old_name: str, new_name: str, style: Style) -> list[str]:
-    """Return the report's lines; `style(text, fg=…, bold=…)` colours them (or returns them as they are)."""
+def text_report(comparison: Comparison, old_name: str, new_name: str, style: Style,
+                non_paper: bool = False) -> list[str]:
+    """Return the report's lines; `style(text, fg=…, bold=…)` colours them (or returns them as they are).
+
+    non_paper: the report of two non-paper copies, its first line the non-paper mark.
+    """
     old, new = comparison.old.meta, comparison.new.meta
     total = len(comparison.changes)
-    lines = [style(f"{old_name} ({old.version}) → {new_name} ({new.version}): "
-                   f"{total} change{'s' * (total != 1)}", bold=True)]
+    mark = [language(DEFAULT_LANGUAGE).phrase("non_paper_mark"), ""] if non_paper else []
+    lines = [*mark, style(f"{old_name} ({old.version}) → {new_name} ({new.version}): "
+                          f"{total} change{'s' * (total != 1)}", bold=True)]
     if not comparison.related:
         lines.append(style("warning: the two drafts share no ids — not versions of one agreement; "
                            "everything is shown as removed and added", fg="yellow"))

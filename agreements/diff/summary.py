@@ -7,6 +7,7 @@ from agreements.diff.report import grouped
 from agreements.diff.words import DELETE, EQUAL, INSERT
 from agreements.document.blocks import Block, Document, Inline, Run, simple_block, table_row
 from agreements.document.compose import document_time
+from agreements.document.nonpaper import non_paper_author, non_paper_mark
 from agreements.index import index_of
 from agreements.model import Agreement
 from agreements.render.docx.reports import report_docx
@@ -176,8 +177,11 @@ def _value(item: dict, side: str, naming: Naming) -> str:
     return show(item["parameter"].rsplit(".", 1)[-1], item[side], naming)
 
 
-def summary_document(comparison: Comparison, old_name: str, new_name: str) -> Document:
-    """Return the change summary as a report tree: the versions, the counts, then a table of changes per article."""
+def summary_document(comparison: Comparison, old_name: str, new_name: str, non_paper: bool = False) -> Document:
+    """Return the change summary as a report tree: the versions, the counts, then a table of changes per article.
+
+    non_paper: the summary of two non-paper copies: the non-paper mark in its header and a neutral author.
+    """
     old, new = comparison.old.meta, comparison.new.meta
     words = language(DEFAULT_LANGUAGE)
     title = f"Changes from {old.version} to {new.version}"
@@ -199,6 +203,8 @@ def summary_document(comparison: Comparison, old_name: str, new_name: str) -> Do
     if comparison.changes:
         blocks.append(simple_block("cell_text", "key", Run(KEY, italic=True)))
     settings = {"landscape": True, "header": f"{title} · {new.title.get(DEFAULT_LANGUAGE, '')}", "title": title}
+    if non_paper:
+        settings |= {"header": f"{settings['header']} · {non_paper_mark(words)}", "author": non_paper_author(words)}
     return Document([DEFAULT_LANGUAGE], document_time(comparison.new), blocks, settings)
 
 
@@ -219,6 +225,6 @@ def _table(key: str, rows: list[Block]) -> Block:
                  data={"columns": len(COLUMNS), "widths_cm": [width for _, width in COLUMNS]})
 
 
-def summary_docx(comparison: Comparison, old_name: str, new_name: str) -> bytes:
-    """Return the change summary as a Word document."""
-    return report_docx(summary_document(comparison, old_name, new_name))
+def summary_docx(comparison: Comparison, old_name: str, new_name: str, non_paper: bool = False) -> bytes:
+    """Return the change summary as a Word document (non_paper: of two non-paper copies, marked, neutral)."""
+    return report_docx(summary_document(comparison, old_name, new_name, non_paper))

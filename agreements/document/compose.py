@@ -3,7 +3,9 @@
 Every node's text is composed here and nowhere else: numbers and headings, each clause's template in the
 scope of the draft, the options in brackets with their proposers' names, the notes on the parties'
 positions, the footnotes, and the annexes after the signatures. A template that fails is reported here,
-located at its node. The drafters' notes enter the tree only for an internal edition.
+located at its node. The drafters' notes enter the tree only for an internal edition; a non-paper is composed
+from the draft without attribution (document/nonpaper.py), its mark in the header, the draft mark and
+the settings, and its neutral author in the settings for Word.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from agreements.document.blocks import Block, BlockText, Date, Document, Inline,
 from agreements.document.context import scope_for
 from agreements.document.copies import check_copy_for, in_variants, ordered
 from agreements.document.formulas import Formulas
+from agreements.document.nonpaper import non_paper_author, non_paper_mark, without_attribution
 from agreements.document.segments import MissingText, node_error, node_segments, own_text, referred
 from agreements.index import index_of
 from agreements.model import Agreement, Annex, Article, Part
@@ -40,9 +43,10 @@ def document_time(agreement: Agreement) -> datetime.datetime:
 
 
 def compose(agreement: Agreement, languages: list[str], user_folder: Path | None = None,
-            copy_for: str | None = None, internal: bool = False) -> Document:
-    """Return the document tree of a draft in one language or several (internal: with the drafters' notes)."""
-    return Composer(agreement, languages, user_folder, copy_for, internal).document()
+            copy_for: str | None = None, internal: bool = False, non_paper: bool = False) -> Document:
+    """Return the document tree of a draft in one language or several (internal: with the drafters' notes;
+    non_paper: without any attribution, marked as a non-paper, which is never internal)."""
+    return Composer(agreement, languages, user_folder, copy_for, internal, non_paper).document()
 
 
 def located_text(agreement: Agreement, node: Node, lang: str, scope: Scope) -> str:
@@ -59,16 +63,17 @@ class Composer:
     """Builds the document tree of one draft in its languages."""
 
     def __init__(self, agreement: Agreement, languages: list[str], user_folder: Path | None = None,
-                 copy_for: str | None = None, internal: bool = False):
+                 copy_for: str | None = None, internal: bool = False, non_paper: bool = False):
         check_copy_for(agreement.parties, copy_for)
         self.copy_for = copy_for
-        self.internal = internal
-        self.agreement = agreement
+        self.non_paper = non_paper
+        self.internal = internal and not non_paper
+        self.agreement = without_attribution(agreement) if non_paper else agreement
         self.languages = list(languages)
         self.words: dict[str, Language] = {lang: language(lang) for lang in self.languages}
-        self.scope = scope_for(agreement, user_folder)
-        self.index = index_of(agreement)
-        self.formulas = Formulas(agreement, self.words, self.scope, copy_for)
+        self.scope = scope_for(self.agreement, user_folder)
+        self.index = index_of(self.agreement)
+        self.formulas = Formulas(self.agreement, self.words, self.scope, copy_for)
 
     def document(self) -> Document:
         """Return the whole tree: the title page, the preamble, the body and the conclusions."""
@@ -79,9 +84,14 @@ class Composer:
         if self.internal:
             headers = {lang: f"{header} · {self.words[lang].phrase('internal_mark')}"
                        for lang, header in headers.items()}
+        if self.non_paper:  # every page says what it is, and no more: not a draft of any side's
+            headers = self._each(lambda lang, words: non_paper_mark(words))
         settings = {"title": {lang: meta.title.get(lang, "") for lang in self.languages}, "header": headers}
         if self.internal:
             settings["note_author"] = self._each(lambda lang, words: self._note_author(words))
+        if self.non_paper:
+            settings["non_paper_mark"] = self._each(lambda lang, words: non_paper_mark(words))
+            settings["author"] = self._each(lambda lang, words: non_paper_author(words))
         blocks = [*self.front(), *self.preamble(), *self.body(), self.formulas.conclusions(), *self.annexes()]
         document = Document(self.languages, document_time(self.agreement), blocks, settings, meta, self.entries())
         in_variants(document, self.copy_for)
@@ -113,7 +123,9 @@ class Composer:
         return blocks
 
     def _draft_mark(self, words: Language) -> str:
-        """Return the draft mark, which an internal edition extends to say that it is internal."""
+        """Return the draft mark, which an internal edition extends to say that it is internal; a non-paper's mark."""
+        if self.non_paper:
+            return non_paper_mark(words)
         mark = words.phrase("draft_mark")
         return f"{mark} · {words.phrase('internal_mark')}" if self.internal else mark
 

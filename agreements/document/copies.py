@@ -39,7 +39,7 @@ def in_variants(document: Document, party: str | None) -> None:
         for block in document.walk():
             if lang in block.texts:
                 block.texts[variant.code] = _varied(block.texts.pop(lang), variant)
-        for key in ("title", "header", "note_author"):
+        for key in ("title", "header", "note_author", "non_paper_mark", "author"):
             words = document.settings.get(key) or {}
             if lang in words:
                 words[variant.code] = variant.vary(words.pop(lang))

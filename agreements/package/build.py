@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -13,6 +14,7 @@ from pathlib import PurePath
 from agreements.diff.compare import Comparison, compare_agreements
 from agreements.diff.report import text_report
 from agreements.document.compose import document_time
+from agreements.document.nonpaper import without_attribution
 from agreements.drafts import decode, json_agreement, parse_agreement
 from clauses.errors import DraftError, FindingsError
 from agreements.examples import example_bytes
@@ -79,6 +81,7 @@ class Build:
     author: str = "peacedraft"
     corpus: list[str] = field(default_factory=list)
     copies: bool = False  # a copy for each signatory (the alternat), in every language
+    non_paper: bool = False  # a non-paper: the drafts without attribution, no matrix, memo or draft files
     findings: list[Finding] = field(default_factory=list)
     comparison: Comparison | None = None
     chart: bytes | None = None
@@ -101,13 +104,13 @@ def _clean_text(build: Build) -> None:
     from agreements.render.docx.render import render_docx
 
     for lang in [*build.languages, "parallel"]:
-        build.files[f"text/agreement.{lang}.docx"] = render_docx(build.agreement, lang)
+        build.files[f"text/agreement.{lang}.docx"] = render_docx(build.agreement, lang, non_paper=build.non_paper)
     if build.copies:
         for party in build.agreement.parties:
             if party.role == "signatory":
                 for lang in build.languages:
                     build.files[f"text/copies/{party.id}/agreement.{lang}.docx"] = render_docx(
-                        build.agreement, lang, copy_for=party.id)
+                        build.agreement, lang, copy_for=party.id, non_paper=build.non_paper)
 
 
 def _redline(build: Build) -> None:
@@ -119,9 +122,9 @@ def _redline(build: Build) -> None:
     old, new = build.previous, build.draft
     build.comparison = comparison = compare_agreements(old.agreement, new.agreement)
     for lang in build.languages:
-        data = redline_docx(old.agreement, new.agreement, comparison, lang, build.author)
+        data = redline_docx(old.agreement, new.agreement, comparison, lang, build.author, non_paper=build.non_paper)
         build.files[f"redline/redline.{lang}.docx"] = data
-    lines = text_report(comparison, old.label, new.label, lambda text, **_: text)
+    lines = text_report(comparison, old.label, new.label, lambda text, **_: text, build.non_paper)
     build.files["redline/changes.txt"] = _text(lines)
     build.files["redline/changes.json"] = _json(comparison.to_json(old.label, new.label))
 
@@ -134,15 +137,17 @@ def _precedents(build: Build) -> None:
     from precedents.views import comparison_json
 
     comparison = compare_with_precedents(build.agreement, SearchIndex.for_folders(build.corpus))
-    build.files["precedents/precedent-annex.docx"] = annex_docx(build.agreement, comparison)
+    build.files["precedents/precedent-annex.docx"] = annex_docx(build.agreement, comparison, build.non_paper)
     build.files["precedents/armistice-coverage.txt"] = _text([item.summary for item in comparison.armistice])
     build.files["precedents/armistice-coverage.json"] = _json(comparison_json(comparison)["armistice"])
 
 
 def _positions(build: Build) -> None:
-    """Add the positions matrix."""
+    """Add the positions matrix (not to a non-paper: it is attribution, party by party)."""
     from agreements.package.matrix import positions_matrix_docx
 
+    if build.non_paper:
+        return
     build.files["positions-matrix.docx"] = positions_matrix_docx(build.agreement)
 
 
@@ -162,7 +167,10 @@ def _timeline(build: Build) -> None:
 
 
 def _draft_files(build: Build) -> None:
-    """Add the draft itself, as given (YAML) and as JSON, and the previous round as given."""
+    """Add the draft itself, as given (YAML) and as JSON, and the previous round as given (not to a non-paper:
+    the drafts hold every proposer, position and note)."""
+    if build.non_paper:
+        return
     build.files[f"draft/{build.draft.stem}.yaml"] = build.draft.data
     build.files[f"draft/{build.draft.stem}.json"] = json_agreement(build.agreement).encode("utf-8")
     if build.previous is not None:
@@ -171,9 +179,12 @@ def _draft_files(build: Build) -> None:
 
 
 def _memo(build: Build) -> None:
-    """Add the cover memo, which lists every other file of the package."""
+    """Add the cover memo, which lists every other file of the package (not to a non-paper: the memo briefs the
+    delegation, with the findings and who proposed what)."""
     from agreements.package.memo import memo_docx
 
+    if build.non_paper:
+        return
     contents = [(name, describe(name)) for name in sorted([*build.files, "cover-memo.docx", MANIFEST])]
     build.files["cover-memo.docx"] = memo_docx(build.agreement, build.findings, build.comparison, build.chart,
                                                contents)
@@ -197,9 +208,16 @@ STAGES: tuple[tuple[str, Callable[[Build], None]], ...] = (
 
 def build_package(draft: InputDraft, previous: InputDraft | None, allow_findings: bool = False, author: str = "peacedraft",
                   corpus: list[str] | None = None, progress: Callable[[int, int, str], None] | None = None,
-                  copies: bool = False) -> Build:
-    """Return the built package in memory: every file, the findings and the seconds each stage took."""
+                  copies: bool = False, non_paper: bool = False) -> Build:
+    """Return the built package in memory: every file, the findings and the seconds each stage took.
+
+    non_paper: every document made from the drafts without attribution (document/nonpaper.py) and marked as a
+    non-paper; the positions matrix, the cover memo and the draft files are left out.
+    """
     build = Build(draft, previous, author, list(corpus or []), copies)
+    if non_paper:
+        build = Build(_non_paper(draft), previous and _non_paper(previous), author, list(corpus or []), copies,
+                      non_paper=True)
     started = time.perf_counter()
     build.findings = check(draft.agreement) + check_languages(draft.agreement)
     errors = [finding for finding in build.findings if finding.severity == "error"]
@@ -215,6 +233,11 @@ def build_package(draft: InputDraft, previous: InputDraft | None, allow_findings
         stage(build)
         build.timings[name] = time.perf_counter() - started
     return build
+
+
+def _non_paper(draft: InputDraft) -> InputDraft:
+    """Return an input draft whose agreement has no attribution (its bytes, as given, are never packaged)."""
+    return dataclasses.replace(draft, agreement=without_attribution(draft.agreement))
 
 
 def shipped_example() -> tuple[InputDraft, InputDraft]:

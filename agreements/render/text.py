@@ -2,7 +2,8 @@
 
 One method per block type; the blocks the text does not show (parties; the draft mark, but in an internal
 edition) have none. Footnotes are numbered in document order and listed at the end; an internal edition
-says so under the round line and shows each drafters' note on a marked line under its node.
+says so under the round line and shows each drafters' note on a marked line under its node. A non-paper
+says so on its first line, above the title.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ class TextRenderer:
         self.footnotes: list[str] = []
 
     def render(self) -> str:
-        """Return the whole document, its footnotes at the end."""
+        """Return the whole document, a non-paper's mark first and its footnotes at the end."""
+        mark = self.document.settings.get("non_paper_mark", {}).get(self.lang)
+        if mark:
+            self.lines += [self.emphasis(mark), ""]
         for block in self.document.blocks:
             self.block(block)
         self.render_footnotes()
@@ -214,9 +218,9 @@ class MarkdownRenderer(TextRenderer):
 
 
 def render_document(agreement: Agreement, lang: str, markdown: bool = False, user_folder: Path | None = None,
-                    copy_for: str | None = None, internal: bool = False) -> str:
+                    copy_for: str | None = None, internal: bool = False, non_paper: bool = False) -> str:
     """Return the draft's text in one language, as plain text or Markdown (copy_for: the copy of that signatory;
-    internal: the edition with the drafters' notes)."""
+    internal: the edition with the drafters' notes; non_paper: without attribution, marked as a non-paper)."""
     renderer = MarkdownRenderer if markdown else TextRenderer
-    document = compose(agreement, [lang], user_folder, copy_for, internal)
+    document = compose(agreement, [lang], user_folder, copy_for, internal, non_paper)
     return renderer(document, document.languages[0]).render()

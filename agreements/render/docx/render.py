@@ -27,6 +27,8 @@ PARALLEL_TEXT_POINTS = 10  # the body text's size side by side (11 pt in one lan
 def new_writer(document: Document, languages: list[str]) -> WordWriter:
     """Return a writer with every language's lists, the styles numbering in the first language."""
     writer = WordWriter(languages[0], document.when)
+    if "author" in document.settings:  # a non-paper: a neutral author, in the document's first language
+        writer.sign_as(document.settings["author"][languages[0]])
     for index, lang in enumerate(languages):
         writer.add_lists(lang, language(lang), 10 + 4 * index)
     writer.tie_styles_to_lists(languages[0])
@@ -83,13 +85,15 @@ def parallel_row(writer: WordWriter, table, paragraphs: tuple[WordParagraph, ...
 
 
 def render_docx(agreement: Agreement, lang: str, user_folder: Path | None = None, copy_for: str | None = None,
-                internal: bool = False) -> bytes:
+                internal: bool = False, non_paper: bool = False) -> bytes:
     """Return the draft as a Word document in one language, or side by side in all its languages ('parallel').
 
     copy_for: the signatory whose copy this is (named first; its variant of a language where it has one);
-    internal: the internal edition, each drafters' note a comment on its paragraph.
+    internal: the internal edition, each drafters' note a comment on its paragraph;
+    non_paper: no attribution anywhere, the non-paper mark in every page's header, a neutral author.
     """
     if lang == "parallel":
-        return render_parallel(compose(agreement, list(agreement.meta.languages), user_folder, copy_for, internal))
-    document = compose(agreement, [lang], user_folder, copy_for, internal)
+        return render_parallel(compose(agreement, list(agreement.meta.languages), user_folder, copy_for, internal,
+                                       non_paper))
+    document = compose(agreement, [lang], user_folder, copy_for, internal, non_paper)
     return render_single(document, document.languages[0])

@@ -29,6 +29,8 @@ class ReportWriter:
         self.lang = document.languages[0]
         self.words = language(self.lang)
         self.writer = WordWriter(self.lang, document.when)
+        if document.settings.get("author"):  # a non-paper's report: a neutral author
+            self.writer.sign_as(document.settings["author"])
 
     def render(self) -> bytes:
         """Return the report as Word bytes."""

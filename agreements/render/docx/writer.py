@@ -53,10 +53,15 @@ class WordWriter:
         self.comments = None
         self.comment_count = 0
         self.author = AUTHOR  # who the document's own comments (proposers, positions) are by
+        self.creator = AUTHOR  # who the core properties name as its author and last modifier
         self.footnotes = None
         self.footnote_count = 0
         self.bookmarks: set[str] = set()
         ooxml.set_document_languages(self.document.styles.element, lang)
+
+    def sign_as(self, author: str) -> None:
+        """Make one author that of every comment and of the core properties (a non-paper's neutral one); returns None."""
+        self.author = self.creator = author
 
     def paragraph(self, style: str, numbering: tuple[int, int] | None = None, container=None, alignment=None):
         """Append an empty paragraph of a style (to the body, or to a table cell) and return it."""
@@ -233,6 +238,7 @@ class WordWriter:
         """Return the document's bytes: fixed dates, properties and zip entries, so equal input gives equal bytes."""
         properties = self.document.core_properties
         properties.title = title[:CORE_PROPERTY_LIMIT]
+        properties.author = properties.last_modified_by = self.creator
         properties.language = language(lang).tag
         properties.created = properties.modified = self.when.replace(tzinfo=None)
         properties.revision = 1
