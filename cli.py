@@ -699,6 +699,35 @@ def import_command(document: str, output: str, lang: str | None, force: bool) ->
     click.echo(f"wrote {output} ({counts} in {agreement.meta.languages[0]})", err=True)
 
 
+@main.command("intake")
+@click.argument("document", metavar="THEIRS.docx")
+@click.option("--into", "draft", required=True, metavar="DRAFT.yaml", help="The draft THEIRS.docx was rendered from.")
+@click.option("--party", required=True, metavar="P", help="The party whose changes these are (a party id of the draft).")
+@lang_option("Language of the document (default: from its script).")
+@click.option("--dry-run", is_flag=True, help="Write nothing; print what would be taken.")
+@format_option()
+@handles_errors
+def intake(document: str, draft: str, party: str, lang: str | None, dry_run: bool, output_format: str) -> None:
+    """Take a partner's tracked changes and comments in our Word text into DRAFT as its options.
+
+    A changed paragraph becomes the party's alternative (typed when a changed number is a parameter), an
+    inserted one its pending node, a deleted one its `delete: true` option, a comment its position note.
+
+    Example: peacedraft intake dprk-reply.docx --into draft.yaml --party dprk
+    """
+    from agreements.intake.intake import take_in
+
+    report = take_in(document, draft, party, lang, dry_run)
+    if report.nothing:
+        click.echo(f"{document}: no changes to take", err=True)
+        return
+    lines = [f"{item.node}: {item.what}" for item in report.taken]
+    lines += [f"not placed: {item.why}: {item.text}" for item in report.unplaced]
+    _emit(output_format, report.to_json(), lines)
+    verb = "would take" if dry_run else "took"
+    click.echo(f"{draft}: {verb} {len(report.taken)} changes by {party}, {len(report.unplaced)} not placed", err=True)
+
+
 @main.command()
 @click.argument("draft", required=False)
 @click.option("--against", metavar="PREVIOUS", help="The previous round (a file or REV:PATH), for the redline.")

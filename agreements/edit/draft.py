@@ -31,8 +31,8 @@ class EditResult:
     registered: tuple[str, ...] = ()  # one line per party, body or zone the edit registered
 
 
-def edit_draft(path: str, change: Edit) -> EditResult:
-    """Apply a change to a draft file; write it only if the result loads and adds no rule errors."""
+def edit_draft(path: str, change: Edit, dry_run: bool = False) -> EditResult:
+    """Apply a change to a draft file; write it only if the result loads and adds no rule errors (and not dry_run)."""
     text = read_text(path)
     before = parse_agreement(text, path)
     yaml, document, unchanged = load_document(text)
@@ -43,7 +43,8 @@ def edit_draft(path: str, change: Edit) -> EditResult:
     after = parse_agreement(new_text, path)
     findings = check(after)
     _refuse_new_errors(before, check(before), findings)
-    write_atomic(path, new_text.encode("utf-8"))
+    if not dry_run:
+        write_atomic(path, new_text.encode("utf-8"))
     return EditResult(summary, findings, registered)
 
 

@@ -123,7 +123,7 @@ def languages_complete(context: RuleContext) -> Iterator[Finding]:
     """Every text, name and label, and every free-text node, exists in every authentic language."""
     wanted = context.agreement.meta.languages
     for visit in context.visits:
-        pending = getattr(visit.model, "translation", {})
+        pending = _translation_of(context, visit)
         for plan in field_plans(type(visit.model)):
             value = getattr(visit.model, plan.name)
             if not plan.lang_text or not value:
@@ -134,3 +134,10 @@ def languages_complete(context: RuleContext) -> Iterator[Finding]:
                     path = (*visit.path, plan.name)
                     yield (context.warning if pending.get(lang) == "pending" else context.error)(
                         visit.owner_id, message, path)
+
+
+def _translation_of(context: RuleContext, visit) -> dict:
+    """Return the translation status of a visited model: an option's texts wait for translation as its node's do."""
+    if len(visit.path) > 2 and visit.path[-2] == "alternatives":
+        return getattr(context.index.holders(visit.path[:-2])[0], "translation", {})
+    return getattr(visit.model, "translation", {})
