@@ -114,7 +114,8 @@ def test_a_signer_the_file_does_not_list_fails(signed, tmp_path, keys, runner):
 def test_an_unsigned_package_fails_with_signers(copy, allowed, runner):
     (copy / "manifest.json.sig").unlink()
     result = runner.invoke(main, ["verify", str(copy), "--signers", str(allowed)])
-    assert (result.exit_code, result.stderr) == (1, f"peacedraft: {copy}: not signed (no manifest.json.sig) [PD-E075]\n")
+    message = f"peacedraft: {copy}: not signed (no manifest.json.sig) [PD-E075]\n"
+    assert (result.exit_code, result.stderr) == (1, message)
 
 
 def test_a_missing_signers_file_is_one_line_and_exit_2(signed, tmp_path, runner):
@@ -125,7 +126,8 @@ def test_a_missing_signers_file_is_one_line_and_exit_2(signed, tmp_path, runner)
 
 @pytest.mark.parametrize("case, message", [
     ("missing", "peacedraft: {key}: no such key file [PD-E010]\n"),
-    ("public", "peacedraft: {key}: cannot sign: not a private key (give the key file itself, not its .pub) [PD-E074]\n"),
+    ("public", "peacedraft: {key}: cannot sign: not a private key (give the key file itself, not its .pub) "
+               "[PD-E074]\n"),
     ("locked", "peacedraft: {key}: cannot sign: the key has a passphrase and there is no terminal to ask for it (CI or "
                "no terminal); sign at a terminal, or with a key kept for signing without one [PD-E074]\n"),
 ])
@@ -145,3 +147,11 @@ def test_without_ssh_keygen_package_sign_says_what_to_install(keys, tmp_path, ru
     assert (result.exit_code, result.stderr) == (2, "peacedraft: ssh-keygen not found: install OpenSSH's client "
                                                     "(openssh-client) to sign or check package signatures [PD-E073]\n")
     assert not (tmp_path / "p").exists()
+
+
+def test_without_ssh_keygen_verify_signers_says_what_to_install(signed, allowed, tmp_path, runner, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = runner.invoke(main, ["verify", str(signed / "negotiation-package"), "--signers", str(allowed)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == ("peacedraft: ssh-keygen not found: install OpenSSH's client (openssh-client) to sign or "
+                             "check package signatures [PD-E073]\n")
