@@ -370,6 +370,77 @@ def position(draft: str, node_id: str, party: str, stance: str, note: str | None
     click.echo(f"{draft}: {set_position(draft, node_id, party, stance, note).summary}", err=True)
 
 
+def _merge_options(command):
+    """Return a command with the --ours-party and --theirs-party options of a merge."""
+    command = click.option("--theirs-party", metavar="PARTY",
+                           help="The party THEIRS speaks for (default: its meta.drafted_by).")(command)
+    return click.option("--ours-party", metavar="PARTY",
+                        help="The party OURS speaks for (default: its meta.drafted_by).")(command)
+
+
+@main.command()
+@click.argument("base")
+@click.argument("ours")
+@click.argument("theirs")
+@click.option("-o", "--output", metavar="OUT", help="Write the merged draft here (default: standard output).")
+@_merge_options
+@format_option()
+@handles_errors
+def merge(base: str, ours: str, theirs: str, output: str | None, ours_party: str | None, theirs_party: str | None,
+          output_format: str) -> None:
+    """Merge two versions of a draft by node id: what OURS and THEIRS each changed from BASE.
+
+    A node both sides changed becomes bracketed, OURS's version option A and THEIRS's the next, each
+    proposed by its side; a node one side deleted and the other changed is kept, with the deletion as an
+    option. OURS keeps its comments and layout. The report (standard error, or --format json) lists every
+    bracket. Exits 0 when clean, 1 when something needs a decision, 2 on bad input.
+
+    Example: peacedraft merge round-1.yaml round-2.yaml round-3.yaml -o merged.yaml --ours-party rok --theirs-party dprk
+    """
+    from agreements.atomic import write_atomic
+    from agreements.merge.merge import merge_files, report_json, report_lines
+
+    if output_format == "json" and not output:
+        raise click.UsageError("--format json writes the report to standard output: give -o OUT for the draft")
+    result = merge_files(base, ours, theirs, ours_party, theirs_party)
+    if output:
+        write_atomic(output, result.text.encode("utf-8"))
+    else:
+        click.echo(result.text, nl=False)
+    if output_format == "json":
+        click.echo(json.dumps(report_json(result, (base, ours, theirs)), ensure_ascii=False, indent=2))
+    else:
+        for line in report_lines(result):
+            click.echo(line, err=True)
+    sys.exit(0 if result.clean else 1)
+
+
+@main.command("merge-driver")
+@click.argument("base", metavar="%O")
+@click.argument("current", metavar="%A")
+@click.argument("other", metavar="%B")
+@click.argument("path", metavar="%P", required=False)
+@_merge_options
+@handles_errors
+def merge_driver(base: str, current: str, other: str, path: str | None, ours_party: str | None,
+                 theirs_party: str | None) -> None:
+    """Git merge driver: merge %B into %A by node id, in place (docs/merge.md shows the git config).
+
+    Brackets are negotiation text, not git conflicts: the driver exits 0 whenever the merged draft
+    loads, listing its brackets on standard error; on bad input it exits 2 and git reports a conflict.
+    In .git/config: driver = peacedraft merge-driver %O %A %B %P
+
+    Example: peacedraft merge-driver round-1.yaml round-2.yaml round-3.yaml draft.yaml
+    """
+    from agreements.atomic import write_atomic
+    from agreements.merge.merge import merge_files, report_lines
+
+    result = merge_files(base, current, other, ours_party, theirs_party, shown_as=path)
+    write_atomic(current, result.text.encode("utf-8"))
+    for line in report_lines(result):
+        click.echo(f"{path or current}: {line}", err=True)
+
+
 @main.command()
 @click.argument("draft")
 @format_option(*RENDER_FORMATS, default=None,
@@ -713,7 +784,7 @@ def intake(document: str, draft: str, party: str, lang: str | None, dry_run: boo
     A changed paragraph becomes the party's alternative (typed when a changed number is a parameter), an
     inserted one its pending node, a deleted one its `delete: true` option, a comment its position note.
 
-    Example: peacedraft intake dprk-reply.docx --into draft.yaml --party dprk
+    Example: peacedraft intake partner-draft.docx --into draft.yaml --party dprk
     """
     from agreements.intake.intake import take_in
 

@@ -2,7 +2,8 @@
 
 The folder is made from the shipped rounds: example.yaml, draft.yaml, round-2.yaml and round-3.yaml are
 round 2, round-1.yaml round 1; en.docx, ko.docx and zh.docx round 2 in Word, partner-draft.docx its Korean;
-my-precedents/ a shipped precedent file; negotiation-package.zip the package of the shipped example. An
+my-precedents/ a shipped precedent file; negotiation-package.zip the package of the shipped example, signed with delegation-key, which
+allowed_signers lists. An
 example exits 0, or with the code its line names: `Example (exit 1): …`. One that writes a PDF needs
 LibreOffice, and is skipped only where LibreOffice is not installed.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+import subprocess
 from pathlib import Path
 
 import click
@@ -70,7 +72,14 @@ def scratch(tmp_path_factory) -> Path:
     shutil.copyfile(folder / "ko.docx", folder / "partner-draft.docx")
     (folder / "my-precedents").mkdir()
     shutil.copyfile(PRECEDENT, folder / "my-precedents" / PRECEDENT.name)
-    package = CliRunner().invoke(main, ["package", "-o", str(folder / "negotiation-package"), "--zip"])
+    key = folder / "delegation-key"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "alice@rok.example", "-f", str(key)],
+                   check=True, capture_output=True)
+    public = (folder / "delegation-key.pub").read_text(encoding="utf-8")
+    (folder / "allowed_signers").write_text(f'alice@rok.example namespaces="peacedraft-package" {public}',
+                                            encoding="utf-8")
+    package = CliRunner().invoke(main, ["package", "-o", str(folder / "negotiation-package"), "--zip",
+                                        "--sign", str(key)])
     assert package.exit_code == 0, package.output
     shutil.rmtree(folder / "negotiation-package")
     return folder
