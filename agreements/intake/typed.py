@@ -17,7 +17,7 @@ from agreements.index import index_of
 from agreements.model import Agreement
 from clauses.base import ClauseBase
 
-NUMBER = re.compile(r"\d+")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 MAX_TRIES = 24  # renders tried for one paragraph at most
 
 
@@ -27,20 +27,26 @@ def typed_setting(agreement: Agreement, node_id: str, lang: str, before: str, af
     if not isinstance(model, ClauseBase) or model.kind == "text":
         return None
     new_numbers = list((Counter(NUMBER.findall(after)) - Counter(NUMBER.findall(before))).elements())
-    tries = [(slot, int(number)) for number in dict.fromkeys(new_numbers) for slot in _numeric_slots(model)]
+    tries = [(slot, _number(number)) for number in dict.fromkeys(new_numbers) for slot in _numeric_slots(model)]
     for slot, number in tries[:MAX_TRIES]:
         setting = _setting(model, slot, number)
         if setting is not None and _renders_as(agreement, node_id, setting, lang, after):
-            return setting, f"{'.'.join(slot)} {_value(model, slot)} → {number}"
+            return setting, f"{'.'.join(slot)} {_number(str(_value(model, slot)))} → {number}"
     return None
 
 
+def _number(digits: str) -> int | float:
+    """Return a number as written ('20', '2.5'), whole when it is whole ('10.0' is 10)."""
+    value = float(digits)
+    return int(value) if value.is_integer() else value
+
+
 def _numeric_slots(model: ClauseBase) -> list[tuple[str, ...]]:
-    """Return the paths of a clause's whole-number parameters: its own fields and its deadlines' days."""
+    """Return the paths of a clause's numeric parameters (a distance may be fractional) and its deadlines' days."""
     data = model.model_dump(exclude={"alternatives", "children", "text", "positions", "translation"})
     slots = []
     for name, value in data.items():
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
             slots.append((name,))
         elif isinstance(value, dict) and isinstance(value.get("days"), int):
             slots.append((name, "days"))
