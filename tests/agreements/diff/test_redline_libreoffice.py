@@ -27,10 +27,9 @@ from agreements.index import index_of
 from agreements.model import Agreement
 from clauses.languages import language
 from tests.agreements.render.docx.edits import EDITS, edited
+from tests.libreoffice import SYSTEM_PYTHON, need_libreoffice
 
 SCRIPT = Path(__file__).parents[1] / "render" / "docx" / "uno_text.py"
-SYSTEM_PYTHON = "/usr/bin/python3"
-REQUIRED = bool(os.environ.get("PEACEDRAFT_REQUIRE_LIBREOFFICE"))
 EXAMPLES = int(os.environ.get("PEACEDRAFT_REDLINE_EXAMPLES", "12"))
 ROUND_1 = load_agreement(str(example_path("round-1")))
 ROUND_2 = load_agreement(str(example_path("round-2")))
@@ -62,18 +61,10 @@ class Reviewer:
 @pytest.fixture(scope="module")
 def reviewer(tmp_path_factory):
     """Start one LibreOffice for the module (skipped where LibreOffice is absent, unless CI requires it)."""
-    if not (shutil.which("soffice") and Path(SYSTEM_PYTHON).exists() and _has_uno()):
-        if REQUIRED:
-            pytest.fail("LibreOffice with python3-uno is required here but not installed")
-        pytest.skip("LibreOffice with python3-uno is not installed (CI installs it)")
+    need_libreoffice()
     server = Reviewer(tmp_path_factory.mktemp("reviewer"))
     yield server
     server.close()
-
-
-def _has_uno() -> bool:
-    """Return whether the system Python imports uno."""
-    return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
 
 
 def check_pair(reviewer: Reviewer, old: Agreement, new: Agreement, lang: str, name: str) -> None:
