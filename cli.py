@@ -770,6 +770,14 @@ def import_command(document: str, output: str, lang: str | None, force: bool) ->
     click.echo(f"wrote {output} ({counts} in {agreement.meta.languages[0]})", err=True)
 
 
+WORDED_INTAKE = ("text alternative", "position note")  # intake report lines that quote the partner's words
+
+
+def _one_line(text: str) -> str:
+    """Return a text on one line: its line breaks written as ' / '."""
+    return " / ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
 @main.command("intake")
 @click.argument("document", metavar="THEIRS.docx")
 @click.option("--into", "draft", required=True, metavar="DRAFT.yaml", help="The draft THEIRS.docx was rendered from.")
@@ -792,8 +800,9 @@ def intake(document: str, draft: str, party: str, lang: str | None, dry_run: boo
     if report.nothing:
         click.echo(f"{document}: no changes to take", err=True)
         return
-    lines = [f"{item.node}: {item.what}" for item in report.taken]
-    lines += [f"not placed: {item.why}: {item.text}" for item in report.unplaced]
+    lines = [f"{item.node}: {item.what}" + (f": {_one_line(item.text)}" if item.what in WORDED_INTAKE else "")
+             for item in report.taken]
+    lines += [f"not placed: {item.why}: {_one_line(item.text)}" for item in report.unplaced]
     _emit(output_format, report.to_json(), lines)
     verb = "would take" if dry_run else "took"
     click.echo(f"{draft}: {verb} {len(report.taken)} changes by {party}, {len(report.unplaced)} not placed", err=True)
