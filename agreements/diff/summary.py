@@ -18,15 +18,17 @@ COLUMNS = (("Provision", 4.0), ("What changed", 4.2), ("Before", None), ("After"
 NOTHING = "—"
 WHAT = {"added": "Added", "removed": "Removed", "moved": "Moved", "renumbered": "Renumbered", "status": "Status",
         "alternatives": "Options", "positions": "Positions", "notes": "Drafters' note", "meta": "Agreement"}
-KEY = ("Words in bold are those deleted (Before) or inserted (After). Proposed by: the parties proposing the "
-       "provision, or tabling the options; for positions, the parties whose position changed.")
+KEY = "Words in bold are those deleted (Before) or inserted (After)."
+PROPOSED_BY_KEY = (" Proposed by: the parties proposing the provision, or tabling the options; for positions, the "
+                   "parties whose position changed.")
 
 
 class SummaryRows:
     """The table rows of a comparison's changes, with the nodes, texts and party names of both versions."""
 
-    def __init__(self, comparison: Comparison):
+    def __init__(self, comparison: Comparison, attributed: bool = True):
         self.comparison = comparison
+        self.attributed = attributed  # with the Proposed by column (not in a non-paper)
         self.places = (index_of(comparison.old).places, index_of(comparison.new).places)
         self.wordings = (Wording(comparison.old), Wording(comparison.new))
         self.names = {**_party_names(comparison.old), **_party_names(comparison.new)}
@@ -34,8 +36,8 @@ class SummaryRows:
     def rows(self, change: Change, key: str) -> list[Block]:
         """Return the rows of one change (a row per parameter for parameter changes)."""
         provision = self.provision(change)
-        proposers = [simple_block("cell_text", "by", self.proposed_by(change))]
-        return [table_row(f"{key}:{index}", [provision, [_cell(what)], before, after, proposers], keep_together=True)
+        proposers = [[simple_block("cell_text", "by", self.proposed_by(change))]] if self.attributed else []
+        return [table_row(f"{key}:{index}", [provision, [_cell(what)], before, after, *proposers], keep_together=True)
                 for index, (what, before, after) in enumerate(self.contents(change))]
 
     def provision(self, change: Change) -> list[Block]:
@@ -195,13 +197,15 @@ def summary_document(comparison: Comparison, old_name: str, new_name: str, non_p
         blocks.append(simple_block("text", "unrelated", Run("The two drafts share no ids: they are not versions of "
                                                             "one agreement, so everything is removed and added.",
                                                             bold=True), align="left"))
-    rows = SummaryRows(comparison)
+    rows = SummaryRows(comparison, attributed=not non_paper)
+    columns = COLUMNS[:-1] if non_paper else COLUMNS
     for index, (heading, changes) in enumerate(grouped(comparison)):
         blocks.append(simple_block("section", f"group:{index}", heading))
-        blocks.append(_table(f"table:{index}", [row for number, change in enumerate(changes)
-                                                for row in rows.rows(change, f"change:{index}:{number}")]))
+        blocks.append(_table(f"table:{index}", columns, [row for number, change in enumerate(changes)
+                                                         for row in rows.rows(change, f"change:{index}:{number}")]))
     if comparison.changes:
-        blocks.append(simple_block("cell_text", "key", Run(KEY, italic=True)))
+        key = KEY if non_paper else KEY + PROPOSED_BY_KEY
+        blocks.append(simple_block("cell_text", "key", Run(key, italic=True)))
     settings = {"landscape": True, "header": f"{title} · {new.title.get(DEFAULT_LANGUAGE, '')}", "title": title}
     if non_paper:
         settings |= {"header": f"{settings['header']} · {non_paper_mark(words)}", "author": non_paper_author(words)}
@@ -217,12 +221,12 @@ def _counts(comparison: Comparison) -> str:
     return f"{total} change{'s' * (total != 1)}: {counts}."
 
 
-def _table(key: str, rows: list[Block]) -> Block:
+def _table(key: str, columns: tuple, rows: list[Block]) -> Block:
     """Return a table of changes: a heading row, then the rows."""
-    head = table_row("head", [[simple_block("cell_text", "head", Run(name, bold=True))] for name, _ in COLUMNS],
+    head = table_row("head", [[simple_block("cell_text", "head", Run(name, bold=True))] for name, _ in columns],
                      heading=True)
     return Block("table", key, children=[head, *rows],
-                 data={"columns": len(COLUMNS), "widths_cm": [width for _, width in COLUMNS]})
+                 data={"columns": len(columns), "widths_cm": [width for _, width in columns]})
 
 
 def summary_docx(comparison: Comparison, old_name: str, new_name: str, non_paper: bool = False) -> bytes:

@@ -77,3 +77,12 @@ def test_parameters_are_given_in_words_not_ids():
     assert words(before) == "365 days after entry into force"
     assert words(after) == ("90 days after the completion of the step “Verified dismantlement of the nuclear "
                             "facilities at Yongbyon”")
+
+
+def test_a_non_paper_summary_has_no_proposed_by_column():
+    summary = summary_document(COMPARISON, "round-1.yaml", "round-2.yaml", non_paper=True)
+    tables = [block for block in summary.blocks if block.type == "table"]
+    assert all([words(cell) for cell in rows_of(table)[0]] == ["Provision", "What changed", "Before", "After"]
+               and all(len(row) == 4 for row in rows_of(table)) for table in tables)
+    key = next(block for block in summary.blocks if block.key == "key")
+    assert "Proposed by" not in words(key.text("en").inlines)
