@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
+import threading
 from dataclasses import dataclass
 
 from agreements.drafts import MAX_FILE_BYTES, decode, parse_agreement, read_bytes
 from clauses.errors import DraftError
 from agreements.model import Agreement
 from clauses.languages import DEFAULT_LANGUAGE
+
+GIT_TIMEOUT = 60  # seconds `git show` may take
+CHUNK_BYTES = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -43,14 +48,39 @@ def version_bytes(spec: str) -> bytes:
     if os.path.exists(spec) or ":" not in spec:
         return read_bytes(spec)
     revision, path = spec.split(":", 1)
+    with tempfile.TemporaryFile() as errors:
+        try:
+            process = subprocess.Popen(["git", "show", f"{revision}:{path}"], stdout=subprocess.PIPE, stderr=errors)
+        except OSError as error:
+            raise DraftError.at(spec, 1, 1, f"cannot run git: {error}", code="PD-E024") from None
+        data, returncode = _read_bounded(process, spec)
+        if returncode != 0:
+            errors.seek(0)
+            message = errors.read(4096).decode("utf-8", "replace").strip().splitlines() or ["unknown error"]
+            reason = message[0].removeprefix("fatal: ")
+            raise DraftError.at(spec, 1, 1, f"git cannot read it: {reason}", code="PD-E024")
+    return data
+
+
+def _read_bounded(process: subprocess.Popen, spec: str) -> tuple[bytes, int]:
+    """Return what a `git show` process writes and its exit status, stopping it once it passes MAX_FILE_BYTES."""
+    expired = threading.Event()
+    timer = threading.Timer(GIT_TIMEOUT, lambda: (expired.set(), process.kill()))
+    timer.start()
     try:
-        result = subprocess.run(["git", "show", f"{revision}:{path}"], capture_output=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise DraftError.at(spec, 1, 1, f"cannot run git: {error}", code="PD-E024") from None
-    if result.returncode != 0:
-        reason = (result.stderr.decode("utf-8", "replace").strip().splitlines() or ["unknown error"])[0]
-        raise DraftError.at(spec, 1, 1, f"git cannot read it: {reason.removeprefix('fatal: ')}", code="PD-E024")
-    if len(result.stdout) > MAX_FILE_BYTES:
-        message = f"file is {len(result.stdout):,} bytes; a draft may be at most {MAX_FILE_BYTES:,}"
-        raise DraftError.at(spec, 1, 1, message, code="PD-E011")
-    return result.stdout
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES and (chunk := process.stdout.read(CHUNK_BYTES)):
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            process.kill()
+            process.wait()
+            raise DraftError.at(spec, 1, 1, f"file is over {MAX_FILE_BYTES:,} bytes; a draft may be at most "
+                                f"{MAX_FILE_BYTES:,}", code="PD-E011")
+        returncode = process.wait()
+    finally:
+        timer.cancel()
+        process.stdout.close()
+    if expired.is_set():
+        raise DraftError.at(spec, 1, 1, f"cannot run git: no answer within {GIT_TIMEOUT} s", code="PD-E024")
+    return b"".join(chunks), returncode
