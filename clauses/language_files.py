@@ -76,6 +76,8 @@ class ConceptWords(_Strict):
     avoid: list[Word] = []  # variants a text must not use for it
     ignore: list[Word] = []  # longer words that hold the term but are not the concept
     replaces: list[Word] = []  # in a variant: the base language's words it writes differently (else its term)
+    abbreviations: list[Word] = []  # short forms a reader types for it ('DMZ'); precedent search expands them
+    synonyms: list[Word] = []  # other words a reader may mean it by ('troops'); precedent search expands them
 
 
 class Pattern(_Strict):

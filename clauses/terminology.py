@@ -74,6 +74,9 @@ class Reader:
     def __init__(self, words: Language, named: list[Named]):
         self.words = words
         self.meaning: dict[str, Mention | None] = {}
+        for item in named:  # a name the draft gives (its UN Command, its DMZ) is that entity before any concept
+            for form in item.forms:
+                self._add(form, Mention(item.kind, item.id, form))
         for concept, entry in words.concepts.items():
             for form in entry.get("ignore", []):
                 self.meaning.setdefault(form, None)
@@ -81,9 +84,6 @@ class Reader:
                 self._add(form, Mention(CONCEPT, concept, form))
             for form in entry.get("avoid", []):
                 self._add(form, Mention(CONCEPT, concept, form, avoided=True))
-        for item in named:
-            for form in item.forms:
-                self._add(form, Mention(item.kind, item.id, form))
         self.pattern = self._compile()
 
     def _add(self, form: str, mention: Mention) -> None:

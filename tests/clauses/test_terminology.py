@@ -53,3 +53,24 @@ def test_english_words_are_found_at_word_boundaries_and_at_the_start_of_a_senten
              reader.mentions("The Parties concerned and each Party; Partying is not a Party's concern.")]
     assert found == [(CONCEPT, "parties_concerned", "The Parties concerned"), (CONCEPT, "parties", "Party"),
                      (CONCEPT, "parties", "Party")]
+
+
+def test_a_name_the_draft_gives_is_that_entity_before_a_concept_of_the_same_words():
+    reader = Reader(language("en"), [Named("body", "unc", ("United Nations Command",))])
+    found = [(mention.kind, mention.id) for mention in reader.mentions("the United Nations Command and the UN Command")]
+    assert found == [("body", "unc"), (CONCEPT, "un_command")]
+
+
+@pytest.mark.parametrize(("abbreviation", "concept", "korean", "chinese"), [
+    ("DMZ", "demilitarized_zone", "비무장지대", "非军事区"), ("MDL", "military_demarcation_line", "군사분계선", "军事分界线"),
+    ("NLL", "northern_limit_line", "북방한계선", "北方限界线"), ("UNC", "un_command", "유엔군사령부", "联合国军司令部"),
+    ("MAC", "military_armistice_commission", "군사정전위원회", "军事停战委员会"),
+    ("NNSC", "neutral_nations_supervisory_commission", "중립국감독위원회", "中立国监察委员会"),
+    ("KPA", "korean_peoples_army", "조선인민군", "朝鲜人民军"), ("CPV", "chinese_peoples_volunteers", "중국인민지원군", "中国人民志愿军"),
+    ("JSA", "joint_security_area", "공동경비구역", "共同警备区"),
+])
+def test_the_abbreviations_a_reader_types_belong_to_their_concepts_in_every_language(abbreviation, concept, korean,
+                                                                                      chinese):
+    assert abbreviation in language("en").concepts[concept]["abbreviations"]
+    assert (term(language("ko"), concept), term(language("zh"), concept)) == (korean, chinese)
+    assert abbreviation not in Reader(language("en"), []).meaning  # search expands them; the text check does not
