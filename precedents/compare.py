@@ -129,23 +129,65 @@ def compare_with_precedents(agreement: Agreement, search: SearchIndex, precedent
     return PrecedentComparison(results, left_out, armistice)
 
 
+STEM = 6  # words are compared by their first six letters, so 'withdraw', 'withdrawal' and 'withdrawn' meet
+
+
+def stems(words) -> set[str]:
+    """Return the words cut to their first six letters, as a set."""
+    return {word[:STEM] for word in words}
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """How a provision bears on a clause: the same topic, how many of its measures, whether it says one of its words."""
+
+    same_topic: bool
+    measures: int
+    words: bool
+
+    @property
+    def shown(self) -> bool:
+        """Return whether the provision is set beside the clause: it shares a measure, or the topic and a word."""
+        return self.measures > 0 or (self.same_topic and self.words)
+
+    @property
+    def order(self) -> tuple[bool, int]:
+        """Return the sort key: the same topic first, then more shared measures (words rank within, by BM25)."""
+        return (not self.same_topic, -self.measures)
+
+
+def relevance(match: Match, topic: str, parameters: dict, words: set[str]) -> Relevance:
+    """Return how a provision bears on a clause of a topic, with its measures and its telling words (as stems)."""
+    shared = len(parameters.keys() & match.measures().keys())
+    return Relevance(topic in match.topics, shared, bool(words & stems(match.own_words())))
+
+
 def _ranked(index: SearchIndex, topic: str, text: str, precedents: list[str] | None,
             parameters: dict) -> list[Match]:
-    """Return the provisions on a topic: those fixing the clause's parameters, then those most like its words.
+    """Return the provisions shown beside a clause: by topic and measure first, by words second.
 
-    Each precedent agreement gets its best provision in before any gets a second one.
+    A provision is shown when it shares one of the clause's measures, or its topic and one of its telling words in
+    the provision's own words (its paraphrase and the sheet's words, not its agreement's title); those on the topic
+    that fix the same measures come first, then the others by BM25 relevance to the clause's words. Each precedent
+    agreement gets its best provision in before any gets a second one.
     """
-    scored: list[Match] = []
     words = index.telling_words(text)
+    found: list[Match] = []
     if words:
-        scored = index.matches([key for key, _ in
-                                index.search(words, topic=topic, agreements=precedents, limit=4 * PER_CLAUSE,
-                                             any_word=True)])
-    seen = {match.provision for match in scored}
-    ranked = list(scored)
-    if len(scored) < 4 * PER_CLAUSE:
-        ranked += index.matches([key for key in index.on_topic(topic, precedents, 4 * PER_CLAUSE) if key not in seen])
-    ranked.sort(key=lambda match: -len(parameters.keys() & match.measures().keys()))
+        found = index.matches([key for key, _ in index.search(words, topic=topic, agreements=precedents,
+                                                                limit=4 * PER_CLAUSE, any_word=True)])
+    seen = {match.provision for match in found}
+    if len(found) < 4 * PER_CLAUSE:  # a measure, or a word FTS5 does not stem ('denuclearisation'), may still match
+        found += index.matches([key for key in index.on_topic(topic, precedents, 4 * PER_CLAUSE) if key not in seen])
+    clause_words = stems(words.split())
+    standing = {match.provision: relevance(match, topic, parameters, clause_words) for match in found}
+    ranked = sorted((match for match in found if standing[match.provision].shown),
+                    key=lambda match: standing[match.provision].order)
+    return _one_per_agreement_first(ranked)
+
+
+def _one_per_agreement_first(ranked: list[Match]) -> list[Match]:
+    """Return at most PER_CLAUSE provisions in their order, each agreement's best taken before any second one."""
     order = {match.provision: place for place, match in enumerate(ranked)}
     chosen: dict[str, Match] = {}
     for match in ranked:
