@@ -2,17 +2,26 @@
 
 Several outputs of one command are written together: every temporary file first, then the renames; if one
 rename fails, the outputs already renamed are put back as they were (old content, or absent).
+
+A write killed midway can leave its temporary file (`.NAME.XXXXXXXX.tmp`, or a backup `.NAME.<hex>.old.tmp`)
+beside the target. The next write of that target removes those of its temporaries last modified more than
+STALE_AFTER seconds ago: no write keeps a temporary open that long, so a younger one may belong to a write
+still running and is left alone.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from clauses.errors import OutputError
+
+STALE_AFTER = 15 * 60  # seconds after which a temporary file beside a target is a leftover of a killed write
 
 
 def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = True) -> Path:
@@ -48,6 +57,7 @@ def check_target(target: Path, overwrite: bool) -> None:
 def stage(target: Path, data: bytes) -> Path:
     """Write data to a new temporary file beside the target, flushed to disk, and return its path."""
     folder = target.parent if str(target.parent) else Path(".")
+    sweep_leftovers(target)
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
@@ -62,6 +72,31 @@ def stage(target: Path, data: bytes) -> Path:
         _remove(Path(temporary))
         raise OutputError(f"{target}: cannot write: {error.strerror}", "PD-E052") from None
     return Path(temporary)
+
+
+def sweep_leftovers(target: Path, now: float | None = None) -> list[Path]:
+    """Remove the target's temporary files older than STALE_AFTER, left by killed writes; return those removed."""
+    folder = target.parent if str(target.parent) else Path(".")
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.([a-z0-9_]{{8}}|[0-9a-f]{{12}}\.old)\.tmp")
+    cutoff = (time.time() if now is None else now) - STALE_AFTER
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if pattern.fullmatch(entry.name) and _modified_before(entry, cutoff):
+            _remove(Path(entry.path))
+            removed.append(Path(entry.path))
+    return removed
+
+
+def _modified_before(entry: os.DirEntry, cutoff: float) -> bool:
+    """Return whether a folder entry is a plain file last modified before a time."""
+    try:
+        return entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff
+    except OSError:
+        return False
 
 
 def _rename_all(staged: list[Path], targets: list[Path]) -> None:
