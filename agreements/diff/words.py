@@ -1,4 +1,10 @@
-"""Text differences at word granularity with diff-match-patch: words for Latin and Hangul, characters for Chinese."""
+"""Text differences at word granularity with diff-match-patch: words for Latin and Hangul, characters for Chinese.
+
+The diff is bounded: diff-match-patch's search (Myers' bisection) is given a budget of steps instead of a deadline
+in seconds, so two long texts that have little in common are diffed in bounded time, and the same texts always
+give the same diff. A search that runs out of steps marks its span as deleted and inserted whole: still an exact
+diff (its deletions and equalities give the old text, its insertions and equalities the new one), only a coarser one.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,9 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # a word: a Chinese character, or letters and digits, an apostrophe inside ("People's")
 WORD = re.compile(rf"[{CJK}]|[^\W{CJK}]+(?:['’][^\W{CJK}]+)*")
 SURROGATES = range(0xD800, 0xE000)
+# steps of the bisection one diff may take (about 1.5 s of pure Python on a small machine); a paragraph of a few
+# thousand words, however much it changed, takes far fewer
+STEP_BUDGET = 2_000_000
 
 
 def tokens(text: str) -> list[str]:
@@ -25,7 +34,7 @@ def _code(index: int) -> str:
     return chr(point + len(SURROGATES) if point >= SURROGATES.start else point)
 
 
-def word_diff(old: str, new: str) -> list[tuple[int, str]]:
+def word_diff(old: str, new: str, budget: int = STEP_BUDGET) -> list[tuple[int, str]]:
     """Return the differences between two texts as (operation, text) pairs: 0 equal, 1 inserted, -1 deleted."""
     if old == new:
         return [(EQUAL, old)] if old else []
@@ -41,12 +50,46 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
             out.append(table[token])
         return "".join(out)
 
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0
+    engine = BoundedDiff(budget)
     diffs = engine.diff_main(encode(old), encode(new), False)
     engine.diff_cleanupSemantic(diffs)
     decoded = {code: word for word, code in table.items()}
     return [(operation, "".join(decoded[code] for code in text)) for operation, text in diffs if text]
+
+
+class BoundedDiff(diff_match_patch):
+    """diff-match-patch whose bisections share a budget of steps, spent the same way on every run."""
+
+    def __init__(self, budget: int):
+        super().__init__()
+        self.Diff_Timeout = 0
+        self.left = budget
+
+    def diff_bisect(self, text1, text2, deadline):
+        """Return the diff of two texts by bisection, or both deleted and inserted whole once the budget is spent."""
+        return super().diff_bisect(text1, text2, StepCount(self))
+
+
+class StepCount:
+    """The deadline one bisection checks before each of its rounds: passed once the shared budget is spent.
+
+    diff-match-patch asks `time.time() > deadline` before round d; that comparison lands here, and round d walks
+    at most d + 1 diagonals forward and as many back, so it is charged 2(d + 1) steps.
+    """
+
+    def __init__(self, engine: BoundedDiff):
+        self.engine = engine
+        self.rounds = 0
+
+    def __lt__(self, now: float) -> bool:
+        """Return True (the deadline has passed) when the budget cannot pay for the next round."""
+        self.rounds += 1
+        self.engine.left -= 2 * self.rounds
+        return self.engine.left < 0
+
+    def __gt__(self, now: float) -> bool:
+        """Return whether the deadline has passed, asked the other way round (`deadline < now`)."""
+        return self.__lt__(now)
 
 
 def words_in(diff: list[tuple[int, str]], operation: int) -> int:

@@ -18,6 +18,7 @@ from agreements.render.docx.render import render_docx
 from tests.agreements.render.docx.edits import edited
 from tests.agreements.render.docx.revisions import (accept_all, document_xml, paragraph_forms, paragraph_texts,
                                                     reject_all, style_lists)
+from tests.agreements.diff.long_texts import prose
 from tests.conftest import BASE_DRAFT, mutate
 from tests.processes import bytes_elsewhere
 
@@ -194,3 +195,31 @@ def test_a_paragraph_inserted_after_a_point_hands_the_mark_to_the_point():
     assert paragraphs[heading].find(f"{W}pPr/{W}rPr") is None
     assert paragraphs[heading - 1].find(f"{W}pPr/{W}rPr/{W}ins") is None
     assert paragraphs[heading - 1].find(f"{W}ins") is not None
+
+
+def with_review_text(lang: str, text: str) -> Agreement:
+    """Return the base draft with the text of its review clause in one language replaced."""
+    data = parse_agreement(BASE_DRAFT.read_text(encoding="utf-8"), "base.yaml").model_dump(mode="json")
+    stack = list(data["body"])
+    while stack:
+        node = stack.pop()
+        if node.get("kind") == "text" and "phases annually" in node.get("text", {}).get("en", ""):
+            node["text"][lang] = text
+        stack += node.get("children", [])
+    return Agreement.model_validate(data)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_two_unrelated_10000_character_texts_in_one_node_accept_and_reject_exactly(lang):
+    """A node whose 10,000-character text is replaced by an unrelated one: accept all gives the new, reject all the
+    old (the word diff's search runs out of steps and replaces the span whole)."""
+    old, new = with_review_text(lang, prose(lang, 10_000, 1)), with_review_text(lang, prose(lang, 10_000, 2))
+    data = redline(old, new, lang=lang)
+    lists = style_lists(data)
+    for resolve, agreement in ((accept_all, new), (reject_all, old)):
+        rendered = render_docx(agreement, lang)
+        expected = list(zip(paragraph_texts(document_xml(rendered)), paragraph_forms(document_xml(rendered),
+                                                                                   style_lists(rendered))))
+        resolved = resolve(document_xml(data))
+        assert list(zip(paragraph_texts(resolved), paragraph_forms(resolved, lists))) == expected
+    assert old != new

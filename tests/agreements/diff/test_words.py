@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreements.diff.words import DELETE, EQUAL, INSERT, changed_parts, tokens, word_diff, words_in
-
-
-def apply_side(diffs: list[tuple[int, str]], side: int) -> str:
-    """Return the old (side -1) or new (side 1) text a diff was made from."""
-    return "".join(text for operation, text in diffs if operation in (EQUAL, side))
+from agreements.diff.words import (DELETE, EQUAL, INSERT, STEP_BUDGET, WORD, BoundedDiff, changed_parts, tokens,
+                                   word_diff, words_in)
+from tests.agreements.diff.long_texts import VOCABULARY, apply_side, edited, prose
+from tests.conftest import scaled
 
 
 def test_tokens_per_script():
@@ -56,3 +56,50 @@ def test_changed_parts_are_cut_at_a_word_and_at_three():
     diff = [(DELETE, "one two three four five six"), (EQUAL, " x "), (INSERT, "a"), (EQUAL, " y "), (DELETE, "b"),
             (EQUAL, " z "), (INSERT, "c")]
     assert changed_parts(diff, length=12) == "− “one two…”; + “a”; − “b”; …"
+
+
+@scaled(0.05)
+@given(lang=st.sampled_from(sorted(VOCABULARY)), length=st.integers(0, 10_000), seed=st.integers(0, 2**32),
+       share=st.sampled_from([None, 0.01, 0.05, 0.2, 0.5]))
+def test_long_texts_can_be_rebuilt_from_either_side(lang, length, seed, share):
+    """Long texts, unrelated (share None) or edited in a share of their words, are diffed exactly."""
+    old = prose(lang, length, seed)
+    new = prose(lang, length, seed + 1) if share is None else edited(old, lang, share, seed)
+    diffs = word_diff(old, new)
+    assert apply_side(diffs, DELETE) == old and apply_side(diffs, INSERT) == new
+
+
+def test_unrelated_10000_character_texts_are_replaced_whole_within_the_budget():
+    """Two different 10,000-character texts in each language: the search stops at its budget, the diff is exact."""
+    for lang in VOCABULARY:
+        old, new = prose(lang, 10_000, 1), prose(lang, 10_000, 2)
+        engine = BoundedDiff(200_000)
+        engine.diff_main(old, new, False)
+        assert -2 * (len(old) + len(new)) <= engine.left < 0  # overspent by at most the last round
+        diffs = word_diff(old, new)
+        assert apply_side(diffs, DELETE) == old and apply_side(diffs, INSERT) == new
+        assert words_in(diffs, DELETE) == len(WORD.findall(old)) and words_in(diffs, INSERT) == len(WORD.findall(new))
+
+
+def test_a_text_edited_in_a_few_places_keeps_its_equal_words_when_long():
+    """A 10,000-character text edited in 1% of its words is diffed word by word, not replaced whole."""
+    for lang in VOCABULARY:
+        old = prose(lang, 10_000, 3)
+        new = edited(old, lang, 0.01, 4)
+        diffs = word_diff(old, new)
+        assert sum(len(text) for op, text in diffs if op == EQUAL) > 0.9 * len(old)
+
+
+def test_a_spent_budget_replaces_the_rest_whole_and_the_same_way_every_time():
+    """With no steps to spend, the differing middle is deleted and inserted whole; the same texts, the same diff."""
+    old, new = "keep this and that here", "keep these or those here"
+    assert word_diff(old, new, budget=0) == [(EQUAL, "keep "), (DELETE, "this and that"),
+                                             (INSERT, "these or those"), (EQUAL, " here")]
+    old, new = prose("zh", 3_000, 5), prose("zh", 3_000, 6)
+    assert word_diff(old, new, budget=50_000) == word_diff(old, new, budget=50_000)
+
+
+def test_the_documented_budget_is_the_code_s():
+    """docs/limits.md states the word diff's budget of steps as the code sets it."""
+    limits = (Path(__file__).parents[3] / "docs" / "limits.md").read_text(encoding="utf-8")
+    assert f"| {STEP_BUDGET:,} (about a second" in limits and "`STEP_BUDGET`" in limits
