@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
+import time
 from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -19,6 +21,7 @@ ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:)\]])")
 MAX_REPEAT = 100_000  # characters or items a user template may make by repetition
 MAX_POWER = 64
+MAX_RENDER_SECONDS = 5.0  # time a user's template may take to render one clause
 OPTIONS = {"undefined": jinja2.StrictUndefined, "autoescape": False, "trim_blocks": True, "lstrip_blocks": True}
 
 
@@ -69,6 +72,27 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
             raise SecurityError(f"a repeated text or list longer than {MAX_REPEAT:,} is not allowed")
         return super().call_binop(context, operator, left, right)
 
+    def render_bounded(self, template: jinja2.Template, values: dict[str, object]) -> str:
+        """Return a template rendered with values, or raise SecurityError once it runs past MAX_RENDER_SECONDS.
+
+        Every line the template's compiled code runs, and every call it makes, checks the deadline (a loop
+        with no call in it is still stopped).
+        """
+        deadline = time.monotonic() + MAX_RENDER_SECONDS
+
+        def watch(frame, event, arg):
+            """Stop the rendering past the deadline; follow line by line only the template's own code."""
+            if time.monotonic() > deadline:
+                raise SecurityError(f"rendering took longer than {MAX_RENDER_SECONDS:g} s")
+            return watch if frame.f_globals.get("environment") is self else None
+
+        previous = sys.gettrace()
+        sys.settrace(watch)
+        try:
+            return template.render(values)
+        finally:
+            sys.settrace(previous)
+
 
 def _is_number(value: object) -> bool:
     """Return whether a value is an int or float (not a bool)."""
@@ -110,7 +134,10 @@ def render_template(kind: str, lang: str, values: dict[str, object], user_folder
     """Return the text of one clause kind's template rendered with values, or raise RenderError."""
     name = template_name(kind, lang)
     try:
-        template = environment(user_folder).get_template(name)
+        chosen = environment(user_folder)
+        template = chosen.get_template(name)
+        if isinstance(chosen, _BoundedSandbox):
+            return normalize(chosen.render_bounded(template, values), lang)
         return normalize(template.render(values), lang)
     except jinja2.TemplateNotFound as error:
         missing = name if error.name in (None, name) else f"{error.name} (included by {name})"

@@ -8,6 +8,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import jinja2
@@ -18,6 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from agreements.drafts import load_agreement
 from agreements.document.context import scope_for
 from cli import main
+from clauses import rendering
 from clauses.rendering import CLAUSE_TEMPLATES, RenderError, environment, render_template
 from tests.conftest import BASE_DRAFT
 
@@ -241,3 +243,26 @@ def test_every_user_template_is_loaded_by_the_sandbox(tmp_path, monkeypatch, opt
     from_user = [sandboxed for sandboxed, path in loads if path.parent == user]
     assert len(from_user) >= 4 and all(from_user)
     assert all(sandboxed or path.is_relative_to(CLAUSE_TEMPLATES.parent) for sandboxed, path in loads)
+
+
+@pytest.mark.parametrize("endless", [  # 25 million turns: seconds unbounded, minutes traced
+    "{% for a in range(5000) %}{% for b in range(5000) %}{% endfor %}{% endfor %}",
+    "{% set xs = range(5000)|list %}{% for a in xs %}{% for b in xs %}{% endfor %}{% endfor %}",
+    "{% macro turns() %}{% for x in range(5000) %}{% endfor %}{% endmacro %}"
+    "{% for y in range(5000) %}{{ turns() }}{% endfor %}",
+])
+def test_a_loop_without_end_is_stopped_at_the_time_bound(folder, endless, monkeypatch):
+    """Long loops, with or without calls in them, stop at the time bound with one located line, exit 2."""
+    monkeypatch.setattr(rendering, "MAX_RENDER_SECONDS", 0.5)
+    start = time.monotonic()
+    result = render(folder, endless)
+    assert time.monotonic() - start < 20
+    assert_refused(result)
+    assert result.stderr.endswith(f"template {TEMPLATE}: not allowed: rendering took longer than 0.5 s [PD-E042]\n")
+
+
+def test_the_time_bound_leaves_the_tracer_it_found(folder):
+    """Rendering with a user's folder puts back whatever tracer (a debugger, coverage) was there before."""
+    before = sys.gettrace()
+    assert render(folder, "{{ c.disposition }}").exit_code == 0
+    assert sys.gettrace() is before
