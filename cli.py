@@ -642,17 +642,16 @@ def precedents_show(agreement_id: str, corpus_folders: tuple[str, ...], output_f
 @handles_errors
 def precedents_search(query: str, topic: str | None, agreements: tuple[str, ...], limit: int,
                       corpus_folders: tuple[str, ...], output_format: str) -> None:
-    """Search the provisions (SQLite FTS5, best first); your words are matched as words, never as operators.
+    """Search the provisions (FTS5, best first) by stems, abbreviations and Korean or Chinese terms; why each matched.
 
     Example: peacedraft precedents search "withdrawal of foreign troops" --topic foreign_forces
     """
-    from precedents.views import match_line
+    from precedents.search import find, found_lines
 
     index = _index(corpus_folders)
     index.check_agreements(list(agreements))
-    matches = [index.match(key) for key, _ in index.search(query, topic, list(agreements), limit)]
-    _emit(output_format, [match.to_json() for match in matches], [match_line(match) for match in matches]
-          or ["no provision matches"])
+    found = find(index, query, topic, list(agreements), limit)
+    _emit(output_format, [hit.to_json() for hit in found.hits], found_lines(found))
 
 
 @precedents.command("check")

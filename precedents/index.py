@@ -7,23 +7,31 @@ import os
 import re
 import sqlite3
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from clauses.errors import InputError, OutputError
 from precedents.corpus import Corpus, corpus_files, load_corpus
 from precedents.match import Match
+from precedents.model import Provision
+from precedents.query import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS, UNSPACED, Query, read_query
+from precedents.query import expression as english_expression
+from precedents.query import words_expression
 
 WORD = re.compile(r"\w+")
-INDEX_VERSION = 5  # bump when SCHEMA changes: an index is named after it, so an old one is never read
+INDEX_VERSION = 6  # bump when SCHEMA changes: an index is named after it, so an old one is never read
+# `search`: English words by their porter stems; `scripts`: the provisions that carry Korean, Chinese or Japanese
+# text, by trigrams (scripts without spaces between words); `words`: each word as written, in how many provisions
 SCHEMA = """
 CREATE TABLE provisions (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, agreement TEXT, region TEXT, short_title TEXT,
                          citation TEXT, basis TEXT, topics TEXT, parameters TEXT, paraphrase TEXT, functions TEXT);
 CREATE TABLE topics (rowid INTEGER, topic TEXT);
 CREATE INDEX topics_by_topic ON topics (topic, rowid);
 CREATE TABLE words (word TEXT PRIMARY KEY, documents INTEGER) WITHOUT ROWID;
-CREATE VIRTUAL TABLE search USING fts5(citation, paraphrase, parameters, agreement, topic, source,
-                                     tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search USING fts5(citation, paraphrase, stated, agreement, topic, source,
+                                     tokenize='porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE scripts USING fts5(citation, paraphrase, stated, tokenize='trigram');
 """
 
 
@@ -35,6 +43,34 @@ def topic_token(topic: str) -> str:
     return topic.replace("_", "")
 
 
+def stated_text(provision: Provision) -> str:
+    """Return what a provision's parameters say in words: the sheet's words, body, members, what becomes of forces."""
+    parameters = provision.parameters
+    disposition = (parameters.foreign_forces_disposition or "").replace("_", " ")
+    return "; ".join(filter(None, [parameters.as_stated, parameters.body, ", ".join(parameters.members), disposition]))
+
+
+def filtered(expression: str, topic: str | None, agreements: list[str] | None) -> str:
+    """Return an FTS5 expression limited to a topic and to some agreements (column filters, one term each)."""
+    if topic:
+        expression = f'topic : "{topic_token(topic)}" AND ({expression})'
+    if agreements:
+        expression = "(" + " OR ".join(f'source : "{key}"' for key in agreements) + f") AND ({expression})"
+    return expression
+
+
+def filters_sql(topic: str | None, agreements: list[str] | None) -> tuple[str, list]:
+    """Return the SQL conditions on rowid (and their parameters) that keep a topic's and some agreements' provisions."""
+    where, parameters = "", []
+    if topic:
+        where += " AND rowid IN (SELECT rowid FROM topics WHERE topic = ?)"
+        parameters.append(topic)
+    if agreements:
+        where += f" AND rowid IN (SELECT rowid FROM provisions WHERE agreement IN ({', '.join('?' * len(agreements))}))"
+        parameters += agreements
+    return where, parameters
+
+
 def cache_folder() -> Path:
     """Return where indexes are kept: PEACEDRAFT_CACHE, else the user's cache folder."""
     if os.environ.get(CACHE_VARIABLE):
@@ -43,8 +79,7 @@ def cache_folder() -> Path:
 
 
 MOST_WORDS = 10
-MAX_QUERY_CHARACTERS = 1_000
-MAX_QUERY_WORDS = 32
+RANK = "bm25(search, 1.0, 1.5, 1.0, 0.5, 0.0, 0.5)"  # citation, paraphrase, stated, agreement, topic, source
 COMMON_SHARE = 0.2  # words in more than a fifth of the provisions rank almost nothing (low IDF) and cost the most
 
 
@@ -115,7 +150,7 @@ class SearchIndex:
         """Write the corpus into a new index database file."""
         connection = sqlite3.connect(temporary)
         connection.executescript(SCHEMA)
-        rows, topic_rows, texts = [], [], []
+        rows, topic_rows, texts, scripts, documents = [], [], [], [], Counter()
         for rowid, (key, (agreement, provision)) in enumerate(self.corpus.provisions.items(), 1):
             parameters = json.dumps(provision.parameters.model_dump(exclude_defaults=True), ensure_ascii=False)
             rows.append((rowid, key, agreement.id, agreement.region, agreement.short_title, provision.citation,
@@ -124,34 +159,90 @@ class SearchIndex:
             if provision.moved_to:  # a mis-cited row: its content is found under the provision it moved to
                 continue
             topic_rows += [(rowid, topic) for topic in provision.topics]
-            texts.append((rowid, provision.citation, provision.paraphrase, parameters, agreement.title,
+            stated = stated_text(provision)
+            texts.append((rowid, provision.citation, provision.paraphrase, stated, agreement.title,
                           " ".join(topic_token(topic) for topic in provision.topics), agreement.id))
+            if UNSPACED.search(provision.citation + provision.paraphrase + stated):
+                scripts.append((rowid, provision.citation, provision.paraphrase, stated))
+            documents.update(set(WORD.findall(f"{provision.citation} {provision.paraphrase} {stated} "
+                                              f"{agreement.title}".lower())))
         connection.executemany("INSERT INTO provisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         connection.executemany("INSERT INTO topics VALUES (?, ?)", topic_rows)
-        connection.executemany("INSERT INTO search (rowid, citation, paraphrase, parameters, agreement, topic, source) "
+        connection.executemany("INSERT INTO search (rowid, citation, paraphrase, stated, agreement, topic, source) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?)", texts)
-        connection.execute("CREATE VIRTUAL TABLE vocabulary USING fts5vocab(search, 'row')")
-        connection.execute("INSERT INTO words SELECT term, doc FROM vocabulary")
-        connection.execute("DROP TABLE vocabulary")
+        connection.executemany("INSERT INTO scripts (rowid, citation, paraphrase, stated) VALUES (?, ?, ?, ?)", scripts)
+        connection.executemany("INSERT INTO words VALUES (?, ?)", documents.items())
         connection.commit()
         connection.close()
 
     def search(self, query: str, topic: str | None = None, agreements: list[str] | None = None,
                limit: int = 20, any_word: bool = False) -> list[tuple[str, float]]:
-        """Return (provision id, BM25 score) for the best matches, best (lowest score) first.
+        """Return (provision id, BM25 score) for the best matches, best first.
 
-        Topic and agreement filters are part of the FTS5 expression, so FTS5 ranks only what passes them.
+        A reviewer's query (precedents.query) ranks provisions that match every group first, then those whose
+        Korean or Chinese text holds its words, then those that match any group. With any_word (ranking a
+        clause's text), any of its words counts. Topic and agreement filters are part of the FTS5 expression,
+        so FTS5 ranks only what passes them.
         """
-        expression = match_expression(query, any_word)
-        if topic:
-            expression = f'topic : "{topic_token(topic)}" AND ({expression})'
-        if agreements:
-            expression = "(" + " OR ".join(f'source : "{key}"' for key in agreements) + f") AND ({expression})"
-        rows = self.connection.execute("SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
-                                       (expression, limit)).fetchall()
+        if any_word:
+            rows = self.ranked(match_expression(query, any_word), topic, agreements, limit)
+        else:
+            rows = [(rowid, score) for rowid, score, _ in self.tiers(read_query(query), topic, agreements, limit)]
         ids = dict(self.connection.execute(
             f"SELECT rowid, id FROM provisions WHERE rowid IN ({', '.join('?' * len(rows))})", [r for r, _ in rows]))
         return [(ids[rowid], score) for rowid, score in rows]
+
+    def tiers(self, query: Query, topic: str | None, agreements: list[str] | None,
+              limit: int) -> list[tuple[int, float, str]]:
+        """Return (rowid, score, tier) best first: 'every' group matched, 'script' text holds them, 'any' group, a 'word'."""
+        found: dict[int, tuple[int, float, str]] = {}
+        for tier, expression in (("every", english_expression(query, every=True)), ("script", None),
+                                 ("any", english_expression(query, every=False)), ("word", words_expression(query))):
+            if len(found) >= limit:
+                break
+            if tier == "script":
+                rows = [(rowid, float(-count)) for rowid, count in self.in_scripts(query, topic, agreements)]
+            elif expression:
+                rows = self.ranked(expression, topic, agreements, limit + len(found))
+            else:
+                rows = []
+            for rowid, score in rows:
+                found.setdefault(rowid, (rowid, score, tier))
+        return list(found.values())[:limit]
+
+    def ranked(self, expression: str, topic: str | None, agreements: list[str] | None,
+               limit: int) -> list[tuple[int, float]]:
+        """Return (rowid, BM25 score) of the provisions an FTS5 expression matches, within the filters, best first."""
+        rows = self.connection.execute(f"SELECT rowid, {RANK} AS score FROM search WHERE search MATCH ? "
+                                       "ORDER BY score LIMIT ?", (filtered(expression, topic, agreements), limit))
+        return rows.fetchall()
+
+    def in_scripts(self, query: Query, topic: str | None, agreements: list[str] | None) -> list[tuple[int, int]]:
+        """Return (rowid, groups found) of the provisions whose Korean or Chinese text holds a group's words."""
+        if not any(group.unspaced for group in query.groups) or not self.has_scripts:
+            return []
+        where, parameters = filters_sql(topic, agreements)
+        counts: Counter = Counter()
+        for group in query.groups:
+            rowids: set[int] = set()
+            for phrase in group.unspaced:
+                rowids |= self.script_rows(phrase, where, parameters)
+            counts.update(rowids)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    def script_rows(self, phrase: str, where: str, parameters: list) -> set[int]:
+        """Return the rowids whose Korean or Chinese text holds a phrase (trigrams; shorter phrases by LIKE)."""
+        if len(phrase) >= 3:
+            sql, first = "SELECT rowid FROM scripts WHERE scripts MATCH ?", [f'"{phrase}"']
+        else:
+            sql = "SELECT rowid FROM scripts WHERE (citation LIKE ? OR paraphrase LIKE ? OR stated LIKE ?)"
+            first = [f"%{phrase}%"] * 3
+        return {rowid for (rowid,) in self.connection.execute(sql + where, [*first, *parameters])}
+
+    @property
+    def has_scripts(self) -> bool:
+        """Return whether any provision carries Korean, Chinese or Japanese text."""
+        return self.connection.execute("SELECT EXISTS (SELECT 1 FROM scripts)").fetchone()[0] == 1
 
     def on_topic(self, topic: str, agreements: list[str] | None = None, limit: int = 1_000_000) -> list[str]:
         """Return the ids of the provisions on a topic (in corpus order), at most limit."""

@@ -56,8 +56,9 @@ def test_show_gives_every_code_the_earlier_codes_measures_and_later_practice(run
 
 def test_search_with_topic_and_agreement(runner):
     result = runner.invoke(main, ["precedents", "search", "commission", "--agreement", "geneva-1954", "--limit", "3"])
-    lines = result.stdout.splitlines()
-    assert result.exit_code == 0 and len(lines) == 3 and all(line.startswith("Geneva") for line in lines)
+    hits = [line for line in result.stdout.splitlines() if not line.startswith("    ")]
+    assert result.exit_code == 0 and len(hits) == 3 and all(line.startswith("Geneva") for line in hits)
+    assert result.stdout.count("\n    matched: commission: ") == 3 and result.stdout.lower().count("[commission]") == 3
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
