@@ -194,7 +194,7 @@ class SearchIndex:
 
     def tiers(self, query: Query, topic: str | None, agreements: list[str] | None,
               limit: int) -> list[tuple[int, float, str]]:
-        """Return (rowid, score, tier) best first: 'every' group matched, 'script' text holds them, 'any' group, a 'word'."""
+        """Return (rowid, score, tier) best first: 'every' group, 'script' text holds them, 'any' group, a 'word'."""
         found: dict[int, tuple[int, float, str]] = {}
         for tier, expression in (("every", english_expression(query, every=True)), ("script", None),
                                  ("any", english_expression(query, every=False)), ("word", words_expression(query))):

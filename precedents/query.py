@@ -71,7 +71,7 @@ def _folded(form: str) -> str:
 
 @functools.cache
 def vocabulary() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Return (typed form → concept, concept → English ways, concept → Korean and Chinese ways) of the terminology base."""
+    """Return (typed form → concept, concept → English ways, concept → Korean and Chinese ways) of the terms."""
     forms: dict[str, str] = {}
     english: dict[str, tuple[str, ...]] = {}
     unspaced: dict[str, tuple[str, ...]] = {}
@@ -156,7 +156,7 @@ def expression(query: Query, every: bool) -> str | None:
 
 
 def words_expression(query: Query) -> str | None:
-    """Return an FTS5 expression matching any word typed (stemmed), each on its own; None when none is English."""
-    words = [word for group in query.groups for word in WORD.findall(group.typed)
+    """Return an FTS5 expression matching any word typed, or of a named concept's term (stemmed), each on its own."""
+    words = [word for group in query.groups for word in WORD.findall(f"{group.typed} {group.english[0]}")
              if word.casefold() not in STOPWORDS and not UNSPACED.search(word)]
     return " OR ".join(f'"{word}"' for word in dict.fromkeys(words)) or None

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from precedents.index import SearchIndex
 from precedents.match import Match
-from precedents.query import UNSPACED, Group, Query, group_expression, read_query
+from precedents.query import STOPWORDS, UNSPACED, Group, Query, group_expression, read_query, words_expression
 from precedents.views import match_line
 
 OPEN, CLOSE = "[", "]"
 MARKED = re.compile(r"\x02([^\x03]*)\x03")
 MARKED_WORDS = re.compile(r"\[([^\]]*)\]")
+WORDS = re.compile(r"\w+")
 SNIPPET_TOKENS = 14
 SNIPPET_COLUMNS = (1, 2, 0, 3)  # the paraphrase first, then the sheet's words, the citation, the agreement's title
 AROUND = 24  # characters shown either side of a Korean or Chinese phrase found
@@ -81,9 +82,12 @@ def find(index: SearchIndex, text: str, topic: str | None = None, agreements: li
 
 def english_marks(index: SearchIndex, group: Group, rowids: list[int]) -> dict[int, list[str]]:
     """Return, per provision, the words of its text that a group matched (as written there)."""
-    expression = group_expression(group) if any(not UNSPACED.search(way) for way in group.english) else None
-    if not rowids or not expression or expression == "()":
+    if not rowids or not any(not UNSPACED.search(way) for way in group.english):
         return {}
+    expression = group_expression(group)
+    if group.concept:  # a provision found by the words of the concept's term alone
+        expression = " OR ".join([expression, *(f'"{word}"' for word in WORDS.findall(group.english[0])
+                                                if word.casefold() not in STOPWORDS)])
     marked = ", ".join(f"highlight(search, {column}, char(2), char(3))" for column in range(3))
     rows = index.connection.execute(f"SELECT rowid, {marked} FROM search WHERE search MATCH ? AND rowid IN "
                                     f"({', '.join('?' * len(rowids))})", [expression, *rowids])
@@ -117,7 +121,7 @@ def snippet(index: SearchIndex, query: Query, rowid: int, match: Match) -> str:
     expressions = [group_expression(group) for group in query.groups
                    if any(not UNSPACED.search(way) for way in group.english)]
     if expressions:
-        for joined in (" OR ".join(expressions), " OR ".join(f'"{w}"' for w in re.findall(r"\w+", query.text))):
+        for joined in filter(None, (" OR ".join(expressions), words_expression(query))):
             snippets = ", ".join(f"snippet(search, {column}, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS})"
                                  for column in SNIPPET_COLUMNS)
             row = index.connection.execute(f"SELECT {snippets} FROM search WHERE search MATCH ? AND rowid = ?",
