@@ -669,6 +669,27 @@ def precedents_check(folder: str) -> None:
     click.echo(f"{folder}: {len(agreements)} agreements, {count} provisions, valid", err=True)
 
 
+@precedents.command("import-pax")
+@click.argument("table", metavar="PAX.csv")
+@click.option("-o", "--output", "folder", required=True, metavar="FOLDER", help="The precedent folder to write.")
+@handles_errors
+def precedents_import_pax(table: str, folder: str) -> None:
+    """Turn the agreement-level CSV of the PA-X Peace Agreements Database into a precedent folder.
+
+    Each agreement becomes pax-<AgtId>.yaml: its PA-X id, name, date, conflict, region, stage, type and
+    status, and a provision per PA-X code present that maps to a topic (basis P: coded by PA-X, no text).
+    Download the table from PA-X under its own licence; use the folder with --corpus.
+
+    Example: peacedraft precedents import-pax pax_all_agreements_data.csv -o pax/
+    """
+    from precedents.pax import import_pax
+
+    imported = import_pax(table, folder)
+    click.echo(f"wrote {imported.agreements:,} PA-X agreements to {imported.folder}", err=True)
+    for topic, count in imported.by_topic.items():
+        click.echo(f"  {topic}: {count:,}")
+
+
 @main.command()
 @click.argument("draft")
 @click.option("--precedent", "precedent_ids", multiple=True, metavar="ID", help="Compare with these precedents only.")
@@ -682,7 +703,8 @@ def compare(draft: str, precedent_ids: tuple[str, ...], topic: str | None, outpu
     """Set each clause of DRAFT beside the precedents on its point, with parameters side by side.
 
     Also lists the topics the precedents settle that the draft leaves out, and what becomes of each
-    function of the 1953 Armistice.
+    function of the 1953 Armistice. With a folder made by `precedents import-pax`, also how many PA-X
+    agreements address each topic of the draft, and the closest ones.
 
     Example: peacedraft compare example.yaml --precedent paris-1973 -o annex.docx
     """
@@ -690,6 +712,7 @@ def compare(draft: str, precedent_ids: tuple[str, ...], topic: str | None, outpu
     from agreements.drafts import load_agreement
     from agreements.outputs import check_names
     from precedents.compare import compare_with_precedents
+    from precedents.pax import corpus_overview
     from precedents.views import comparison_json, comparison_lines
 
     check_names((output,), ("docx",))
@@ -700,7 +723,11 @@ def compare(draft: str, precedent_ids: tuple[str, ...], topic: str | None, outpu
 
         write_atomic(output, annex_docx(agreement, comparison))
         click.echo(f"wrote {output}", err=True)
-    _emit(output_format, comparison_json(comparison), comparison_lines(comparison))
+    data, lines = comparison_json(comparison), comparison_lines(comparison)
+    overview = corpus_overview([clause.topic for clause in comparison.clauses], list(corpus_folders))
+    if overview:
+        data, lines = {**data, "pax": overview.to_json()}, lines + overview.lines()
+    _emit(output_format, data, lines)
 
 
 @main.command()

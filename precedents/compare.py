@@ -19,6 +19,7 @@ from precedents.corpus import later_practice_by_function
 from precedents.coverage import ARMISTICE, Coverage, coverage
 from precedents.index import SearchIndex
 from precedents.match import Match
+from precedents.pax import PREFIX as PAX_PREFIX
 
 PER_CLAUSE = 8
 # a zone's registry width_km is its total width across the line; per side is half of it
@@ -109,6 +110,7 @@ def compare_with_precedents(agreement: Agreement, search: SearchIndex, precedent
                             topic: str | None = None) -> PrecedentComparison:
     """Return every clause of the draft set beside the precedent provisions on its topic, best first."""
     search.check_agreements(list(precedents or []))
+    precedents = with_text(search, precedents)
     scope = scope_for(agreement)
     index = index_of(agreement)
     results = []
@@ -160,6 +162,18 @@ def relevance(match: Match, topic: str, parameters: dict, words: set[str]) -> Re
     """Return how a provision bears on a clause of a topic, with its measures and its telling words (as stems)."""
     shared = len(parameters.keys() & match.measures().keys())
     return Relevance(topic in match.topics, shared, bool(words & stems(match.own_words())))
+
+
+def with_text(search: SearchIndex, precedents: list[str] | None) -> list[str] | None:
+    """Return the agreements to set beside clauses: those named, else all but PA-X imports (coding, no text).
+
+    None means every agreement of the index (nothing was imported from PA-X).
+    """
+    if precedents:
+        return list(precedents)
+    every = search.agreement_ids()
+    kept = [key for key in every if not key.startswith(PAX_PREFIX)]
+    return None if len(kept) == len(every) else kept
 
 
 def _ranked(index: SearchIndex, topic: str, text: str, precedents: list[str] | None,

@@ -12,9 +12,10 @@ from clauses.base import Model, NodeId
 from clauses.measures import MEASURES
 from clauses.topics import TOPICS
 
-Basis = Literal["T", "A", "C", "X", "S"]
-BASIS_ORDER = ("T", "A", "C", "X", "S")  # strongest first
-Region = Literal["korea", "vietnam", "germany", "yemen"]
+Basis = Literal["T", "A", "C", "X", "S", "P"]
+BASIS_ORDER = ("T", "A", "C", "X", "S", "P")  # strongest first
+CODED = "P"  # a topic's presence in a database's coding: no text of the agreement seen
+Region = Literal["korea", "vietnam", "germany", "yemen", "other"]
 Topic = Literal[TOPICS]  # type: ignore[valid-type]
 NUMBER_MEASURES = tuple(measure.id for measure in MEASURES if measure.unit not in ("",))
 NumberMeasure = Literal[NUMBER_MEASURES]  # type: ignore[valid-type]
@@ -23,7 +24,8 @@ ForeignForces = Literal["withdraw", "reduce", "retain", "retain_with_limits", "p
 Line = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 BASIS_MEANING = {"T": "seen in an authentic English text", "A": "seen in another authentic language",
                  "C": "seen only in a corrupted copy", "X": "seen only in an unofficial translation",
-                 "S": "seen only in a secondary summary"}
+                 "S": "seen only in a secondary summary",
+                 "P": "coded by PA-X: the topic is present in the agreement by the PA-X coding; no text seen"}
 
 
 def ordered_codes(codes: list[str]) -> list[str]:
@@ -113,6 +115,19 @@ class LaterPractice(Model):
         return f"{when}{self.paraphrase} {shown_basis(self.basis)}"
 
 
+class PaxCoding(Model):
+    """What the PA-X Peace Agreements Database records of an agreement: its id and how it classes it."""
+
+    id: Annotated[int, Field(ge=0)] = Field(description="AgtId")
+    country: Line | None = Field(None, description="Con: the country or entity of the conflict")
+    region: Line | None = Field(None, description="Reg")
+    stage: Line | None = Field(None, description="Stage: pre-negotiation, framework, comprehensive, implementation …")
+    type: Line | None = Field(None, description="Agtp: interstate, interstate/intrastate, intrastate, local")
+    status: Line | None = Field(None, description="Status: signed, agreed, unilateral …")
+    codes: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] = Field(
+        [], description="the PA-X codes present, as the table names its columns")
+
+
 class PrecedentAgreement(Model):
     """A precedent agreement: who, when, where, in which languages, in what context, and its provisions."""
 
@@ -128,3 +143,4 @@ class PrecedentAgreement(Model):
     provisions: list[Provision] = []
     later_practice: list[LaterPractice] = []
     not_yet_verified: list[Line] = []
+    pax: PaxCoding | None = Field(None, description="the agreement as the PA-X database codes it (import-pax)")

@@ -92,7 +92,7 @@ def test_check_reports_a_malformed_file_at_its_place(runner, tmp_path):
     result = runner.invoke(main, ["precedents", "check", str(mine)])
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"{mine / 'bad.yaml'}:") and "input should be 'T', 'A', 'C', 'X' or 'S'" in line
+    assert line.startswith(f"{mine / 'bad.yaml'}:") and "input should be 'T', 'A', 'C', 'X', 'S' or 'P'" in line
 
 
 def test_compare_text_json_and_annex(runner, tmp_path):
