@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
@@ -134,9 +135,10 @@ def compare_with_precedents(agreement: Agreement, search: SearchIndex, precedent
 STEM = 6  # words are compared by their first six letters, so 'withdraw', 'withdrawal' and 'withdrawn' meet
 
 
-def stems(words) -> set[str]:
-    """Return the words cut to their first six letters, as a set."""
-    return {word[:STEM] for word in words}
+def word_pattern(words) -> re.Pattern | None:
+    """Return a pattern finding any of the words, by its first six letters at a word's start (None: no words)."""
+    stems = sorted({word.lower()[:STEM] for word in words if word})
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + ")") if stems else None
 
 
 @dataclass(frozen=True)
@@ -158,10 +160,10 @@ class Relevance:
         return (not self.same_topic, -self.measures)
 
 
-def relevance(match: Match, topic: str, parameters: dict, words: set[str]) -> Relevance:
-    """Return how a provision bears on a clause of a topic, with its measures and its telling words (as stems)."""
+def relevance(match: Match, topic: str, parameters: dict, words: re.Pattern | None) -> Relevance:
+    """Return how a provision bears on a clause of a topic, with its measures and its telling words (a word_pattern)."""
     shared = len(parameters.keys() & match.measures().keys())
-    return Relevance(topic in match.topics, shared, bool(words & stems(match.own_words())))
+    return Relevance(topic in match.topics, shared, bool(words and words.search(match.own_text)))
 
 
 def with_text(search: SearchIndex, precedents: list[str] | None) -> list[str] | None:
@@ -193,7 +195,7 @@ def _ranked(index: SearchIndex, topic: str, text: str, precedents: list[str] | N
     seen = {match.provision for match in found}
     if len(found) < 4 * PER_CLAUSE:  # a measure, or a word FTS5 does not stem ('denuclearisation'), may still match
         found += index.matches([key for key in index.on_topic(topic, precedents, 4 * PER_CLAUSE) if key not in seen])
-    clause_words = stems(words.split())
+    clause_words = word_pattern(words.split())
     standing = {match.provision: relevance(match, topic, parameters, clause_words) for match in found}
     ranked = sorted((match for match in found if standing[match.provision].shown),
                     key=lambda match: standing[match.provision].order)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from clauses.measures import BY_ID
 from precedents.model import BASIS_MEANING, PrecedentAgreement, Provision, shown_basis, weakest
 
 NAMED_MEASURES = ("body", "members", "foreign_forces_disposition")  # measures a provision holds by name, not as numbers
-WORD = re.compile(r"\w+")
 
 
 def show_quantity(quantity: dict) -> str:
@@ -74,9 +72,10 @@ class Match:
             found.setdefault(measure, []).append(shown)
         return found
 
-    def own_words(self) -> set[str]:
-        """Return the lower-cased words the provision itself says: its paraphrase and the sheet's words (not its title)."""
-        return set(WORD.findall(f"{self.paraphrase} {self.parameters.get('as_stated') or ''}".lower()))
+    @property
+    def own_text(self) -> str:
+        """Return, lower-cased, what the provision itself says: its paraphrase and the sheet's words (not its title)."""
+        return f"{self.paraphrase} {self.parameters.get('as_stated') or ''}".lower()
 
     def to_json(self) -> dict:
         """Return the match as JSON data: every basis code, the weakest and what it means."""

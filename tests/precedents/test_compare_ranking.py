@@ -6,7 +6,7 @@ import pytest
 
 from agreements.drafts import load_agreement
 from agreements.examples import example_path
-from precedents.compare import compare_with_precedents, relevance, stems
+from precedents.compare import compare_with_precedents, relevance, word_pattern
 from precedents.index import SearchIndex
 from precedents.match import Match
 
@@ -40,7 +40,7 @@ def test_seats_in_the_bundestag_are_not_set_beside_the_parties_clause(comparison
 
 def test_same_topic_and_same_measure_come_first(comparison):
     for item in comparison.clauses:
-        words = {match.provision: relevance(match, item.topic, item.parameters, set()) for match in item.matches}
+        words = {match.provision: relevance(match, item.topic, item.parameters, None) for match in item.matches}
         keys = [words[match.provision].order for match in item.matches]
         assert keys == sorted(keys), item.node
     usfk = clause(comparison, "foreign-forces.usfk").matches
@@ -54,7 +54,7 @@ def provision(paraphrase: str, topics: tuple[str, ...], parameters: dict | None 
 
 
 def test_a_word_counts_only_in_the_provisions_own_words_not_its_title():
-    words = stems(["democratic", "ratification"])
+    words = word_pattern(["democratic", "ratification"])
     assert not relevance(provision("Seats in parliament.", ("form_and_parties",)), "form_and_parties", {}, words).shown
     assert relevance(provision("Each party ratifies it.", ("form_and_parties",),
                                {"as_stated": "ratification by both"}), "form_and_parties", {}, words).shown
@@ -63,7 +63,7 @@ def test_a_word_counts_only_in_the_provisions_own_words_not_its_title():
 def test_a_shared_measure_is_enough_and_a_word_alone_on_another_topic_is_not():
     quantities = {"quantities": [{"measure": "withdrawal_days", "value": 60}]}
     other_topic = provision("Forces withdraw.", ("force_reduction_and_redeployment",), quantities)
-    assert relevance(other_topic, "foreign_forces", {"withdrawal_days": 365}, set()).shown
-    assert not relevance(other_topic, "foreign_forces", {}, stems(["withdraw"])).shown
-    same = relevance(other_topic, "force_reduction_and_redeployment", {"withdrawal_days": 1}, set())
-    assert same.order < relevance(other_topic, "force_reduction_and_redeployment", {}, stems(["forces"])).order
+    assert relevance(other_topic, "foreign_forces", {"withdrawal_days": 365}, None).shown
+    assert not relevance(other_topic, "foreign_forces", {}, word_pattern(["withdraw"])).shown
+    same = relevance(other_topic, "force_reduction_and_redeployment", {"withdrawal_days": 1}, None)
+    assert same.order < relevance(other_topic, "force_reduction_and_redeployment", {}, word_pattern(["forces"])).order
