@@ -78,6 +78,11 @@ def load_agreement(path: str) -> Agreement:
 def parse_agreement(text: str, file: str) -> Agreement:
     """Return the Agreement written in YAML text; `file` names it in errors."""
     data, source = read_yaml(text, file)
+    return agreement_from(data, source, file)
+
+
+def agreement_from(data: Any, source: SourceMap, file: str) -> Agreement:
+    """Return the Agreement of data read from a draft file, with its source map attached; `file` names it in errors."""
     if not isinstance(data, dict):
         raise DraftError.at(file, 1, 1, "a draft is a mapping with 'meta', 'parties' and 'body'", code="PD-E018")
     try:

@@ -9,12 +9,13 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from agreements.atomic import write_atomic
-from agreements.drafts import parse_agreement, read_text
+from agreements.drafts import agreement_from, parse_agreement, read_text
 from clauses.errors import DraftError, Location, Problem
 from agreements.model import Agreement
 from agreements.rules.context import Finding
 from agreements.rules.registry import check
 from agreements.index import index_of
+from agreements.edit.nodetext import edit_node_lines
 from agreements.edit.yamledit import dump_document, find_node, load_document, styled, write_back
 from agreements.yamlsource import read_yaml
 from clauses.parameters import AssignmentError, apply_assignment, explain, parse_assignment
@@ -31,21 +32,41 @@ class EditResult:
     registered: tuple[str, ...] = ()  # one line per party, body or zone the edit registered
 
 
-def edit_draft(path: str, change: Edit, dry_run: bool = False) -> EditResult:
-    """Apply a change to a draft file; write it only if the result loads and adds no rule errors (and not dry_run)."""
+def edit_draft(path: str, change: Edit, dry_run: bool = False, node_id: str | None = None) -> EditResult:
+    """Apply a change to a draft file; write it only if the result loads and adds no rule errors (and not dry_run).
+
+    With node_id, the change touches that node alone: only the node's own lines are loaded and rewritten, when
+    that gives the same data as editing the whole file (otherwise the whole file is edited).
+    """
     text = read_text(path)
-    before = parse_agreement(text, path)
-    yaml, document, unchanged = load_document(text)
-    outcome = change(document, before)
+    data, source = read_yaml(text, path)
+    before = agreement_from(data, source, path)
+    edited = _edit_node(text, data, source, before, change, node_id) if node_id else None
+    new_text, outcome = edited or _edit_whole(text, before, change, path)
     summary, registered = outcome if isinstance(outcome, tuple) else (outcome, ())
-    changed = dump_document(yaml, document)
-    new_text = _keep_original_bytes(text, unchanged, changed, path)
     after = parse_agreement(new_text, path)
     findings = check(after)
-    _refuse_new_errors(before, check(before), findings)
+    if any(finding.severity == "error" for finding in findings):
+        _refuse_new_errors(before, check(before), findings)
     if not dry_run:
         write_atomic(path, new_text.encode("utf-8"))
     return EditResult(summary, findings, registered)
+
+
+def _edit_node(text: str, data, source, before: Agreement, change: Edit, node_id: str):
+    """Return the text with the change made in the node's own lines, and the change's outcome; None if it cannot be."""
+    visit = index_of(before).by_id.get(node_id)
+    if visit is None:
+        return None
+    return edit_node_lines(text, data, source, visit.path, lambda node: change(node, before))
+
+
+def _edit_whole(text: str, before: Agreement, change: Edit, path: str):
+    """Return the text with the change made in the whole round-trip document, and the change's outcome."""
+    yaml, document, unchanged = load_document(text)
+    outcome = change(document, before)
+    changed = dump_document(yaml, document)
+    return _keep_original_bytes(text, unchanged, changed, path), outcome
 
 
 def _keep_original_bytes(text: str, unchanged: str, changed: str, path: str) -> str:
@@ -94,7 +115,7 @@ def set_position(path: str, node_id: str, party: str, stance: str, note: str | N
         positions[party] = entry
         return f"{node_id}: {party} {stance}s"
 
-    return edit_draft(path, change)
+    return edit_draft(path, change, node_id=node_id)
 
 
 SETTABLE_STATE = ("status", "proposed_by", "note", "translation")
@@ -120,4 +141,4 @@ def set_values(path: str, node_id: str, assignments: tuple[str, ...]) -> EditRes
             raise DraftError([Problem(Location(path), node_id, explain(error, kind), "PD-E033")]) from None
         return f"{node_id}: set {', '.join(assignments)}"
 
-    return edit_draft(path, change)
+    return edit_draft(path, change, node_id=node_id)
