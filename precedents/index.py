@@ -116,6 +116,8 @@ class SearchIndex:
                 raise OutputError(f"{folder}: cannot build the precedent index there: {reason} "
                                   f"(set {CACHE_VARIABLE} to a folder you may write)", "PD-E052") from None
         self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        self.read: dict[str, Match] = {}  # provisions already read, by id (the index is read-only)
+        self.ranked_before: dict[tuple, list[tuple[int, float]]] = {}  # a draft's clauses often share their words
         total = self.connection.execute("SELECT count(*) FROM provisions").fetchone()[0]
         self.telling = {word for (word,) in self.connection.execute(
             "SELECT word FROM words WHERE documents <= ?", (max(20, COMMON_SHARE * total),))}
@@ -213,9 +215,11 @@ class SearchIndex:
     def ranked(self, expression: str, topic: str | None, agreements: list[str] | None,
                limit: int) -> list[tuple[int, float]]:
         """Return (rowid, BM25 score) of the provisions an FTS5 expression matches, within the filters, best first."""
-        rows = self.connection.execute(f"SELECT rowid, {RANK} AS score FROM search WHERE search MATCH ? "
-                                       "ORDER BY score LIMIT ?", (filtered(expression, topic, agreements), limit))
-        return rows.fetchall()
+        key = (filtered(expression, topic, agreements), limit)
+        if key not in self.ranked_before:
+            self.ranked_before[key] = self.connection.execute(
+                f"SELECT rowid, {RANK} AS score FROM search WHERE search MATCH ? ORDER BY score LIMIT ?", key).fetchall()
+        return self.ranked_before[key]
 
     def in_scripts(self, query: Query, topic: str | None, agreements: list[str] | None) -> list[tuple[int, int]]:
         """Return (rowid, groups found) of the provisions whose Korean or Chinese text holds a group's words."""
@@ -258,13 +262,14 @@ class SearchIndex:
         return self.matches([key])[0]
 
     def matches(self, keys: list[str]) -> list[Match]:
-        """Return provisions as matches, read from the index in one query, in the order of the keys."""
+        """Return provisions as matches, read from the index in one query (those not read before), in key order."""
+        unread = list(dict.fromkeys(key for key in keys if key not in self.read))
         rows = self.connection.execute(
             "SELECT id, agreement, short_title, region, citation, basis, topics, parameters, paraphrase "
-            f"FROM provisions WHERE id IN ({', '.join('?' * len(keys))})", keys).fetchall()
-        found = {row[0]: Match(row[0], row[1], row[2], row[3], row[4], tuple(json.loads(row[5])),
-                               tuple(json.loads(row[6])), json.loads(row[7]), row[8]) for row in rows}
-        return [found[key] for key in keys]
+            f"FROM provisions WHERE id IN ({', '.join('?' * len(unread))})", unread).fetchall() if unread else []
+        self.read.update({row[0]: Match(row[0], row[1], row[2], row[3], row[4], tuple(json.loads(row[5])),
+                                        tuple(json.loads(row[6])), json.loads(row[7]), row[8]) for row in rows})
+        return [self.read[key] for key in keys]
 
     def agreement_ids(self) -> list[str]:
         """Return the ids of the agreements in the index."""

@@ -95,3 +95,13 @@ def test_korean_and_chinese_text_is_searched_directly_with_trigrams(korean_corpu
     two = find(korean_corpus, "철수", agreements=["mine-1972"]).hits  # two syllables: shorter than a trigram
     assert two and '"철수"' in two[0].reasons[0]
     assert find(korean_corpus, "停火线", topic="foreign_forces").hits == []
+
+
+def test_provisions_and_rankings_read_once_are_given_again_the_same(index):
+    first = index.matches(["paris-1973.art-5", "geneva-1954.art-1"])
+    again = index.matches(["geneva-1954.art-1", "paris-1973.art-5", "geneva-1954.art-1"])
+    assert [match.provision for match in again] == ["geneva-1954.art-1", "paris-1973.art-5", "geneva-1954.art-1"]
+    assert again[1] is first[0] and again[0].citation == "Art. 1"
+    ranked = index.search("withdrawal forces", topic="foreign_forces", limit=5, any_word=True)
+    assert ranked and index.search("withdrawal forces", topic="foreign_forces", limit=5, any_word=True) == ranked
+    assert index.search("withdrawal forces", topic="foreign_forces", limit=2, any_word=True) == ranked[:2]
