@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from clauses.cache import cache_folder
 from clauses.errors import PeacedraftError
 from clauses.languages import TEMPLATES, LanguageError, language
 from clauses.text import TextClause
@@ -36,12 +37,22 @@ def template_name(kind: str, lang: str) -> str:
 
 @functools.cache
 def environment(user_folder: Path | None = None) -> jinja2.Environment:
-    """Return the shipped environment, or a sandbox that looks in a user's folder first."""
+    """Return the shipped environment (its compiled templates cached), or a sandbox that looks in a user's folder first."""
     shipped = jinja2.FileSystemLoader(CLAUSE_TEMPLATES)
     if user_folder is None:
-        return jinja2.Environment(loader=shipped, **OPTIONS)
+        return jinja2.Environment(loader=shipped, bytecode_cache=_compiled_templates(), **OPTIONS)
     loader = jinja2.ChoiceLoader([_ConfinedLoader(user_folder), shipped])
     return _BoundedSandbox(loader=loader, **OPTIONS)
+
+
+def _compiled_templates() -> jinja2.FileSystemBytecodeCache | None:
+    """Return the cache of the shipped templates compiled (keyed by their source), or None where none can be kept."""
+    folder = cache_folder() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder), f"{sys.implementation.cache_tag}-%s.cache")
 
 
 class _ConfinedLoader(jinja2.FileSystemLoader):

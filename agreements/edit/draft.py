@@ -16,7 +16,8 @@ from agreements.rules.context import Finding
 from agreements.rules.registry import check
 from agreements.index import index_of
 from agreements.edit.nodetext import edit_node_lines
-from agreements.edit.yamledit import dump_document, find_node, load_document, styled, write_back
+from agreements.edit.yamledit import (INDENT_STYLES, dump_document, find_node, load_document, only_adds_lines,
+                                      round_trip_yaml, styled, write_back)
 from agreements.yamlsource import read_yaml
 from clauses.parameters import AssignmentError, apply_assignment, explain, parse_assignment
 
@@ -62,7 +63,18 @@ def _edit_node(text: str, data, source, before: Agreement, change: Edit, node_id
 
 
 def _edit_whole(text: str, before: Agreement, change: Edit, path: str):
-    """Return the text with the change made in the whole round-trip document, and the change's outcome."""
+    """Return the text with the change made in the whole round-trip document, and the change's outcome.
+
+    The document is loaded once in the house layout; when the edit only adds lines to the file as it was (every
+    old line kept, in order), that text is the result. Otherwise the layout that rewrites the file most faithfully
+    is found and the change made again in it, keeping the original bytes outside the edit.
+    """
+    yaml = round_trip_yaml(*INDENT_STYLES[0])
+    document = yaml.load(text)
+    outcome = change(document, before)
+    changed = dump_document(yaml, document)
+    if only_adds_lines(text, changed):
+        return changed, outcome
     yaml, document, unchanged = load_document(text)
     outcome = change(document, before)
     changed = dump_document(yaml, document)

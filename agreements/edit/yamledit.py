@@ -65,6 +65,12 @@ def dump_document(yaml: YAML, document: Any) -> str:
     return stream.getvalue()
 
 
+def only_adds_lines(original: str, changed: str) -> bool:
+    """Return whether changed is the original with lines added only: every original line kept, in order."""
+    remaining = iter(changed.splitlines(keepends=True))
+    return all(any(line == candidate for candidate in remaining) for line in original.splitlines(keepends=True))
+
+
 def write_back(original: str, unchanged: str, changed: str) -> str:
     """Return the original text with only the lines that differ between unchanged and changed replaced.
 
