@@ -81,18 +81,28 @@ def find(index: SearchIndex, text: str, topic: str | None = None, agreements: li
 
 
 def english_marks(index: SearchIndex, group: Group, rowids: list[int]) -> dict[int, list[str]]:
-    """Return, per provision, the words of its text that a group matched (as written there)."""
+    """Return, per provision, the words of its text that a group matched (as written there).
+
+    A provision found only by the words of a named concept's term (the last tier) shows those words.
+    """
     if not rowids or not any(not UNSPACED.search(way) for way in group.english):
         return {}
-    expression = group_expression(group)
-    if group.concept:  # a provision found by the words of the concept's term alone
-        expression = " OR ".join([expression, *(f'"{word}"' for word in WORDS.findall(group.english[0])
-                                                if word.casefold() not in STOPWORDS)])
+    found = marked_words(index, group_expression(group), rowids)
+    rest = [rowid for rowid in rowids if rowid not in found]
+    if group.concept and rest:
+        words = [f'"{word}"' for word in WORDS.findall(group.english[0]) if word.casefold() not in STOPWORDS]
+        found.update(marked_words(index, " OR ".join(words), rest))
+    return found
+
+
+def marked_words(index: SearchIndex, expression: str, rowids: list[int]) -> dict[int, list[str]]:
+    """Return, per provision an FTS5 expression matches, the words of its text it matched."""
     marked = ", ".join(f"highlight(search, {column}, char(2), char(3))" for column in range(3))
     rows = index.connection.execute(f"SELECT rowid, {marked} FROM search WHERE search MATCH ? AND rowid IN "
                                     f"({', '.join('?' * len(rowids))})", [expression, *rowids])
-    return {row[0]: list(dict.fromkeys(word for text in row[1:] for word in MARKED.findall(text or "")))
-            for row in rows}
+    found = {row[0]: list(dict.fromkeys(word for text in row[1:] for word in MARKED.findall(text or "")))
+             for row in rows}
+    return {rowid: words for rowid, words in found.items() if words}
 
 
 def group_reason(group: Group, words: list[str], match: Match) -> str | None:

@@ -61,6 +61,19 @@ def test_search_with_topic_and_agreement(runner):
     assert result.stdout.count("\n    matched: commission: ") == 3 and result.stdout.lower().count("[commission]") == 3
 
 
+def test_search_in_korean_shows_the_snippet_and_why_and_an_empty_result_says_what_was_searched(runner):
+    result = runner.invoke(main, ["precedents", "search", "북방한계선", "--agreement", "panmunjom-2018", "--limit", "1"])
+    assert result.exit_code == 0 and result.stdout.splitlines() == [
+        "Panmunjom Declaration 2018, Art. 2(2) [T] (demarcation_and_dmz): The NLL area is to become a maritime peace "
+        "zone to prevent accidental clashes and protect fishing.",
+        "    area: [Northern] [Limit] [Line], West Sea",
+        '    matched: 북방한계선 = Northern Limit Line (terminology base): "NLL", "Northern", "Limit", "Line"']
+    empty = runner.invoke(main, ["precedents", "search", "停火线", "--topic", "foreign_forces"])
+    assert (empty.exit_code, empty.stdout) == (0, "no provision matches: searched for 停火线 (停火线: not in the "
+                                                  "terminology base, and no provision of the corpus carries Korean or "
+                                                  "Chinese text)\n")
+
+
 @pytest.mark.parametrize(("arguments", "message"), [
     (["precedents", "search", "  "], "peacedraft: the query '  ' has no words to search for [PD-E061]\n"),
     (["precedents", "show", "nowhere-2000"], "peacedraft: unknown precedent 'nowhere-2000' (known: aden-1989,"),
