@@ -2,8 +2,10 @@
 
 The diff is bounded: diff-match-patch's search (Myers' bisection) is given a budget of steps instead of a deadline
 in seconds, so two long texts that have little in common are diffed in bounded time, and the same texts always
-give the same diff. A search that runs out of steps marks its span as deleted and inserted whole: still an exact
-diff (its deletions and equalities give the old text, its insertions and equalities the new one), only a coarser one.
+give the same diff. When the word search runs out of steps, the texts are diffed again by sentences, and the
+sentences changed word by word with a budget of their own; a span still unsettled when that budget is spent is
+deleted and inserted whole: still an exact diff (its deletions and equalities give the old text, its insertions
+and equalities the new one), only a coarser one.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # a word: a Chinese character, or letters and digits, an apostrophe inside ("People's")
 WORD = re.compile(rf"[{CJK}]|[^\W{CJK}]+(?:['’][^\W{CJK}]+)*")
 SURROGATES = range(0xD800, 0xE000)
-# steps of the bisection one diff may take (about 1.5 s of pure Python on a small machine); a paragraph of a few
-# thousand words, however much it changed, takes far fewer
-STEP_BUDGET = 2_000_000
+# steps of the bisection the search by words may take (about 0.3 s of pure Python on a small machine), and as many
+# again the search by sentences and the words within them; a paragraph of a few hundred words, however much it
+# changed, takes fewer
+STEP_BUDGET = 1_000_000
+# a token that ends a sentence or a clause: the unit of the second, coarser pass
+SENTENCE_END = frozenset(".;!?\n。；！？")
 
 
 def tokens(text: str) -> list[str]:
@@ -38,23 +43,75 @@ def word_diff(old: str, new: str, budget: int = STEP_BUDGET) -> list[tuple[int, 
     """Return the differences between two texts as (operation, text) pairs: 0 equal, 1 inserted, -1 deleted."""
     if old == new:
         return [(EQUAL, old)] if old else []
-    table: dict[str, str] = {}
-    words: list[str] = []
-
-    def encode(text: str) -> str:
-        out = []
-        for token in tokens(text):
-            if token not in table:
-                table[token] = _code(len(words))
-                words.append(token)
-            out.append(table[token])
-        return "".join(out)
-
+    codes = TokenCodes()
+    old_codes, new_codes = codes.encode(old), codes.encode(new)
     engine = BoundedDiff(budget)
-    diffs = engine.diff_main(encode(old), encode(new), False)
+    diffs = engine.diff_main(old_codes, new_codes, False)
+    if engine.left < 0:
+        diffs = by_sentences(old_codes, new_codes, codes.sentence_ends, budget)
     engine.diff_cleanupSemantic(diffs)
-    decoded = {code: word for word, code in table.items()}
-    return [(operation, "".join(decoded[code] for code in text)) for operation, text in diffs if text]
+    return [(operation, codes.decode(text)) for operation, text in diffs if text]
+
+
+class TokenCodes:
+    """A character for each distinct token of two texts, so diff-match-patch diffs words as it diffs characters."""
+
+    def __init__(self):
+        self.codes: dict[str, str] = {}
+        self.tokens: dict[str, str] = {}
+        self.sentence_ends: set[str] = set()
+
+    def encode(self, text: str) -> str:
+        """Return a text as the characters of its tokens."""
+        return "".join(self.codes.get(token) or self._add(token) for token in tokens(text))
+
+    def _add(self, token: str) -> str:
+        """Return the new character standing for a token seen for the first time."""
+        code = self.codes[token] = _code(len(self.codes))
+        self.tokens[code] = token
+        if token in SENTENCE_END or (token.isspace() and "\n" in token):
+            self.sentence_ends.add(code)
+        return code
+
+    def decode(self, text: str) -> str:
+        """Return the text the characters of its tokens stand for."""
+        return "".join(self.tokens[code] for code in text)
+
+
+def by_sentences(old: str, new: str, ends: set[str], budget: int) -> list[tuple[int, str]]:
+    """Return the diff of two encoded texts by sentences first, then word by word within the sentences changed."""
+    table: dict[str, str] = {}
+    old_sentences, new_sentences = sentence_codes(old, ends, table), sentence_codes(new, ends, table)
+    coarse = BoundedDiff(budget).diff_main(old_sentences, new_sentences, False)
+    sentence_of = {code: sentence for sentence, code in table.items()}
+    engine, diffs = BoundedDiff(budget), []
+    changed = {DELETE: "", INSERT: ""}
+    for operation, text in coarse + [(EQUAL, "")]:
+        words = "".join(sentence_of[code] for code in text)
+        if operation != EQUAL:
+            changed[operation] += words
+            continue
+        if changed[DELETE] or changed[INSERT]:
+            diffs += engine.diff_main(changed[DELETE], changed[INSERT], False)
+            changed = {DELETE: "", INSERT: ""}
+        diffs.append((EQUAL, words))
+    engine.diff_cleanupMerge(diffs)
+    return diffs
+
+
+def sentence_codes(text: str, ends: set[str], table: dict[str, str]) -> str:
+    """Return an encoded text as a character per sentence, each distinct sentence given one in `table`."""
+    return "".join(table.setdefault(sentence, _code(len(table))) for sentence in sentences(text, ends))
+
+
+def sentences(text: str, ends: set[str]) -> list[str]:
+    """Return an encoded text cut after each token that ends a sentence or a clause."""
+    parts, start = [], 0
+    for index, code in enumerate(text):
+        if code in ends:
+            parts.append(text[start:index + 1])
+            start = index + 1
+    return parts + ([text[start:]] if start < len(text) else [])
 
 
 class BoundedDiff(diff_match_patch):
@@ -82,7 +139,7 @@ class StepCount:
         self.rounds = 0
 
     def __lt__(self, now: float) -> bool:
-        """Return True (the deadline has passed) when the budget cannot pay for the next round."""
+        """Return whether the budget, charged for this round, is spent (then the deadline has passed)."""
         self.rounds += 1
         self.engine.left -= 2 * self.rounds
         return self.engine.left < 0

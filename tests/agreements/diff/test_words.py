@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreements.diff.words import (DELETE, EQUAL, INSERT, STEP_BUDGET, WORD, BoundedDiff, changed_parts, tokens,
-                                   word_diff, words_in)
+from agreements.diff.words import (DELETE, EQUAL, INSERT, STEP_BUDGET, WORD, BoundedDiff, TokenCodes, changed_parts,
+                                   sentences, tokens, word_diff, words_in)
 from tests.agreements.diff.long_texts import VOCABULARY, apply_side, edited, prose
 from tests.conftest import scaled
 
@@ -69,8 +69,9 @@ def test_long_texts_can_be_rebuilt_from_either_side(lang, length, seed, share):
     assert apply_side(diffs, DELETE) == old and apply_side(diffs, INSERT) == new
 
 
-def test_unrelated_10000_character_texts_are_replaced_whole_within_the_budget():
-    """Two different 10,000-character texts in each language: the search stops at its budget, the diff is exact."""
+def test_unrelated_10000_character_texts_are_replaced_within_the_budget():
+    """Two different 10,000-character texts in each language: the search stops at its budget, the diff is exact,
+    nearly every word is deleted and inserted, and each is counted."""
     for lang in VOCABULARY:
         old, new = prose(lang, 10_000, 1), prose(lang, 10_000, 2)
         engine = BoundedDiff(200_000)
@@ -78,7 +79,10 @@ def test_unrelated_10000_character_texts_are_replaced_whole_within_the_budget():
         assert -2 * (len(old) + len(new)) <= engine.left < 0  # overspent by at most the last round
         diffs = word_diff(old, new)
         assert apply_side(diffs, DELETE) == old and apply_side(diffs, INSERT) == new
-        assert words_in(diffs, DELETE) == len(WORD.findall(old)) and words_in(diffs, INSERT) == len(WORD.findall(new))
+        kept = words_in(diffs, EQUAL)
+        assert kept < 0.05 * len(WORD.findall(old))
+        assert (words_in(diffs, DELETE) + kept, words_in(diffs, INSERT) + kept) == (len(WORD.findall(old)),
+                                                                                   len(WORD.findall(new)))
 
 
 def test_a_text_edited_in_a_few_places_keeps_its_equal_words_when_long():
@@ -102,4 +106,32 @@ def test_a_spent_budget_replaces_the_rest_whole_and_the_same_way_every_time():
 def test_the_documented_budget_is_the_code_s():
     """docs/limits.md states the word diff's budget of steps as the code sets it."""
     limits = (Path(__file__).parents[3] / "docs" / "limits.md").read_text(encoding="utf-8")
-    assert f"| {STEP_BUDGET:,} (about a second" in limits and "`STEP_BUDGET`" in limits
+    assert f"| {STEP_BUDGET:,} steps" in limits and "`STEP_BUDGET`" in limits
+
+
+def test_a_long_text_with_every_other_sentence_rewritten_keeps_the_others():
+    """Too many changes for the word search's budget: the sentences kept are found by the pass by sentences."""
+    for lang in VOCABULARY:
+        kept = [sentence(lang, seed) for seed in range(50)]
+        old = "".join(kept[index] + sentence(lang, 100 + index) for index in range(50))
+        new = "".join(kept[index] + sentence(lang, 200 + index) for index in range(50))
+        diffs = word_diff(old, new)
+        assert apply_side(diffs, DELETE) == old and apply_side(diffs, INSERT) == new
+        # most of the sentences kept stay equal (diff_cleanupSemantic lets a short one go between long changes)
+        assert sum(len(text) for op, text in diffs if op == EQUAL) >= 0.75 * sum(map(len, kept))
+        codes, engine = TokenCodes(), BoundedDiff(STEP_BUDGET)
+        engine.diff_main(codes.encode(old), codes.encode(new), False)
+        assert engine.left < 0  # the word search alone runs out of steps
+
+
+def sentence(lang: str, seed: int) -> str:
+    """Return a sentence of about 100 characters: words and commas, then a full stop."""
+    text = prose(lang, 100, seed)
+    for mark in ".;。；":
+        text = text.replace(mark, "，" if lang == "zh" else ",")
+    return text.rstrip(" ,，") + ("。" if lang == "zh" else ". ")
+
+
+def test_sentences_end_at_their_marks_in_every_script():
+    assert sentences("ab.c;d", {".", ";"}) == ["ab.", "c;", "d"]
+    assert sentences("ab.", {"."}) == ["ab."] and sentences("", {"."}) == []
