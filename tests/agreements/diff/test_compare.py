@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 from agreements.diff.compare import compare_agreements, parameter_changes
+from agreements.diff.words import EQUAL, WORD, word_diff, words_in
 from agreements.drafts import load_agreement, parse_agreement
 from agreements.examples import example_path
+from tests.agreements.diff.long_texts import prose
 from tests.conftest import BASE_DRAFT, mutate
 
 SCAFFOLD = BASE_DRAFT.parents[3] / "agreements" / "scaffold.yaml"
@@ -185,3 +188,16 @@ def test_a_text_written_over_a_template_counts_the_words_the_reader_saw():
                                                               "into force, this Agreement shall be registered with "
                                                               "the Secretariat of the United Nations in accordance "
                                                               "with Article 102 of the Charter of the United Nations"]]
+
+
+def test_a_long_text_replaced_by_an_unrelated_one_counts_every_character_deleted_and_inserted():
+    """Two unrelated 10,000-character Chinese texts in one node: the summary counts all their characters."""
+    base = BASE_DRAFT.read_text(encoding="utf-8")
+    old_text, new_text = prose("zh", 10_000, 1), prose("zh", 10_000, 2)
+    old, new = (parse_agreement(mutate(base, "zh: 各当事方应每年审查各阶段。", f"zh: {text}"), "base.yaml")
+                for text in (old_text, new_text))
+    change = next(change for change in compare_agreements(old, new).changes if change.kind == "text")
+    counts = re.search(r"zh \+(\d+) −(\d+) characters", change.summary).groups()
+    kept = words_in(word_diff(old_text, new_text), EQUAL)
+    assert kept < 100
+    assert tuple(map(int, counts)) == (len(WORD.findall(new_text)) - kept, len(WORD.findall(old_text)) - kept)
