@@ -181,8 +181,8 @@ class SearchIndex:
                limit: int = 20, any_word: bool = False) -> list[tuple[str, float]]:
         """Return (provision id, BM25 score) for the best matches, best first.
 
-        A reviewer's query (precedents.query) ranks provisions that match every group first, then those whose
-        Korean or Chinese text holds its words, then those that match any group. With any_word (ranking a
+        A reviewer's query (precedents.query) ranks provisions whose paraphrase matches every group first, then
+        those that match every group, those whose Korean or Chinese text holds its words, then any group. With any_word (ranking a
         clause's text), any of its words counts. Topic and agreement filters are part of the FTS5 expression,
         so FTS5 ranks only what passes them.
         """
@@ -196,9 +196,14 @@ class SearchIndex:
 
     def tiers(self, query: Query, topic: str | None, agreements: list[str] | None,
               limit: int) -> list[tuple[int, float, str]]:
-        """Return (rowid, score, tier) best first: 'every' group, 'script' text holds them, 'any' group, a 'word'."""
+        """Return (rowid, score, tier) of the best provisions for a query, best tier first, by BM25 within a tier.
+
+        The tiers: every group in the paraphrase ('gist'), every group anywhere ('every'), Korean or Chinese text
+        holding them ('script'), any group ('any'), any word ('word').
+        """
         found: dict[int, tuple[int, float, str]] = {}
-        for tier, expression in (("every", english_expression(query, every=True)), ("script", None),
+        for tier, expression in (("gist", english_expression(query, every=True, column="paraphrase")),
+                                 ("every", english_expression(query, every=True)), ("script", None),
                                  ("any", english_expression(query, every=False)), ("word", words_expression(query))):
             if len(found) >= limit:
                 break
@@ -218,7 +223,8 @@ class SearchIndex:
         key = (filtered(expression, topic, agreements), limit)
         if key not in self.ranked_before:
             self.ranked_before[key] = self.connection.execute(
-                f"SELECT rowid, {RANK} AS score FROM search WHERE search MATCH ? ORDER BY score LIMIT ?", key).fetchall()
+                f"SELECT rowid, {RANK} AS score FROM search WHERE search MATCH ? ORDER BY score LIMIT ?", key
+            ).fetchall()
         return self.ranked_before[key]
 
     def in_scripts(self, query: Query, topic: str | None, agreements: list[str] | None) -> list[tuple[int, int]]:

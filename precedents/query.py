@@ -146,12 +146,14 @@ def group_expression(group: Group) -> str:
     return ways[0] if len(ways) == 1 else "(" + " OR ".join(dict.fromkeys(ways)) + ")"
 
 
-def expression(query: Query, every: bool) -> str | None:
-    """Return the FTS5 expression of a query: every group (AND) or any (OR); None when no group has English words."""
+def expression(query: Query, every: bool, column: str | None = None) -> str | None:
+    """Return a query as FTS5: every group (AND) or any (OR), in one column or all; None when none is English."""
     parts = [group_expression(group) for group in query.groups
              if any(WORD.search(way) and not UNSPACED.search(way) for way in group.english)]
     if not parts:
         return None
+    if column:
+        parts = [f"{column} : {part}" if part.startswith("(") else f"{column} : ({part})" for part in parts]
     return (" AND " if every else " OR ").join(parts)
 
 
