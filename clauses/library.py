@@ -55,7 +55,13 @@ class LibraryOption(Model):
 
     def instantiate(self, node_id: str = PLACEHOLDER_ID, changes: dict[str, Any] | None = None) -> ClauseBase:
         """Return the option's clause with an id and any parameter changes applied (raises ValidationError)."""
-        return TypeAdapter(Clause).validate_python({"id": node_id, **self.clause, **(changes or {})})
+        return clause_adapter().validate_python({"id": node_id, **self.clause, **(changes or {})})
+
+
+@functools.cache
+def clause_adapter() -> TypeAdapter:
+    """Return the validator of any clause kind, built once (building it costs as much as a whole clause check)."""
+    return TypeAdapter(Clause)
 
 
 class TopicOptions(Model):

@@ -84,3 +84,20 @@ def test_the_citation_check_catches_an_invented_provision():
 def test_citations_name_known_precedents():
     assert {citation.precedent for _, citation in CITATIONS} <= set(PRECEDENTS)
     assert len(CITATIONS) >= 2 * len(TOPICS)
+
+
+def test_the_library_builds_the_clause_validator_once(monkeypatch):
+    """Loading every option validates each with one validator of the clause union, not one built per option."""
+    from clauses import library as library_module
+
+    built = []
+    real = library_module.TypeAdapter
+    monkeypatch.setattr(library_module, "TypeAdapter", lambda kind: built.append(kind) or real(kind))
+    library_module.clause_adapter.cache_clear()
+    library_module.library.cache_clear()
+    try:
+        assert len(library_module.library()) > 50
+        assert len(built) == 1
+    finally:
+        library_module.clause_adapter.cache_clear()
+        library_module.library.cache_clear()
