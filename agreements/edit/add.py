@@ -13,8 +13,6 @@ from agreements.edit.registration import party_roles, register_names, standard_r
 from clauses.errors import DraftError, Location, Problem
 from agreements.index import index_of
 from agreements.model import Agreement, Annex, Article, Part
-from agreements.document.context import scope_for
-from clauses.rendering import clause_text
 from agreements.tree import iter_models, iter_references
 from agreements.edit.yamledit import styled
 from clauses.base import ClauseBase
@@ -176,6 +174,9 @@ def _differences(target: ClauseBase, option: LibraryOption, data: dict) -> dict[
 
 def _texts(agreement: Agreement, option: LibraryOption, data: dict) -> dict[str, str]:
     """Return an option's clause text in every authentic language of the draft."""
+    from agreements.document.context import scope_for  # the templates are loaded only for an alternative's text
+    from clauses.rendering import clause_text
+
     clause = option.instantiate(data["id"], _without_id(data))
     scope = scope_for(agreement)
     return {lang: clause_text(clause, lang, scope) for lang in agreement.meta.languages}
