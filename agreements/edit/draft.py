@@ -43,9 +43,9 @@ def edit_draft(path: str, change: Edit, dry_run: bool = False, node_id: str | No
     data, source = read_yaml(text, path)
     before = agreement_from(data, source, path)
     edited = _edit_node(text, data, source, before, change, node_id) if node_id else None
-    new_text, outcome = edited or _edit_whole(text, before, change, path)
+    new_text, outcome, new_read = edited or (*_edit_whole(text, before, change, path), None)
     summary, registered = outcome if isinstance(outcome, tuple) else (outcome, ())
-    after = parse_agreement(new_text, path)
+    after = agreement_from(*new_read, path) if new_read else parse_agreement(new_text, path)
     findings = check(after)
     if any(finding.severity == "error" for finding in findings):
         _refuse_new_errors(before, check(before), findings)
@@ -55,7 +55,8 @@ def edit_draft(path: str, change: Edit, dry_run: bool = False, node_id: str | No
 
 
 def _edit_node(text: str, data, source, before: Agreement, change: Edit, node_id: str):
-    """Return the text with the change made in the node's own lines, and the change's outcome; None if it cannot be."""
+    """Return the text with the change made in the node's own lines, the change's outcome and the text as read;
+    None if it cannot be."""
     visit = index_of(before).by_id.get(node_id)
     if visit is None:
         return None

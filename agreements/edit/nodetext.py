@@ -77,8 +77,9 @@ def indented(text: str, block: Block) -> str:
 
 
 def edit_node_lines(text: str, data: Any, source: SourceMap, path: Path,
-                    change: Callable[[CommentedMap], Any]) -> tuple[str, Any] | None:
-    """Return the file's text with the node at path changed, and what the change returned; None to edit it whole."""
+                    change: Callable[[CommentedMap], Any]) -> tuple[str, Any, tuple[Any, SourceMap]] | None:
+    """Return the file's text with the node at path changed, what the change returned and the new text as read
+    (data, source map); None to edit the whole file."""
     lines = text.splitlines(keepends=True)
     block = node_block(lines, source, path)
     if block is None:
@@ -96,16 +97,16 @@ def edit_node_lines(text: str, data: Any, source: SourceMap, path: Path,
     changed = dump_document(yaml, node)
     new_text = "".join(lines[:block.start]) + indented(write_back(own, unchanged, changed), block) + "".join(
         lines[block.end:])
-    return (new_text, outcome) if _only_node_changed(new_text, data, path, changed, source.file) else None
-
-
-def _only_node_changed(new_text: str, data: Any, path: Path, changed: str, file: str) -> bool:
-    """Return whether new_text reads as data with the node at path replaced by what `changed` reads as."""
     try:
-        new_data = read_yaml(new_text, file)[0]
-        new_node = read_yaml(changed, file)[0]
+        new_read = read_yaml(new_text, source.file)
+        new_node = read_yaml(changed, source.file)[0]
     except DraftError:
-        return False
+        return None
+    return (new_text, outcome, new_read) if _only_node_changed(new_read[0], data, path, new_node) else None
+
+
+def _only_node_changed(new_data: Any, data: Any, path: Path, new_node: Any) -> bool:
+    """Return whether new_data is data with the node at path replaced by new_node."""
     holder, key = _holder(new_data, path)
     if holder is None or holder[key] != new_node:
         return False
