@@ -3,7 +3,8 @@
 The folder is made from the shipped rounds: example.yaml, draft.yaml, round-2.yaml and round-3.yaml are
 round 2, round-1.yaml round 1; en.docx, ko.docx and zh.docx round 2 in Word, partner-draft.docx its Korean;
 my-precedents/ a shipped precedent file; negotiation-package.zip the package of the shipped example, signed with delegation-key, which
-allowed_signers lists. An
+allowed_signers lists; pax_all_agreements_data.csv a small table in the PA-X
+Database's columns. An
 example exits 0, or with the code its line names: `Example (exit 1): …`. One that writes a PDF needs
 LibreOffice, and is skipped only where LibreOffice is not installed.
 """
@@ -25,6 +26,7 @@ from agreements.examples import example_path
 from agreements.render.docx.render import render_docx
 from cli import main
 from tests.agreements.render.docx.test_libreoffice import require_libreoffice
+from tests.precedents.pax_table import write_table
 
 EXAMPLE = re.compile(r"^\s*Example(?: \(exit (\d)\))?: (.+)$")
 PRECEDENT = Path(__file__).resolve().parents[1] / "precedents" / "corpus" / "paris-1973.yaml"
@@ -70,6 +72,7 @@ def scratch(tmp_path_factory) -> Path:
     for lang in ("en", "ko", "zh"):
         (folder / f"{lang}.docx").write_bytes(render_docx(round_2, lang))
     shutil.copyfile(folder / "ko.docx", folder / "partner-draft.docx")
+    write_table(folder / "pax_all_agreements_data.csv")
     (folder / "my-precedents").mkdir()
     shutil.copyfile(PRECEDENT, folder / "my-precedents" / PRECEDENT.name)
     key = folder / "delegation-key"

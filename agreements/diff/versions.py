@@ -75,7 +75,7 @@ def _read_bounded(process: subprocess.Popen, spec: str) -> tuple[bytes, int]:
         if size > MAX_FILE_BYTES:
             process.kill()
             process.wait()
-            raise DraftError.at(spec, 1, 1, f"file is over {MAX_FILE_BYTES:,} bytes; a draft may be at most "
+            raise DraftError.at(spec, 1, 1, f"file is {_size_in_git(spec)} bytes; a draft may be at most "
                                 f"{MAX_FILE_BYTES:,}", code="PD-E011")
         returncode = process.wait()
     finally:
@@ -84,3 +84,22 @@ def _read_bounded(process: subprocess.Popen, spec: str) -> tuple[bytes, int]:
     if expired.is_set():
         raise DraftError.at(spec, 1, 1, f"cannot run git: no answer within {GIT_TIMEOUT} s", code="PD-E024")
     return b"".join(chunks), returncode
+
+
+def _size_in_git(spec: str) -> str:
+    """Return the size git records for REV:PATH (`git cat-file -s`), or 'over' the limit when git does not say it."""
+    try:
+        process = subprocess.Popen(["git", "cat-file", "-s", spec], stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL)
+    except OSError:
+        return f"over {MAX_FILE_BYTES:,}"
+    timer = threading.Timer(GIT_TIMEOUT, process.kill)
+    timer.start()
+    try:
+        answer = process.stdout.read(32).decode("ascii", "replace").strip()  # a size is a line of digits
+    finally:
+        timer.cancel()
+        process.kill()
+        process.wait()
+        process.stdout.close()
+    return f"{int(answer):,}" if answer.isdigit() else f"over {MAX_FILE_BYTES:,}"
