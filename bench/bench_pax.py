@@ -21,9 +21,10 @@ from bench.timing import median_seconds  # noqa: E402
 from clauses.topics import TOPICS  # noqa: E402
 from precedents.pax import METADATA, import_pax, pax_codes, pax_overview  # noqa: E402
 
-REGIONS = ("Africa (excl MENA)", "Americas", "Asia and Pacific", "Europe and Eurasia", "Middle East and North Africa")
-TYPES = ("Inter", "InterIntra", "Intra", "IntraLocal")
-STAGES = ("Pre", "SubPar", "SubComp", "Imp", "Cea", "Ren", "Oth")
+REGIONS = ("Africa (excl MENA)", "Americas", "Asia and Pacific", "Cross-regional", "Europe and Eurasia",
+           "Middle East and North Africa")
+TYPES = ("Inter", "InterIntra", "Intra")  # the codebook's three agreement types (Agtp)
+STAGES = ("Pre", "SubPar", "SubComp", "FrCons", "Imp", "Ren", "Cea", "Other")  # the codebook's eight stages
 TARGET_SECONDS = 10.0
 
 

@@ -32,8 +32,9 @@ from precedents.model import CODED, PrecedentAgreement
 CODES_FILE = Path(__file__).resolve().parent / "pax_codes.yaml"
 PREFIX = "pax-"  # the id of every imported agreement: pax-<AgtId>
 SUMMARY = "pax.json"  # the import's list of its agreements (id, title, date, PA-X classing, topics), read by compare
-METADATA = ("AgtId", "Agt", "Dat", "Reg", "Con", "Status", "Agtp", "Stage")  # the PA-X codebook's column names
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+METADATA = ("AgtId", "Agt", "Dat", "Reg", "Con", "Status", "Agtp", "Stage")  # PA-X column names, spelled as PA-X does
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")  # the codebook's form, then a spreadsheet's day-first re-save
+CODE_VALUES = ("", "0", "1", "2", "3")  # the codebook codes 0/1, or 0-3 by level of detail; empty reads as 0
 SHORT_TITLE = 80
 DIGITS = re.compile(r"^\d+$")
 
@@ -107,12 +108,11 @@ def _date(text: str, table: PaxTable, line: int, key: str) -> str:
 
 
 def _present(text: str, code: str, table: PaxTable, line: int, key: str) -> bool:
-    """Return whether a PA-X code cell says the topic is present (a number above 0); raise for anything else."""
-    try:
-        return float(text or 0) > 0
-    except ValueError:
-        raise DraftError.at(table.path, line, 1, f"{code} {text!r} is not a PA-X code value (a number, 0 for absent)",
-                            key, code="PD-E171") from None
+    """Return whether a PA-X code cell says the topic is present (1, 2 or 3; 0 or empty: absent); raise otherwise."""
+    if text not in CODE_VALUES:
+        raise DraftError.at(table.path, line, 1, f"{code} {text!r} is not a PA-X code value (0 to 3, 0 for absent)",
+                            key, code="PD-E171")
+    return text not in ("", "0")
 
 
 def _short_title(key: int, name: str) -> str:
@@ -256,8 +256,8 @@ def _swap(staging: Path, folder: Path) -> None:
         raise
     shutil.rmtree(old, ignore_errors=True)
 
-DRAFT_REGION = "Asia and Pacific"  # where PA-X classes the Korean peninsula (Reg)
-DRAFT_TYPE = "Inter"  # an agreement between states (Agtp)
+DRAFT_REGION = "Asia and Pacific"  # a value of Reg in PA-X tables, the one for Asia (see docs/precedents.md)
+DRAFT_TYPE = "Inter"  # Agtp: interstate agreement and conflict (the codebook's example: North/South Korea)
 CLOSEST = 10
 
 

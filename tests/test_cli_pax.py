@@ -36,7 +36,7 @@ def test_missing_columns_are_named_in_one_line_exit_2(runner, tmp_path):
     result = runner.invoke(main, ["precedents", "import-pax", str(table), "-o", str(tmp_path / "pax")])
     assert result.exit_code == 2
     assert result.stderr == (f"{table}:1:1: -: not a PA-X agreement table: missing columns Reg, Agtp, TjMis "
-                             "(columns not read: Contp, PP, PPName, Ver, Lgt and 1 more) [PD-E170]\n")
+                             "(columns not read: Contp, PP, PPName, Lgt, N_characters and 3 more) [PD-E170]\n")
     assert not (tmp_path / "pax").exists()
 
 

@@ -58,7 +58,9 @@ def test_a_later_import_replaces_the_earlier_files(tmp_path, folder):
 
 @pytest.mark.parametrize(("rows", "drop", "message"), [
     (ROWS, ("AgtId", "SsrFf"), "not a PA-X agreement table: missing columns AgtId, SsrFf"),
-    ([row(7, "Americas", "Intra", {"SsrFf": "yes"})], (), "pax-7: SsrFf 'yes' is not a PA-X code value"),
+    ([row(7, "Americas", "Intra", {"SsrFf": "yes"})], (), "pax-7: SsrFf 'yes' is not a PA-X code value (0 to 3"),
+    ([row(7, "Americas", "Intra", {"CeGen": 4})], (), "pax-7: CeGen '4' is not a PA-X code value (0 to 3"),
+    ([row(7, "Americas", "Intra", {"TjMis": "0.5"})], (), "pax-7: TjMis '0.5' is not a PA-X code value"),
     ([row(7, "Americas", "Intra", {}, "April 2018")], (), "pax-7: Dat 'April 2018' is not a date"),
     ([row(7, "Americas", "Intra", {}), row(7, "Americas", "Intra", {})], (), ":3:1: pax-7: the AgtId is given twice"),
 ])
@@ -67,6 +69,30 @@ def test_a_bad_table_is_refused_in_one_line_and_nothing_is_written(tmp_path, row
         import_pax(str(write_table(tmp_path / "pax.csv", rows, drop)), str(tmp_path / "out"))
     assert len(caught.value.lines()) == 1 and message in caught.value.lines()[0]
     assert not (tmp_path / "out").exists()
+
+
+def test_a_code_is_present_at_every_level_of_detail_and_absent_at_0_or_empty(tmp_path):
+    rows = [row(1, "Americas", "Intra", {"SsrFf": 1, "StBor": 2, "TjMis": 3, "CeGen": ""})]
+    import_pax(str(write_table(tmp_path / "pax.csv", rows)), str(tmp_path / "pax"))
+    data = YAML(typ="safe").load((tmp_path / "pax" / "pax-1.yaml").read_text(encoding="utf-8"))
+    assert data["pax"]["codes"] == ["StBor", "SsrFf", "TjMis"]
+
+
+def test_columns_that_map_to_no_topic_add_nothing_and_demilitarisation_counts_with_ddr(tmp_path):
+    rows = [row(1, "Americas", "Intra", {"Ce": 3, "SsrGua": 1, "DdrDemil": 1})]
+    import_pax(str(write_table(tmp_path / "pax.csv", rows)), str(tmp_path / "pax"))
+    data = YAML(typ="safe").load((tmp_path / "pax" / "pax-1.yaml").read_text(encoding="utf-8"))
+    assert [(p["citation"], p["topics"]) for p in data["provisions"]] == [
+        ("PA-X code DdrDemil", ["force_reduction_and_redeployment"])]
+
+
+def test_the_codes_read_are_the_reviewed_list_and_the_unmapped_topics_stay_unmapped():
+    assert [code.code for code in pax_codes()] == [
+        "ImRef", "ImUN", "ImOth", "CeGen", "CeProv", "StBor", "SsrArm", "SsrDdr", "DdrDemil", "SsrFf", "ImPK",
+        "StUni", "StXbor", "CprFmov", "ImE", "TjPrire", "TjMis", "HrDet"]
+    mapped = {topic for code in pax_codes() for topic in code.topics}
+    assert not mapped & {"dmz_demining", "denuclearization_linkage", "inter_korean_and_multilateral_tracks",
+                         "dispute_resolution", "implementation_sequencing", "final_provisions"}
 
 
 def test_overview_counts_each_topic_and_puts_region_and_type_after_shared_topics(folder):
