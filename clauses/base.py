@@ -14,7 +14,7 @@ from clauses.errors import worded
 from clauses.languages import LANGUAGES
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$"
-if TYPE_CHECKING:  # the union of every kind, resolved by clauses.registry's model_rebuild
+if TYPE_CHECKING:  # the union of every kind, resolved when clauses.registry builds the kinds
     from clauses.registry import Clause
 
 MAX_DAYS = 7305  # twenty years: no step of a peace process is scheduled further out
@@ -165,6 +165,8 @@ class ClauseBase(Node):
     own consistency rules; its parameters' labels are their `Field(title=…)`.
     """
 
+    model_config = ConfigDict(defer_build=True)  # built by clauses.registry, once the union is known
+
     kind: str
     text: LangText | None = None
     children: list[Clause] = []
@@ -221,8 +223,14 @@ class ClauseBase(Node):
 
     def variant(self, alternative: Alternative) -> ClauseBase:
         """Return this clause with an alternative's parameters set (raises ValidationError when they do not fit)."""
-        data = self.model_dump(exclude={"alternatives", "children", "text"}, exclude_defaults=True)
-        return type(self).model_validate({**data, **alternative.set})
+        from clauses.registry import clause_adapter  # the union is built after the kinds
+
+        adapter = clause_adapter()
+        data = adapter.dump_python(self, exclude={"alternatives", "children", "text"}, exclude_defaults=True)
+        try:
+            return adapter.validate_python({**data, **alternative.set})
+        except ValidationError:  # validated again by the kind itself, for errors located in it
+            return type(self).model_validate({**data, **alternative.set})
 
     def override_problem(self, alternative: Alternative) -> str | None:
         """Return why an alternative's `set` does not fit this clause's kind, or None when it fits."""

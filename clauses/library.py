@@ -7,12 +7,12 @@ import functools
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic import Field, StringConstraints, ValidationError
 from ruamel.yaml import YAML
 
 from clauses.base import ClauseBase, LangText, Model
 from clauses.errors import PeacedraftError, worded
-from clauses.registry import Clause
+from clauses.registry import clause_adapter
 from clauses.topics import TOPICS
 
 LIBRARY = Path(__file__).resolve().parent / "library"
@@ -56,12 +56,6 @@ class LibraryOption(Model):
     def instantiate(self, node_id: str = PLACEHOLDER_ID, changes: dict[str, Any] | None = None) -> ClauseBase:
         """Return the option's clause with an id and any parameter changes applied (raises ValidationError)."""
         return clause_adapter().validate_python({"id": node_id, **self.clause, **(changes or {})})
-
-
-@functools.cache
-def clause_adapter() -> TypeAdapter:
-    """Return the validator of any clause kind, built once (building it costs as much as a whole clause check)."""
-    return TypeAdapter(Clause)
 
 
 class TopicOptions(Model):

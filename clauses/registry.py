@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import importlib
 import typing
 from typing import Annotated, Union
 
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
 from clauses.base import ClauseBase, Track
 from clauses.errors import PeacedraftError
@@ -43,5 +45,25 @@ KINDS: dict[str, type[ClauseBase]] = {kind_of(cls): cls for cls in CLAUSE_CLASSE
 
 Clause = Annotated[Union[CLAUSE_CLASSES], Field(discriminator="kind")]
 
-for _cls in CLAUSE_CLASSES:
-    _cls.model_rebuild(_types_namespace={"Clause": Clause})
+
+def _build_once() -> None:
+    """Build the union's schema once, in the first kind; every other kind builds its validator on first use.
+
+    The kinds are declared with `defer_build`: building each at once would rebuild the whole recursive union (their
+    `children`) twenty times. The other kinds take the first kind's resolved `children` field, so their fields are
+    complete at once (the tree walks them) and their later builds reuse the first kind's schemas.
+    """
+    first, *others = CLAUSE_CLASSES
+    first.model_rebuild(_types_namespace={"Clause": Clause})
+    for cls in others:
+        cls.__pydantic_fields__["children"] = copy.copy(first.__pydantic_fields__["children"])
+
+
+_build_once()
+
+
+@functools.cache
+def clause_adapter() -> TypeAdapter:
+    """Return the validator and serializer of any clause kind, built once (building it costs as much as a whole
+    clause check)."""
+    return TypeAdapter(Clause)

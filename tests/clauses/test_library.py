@@ -89,10 +89,11 @@ def test_citations_name_known_precedents():
 def test_the_library_builds_the_clause_validator_once(monkeypatch):
     """Loading every option validates each with one validator of the clause union, not one built per option."""
     from clauses import library as library_module
+    from clauses import registry
 
     built = []
-    real = library_module.TypeAdapter
-    monkeypatch.setattr(library_module, "TypeAdapter", lambda kind: built.append(kind) or real(kind))
+    real = registry.TypeAdapter
+    monkeypatch.setattr(registry, "TypeAdapter", lambda kind: built.append(kind) or real(kind))
     library_module.clause_adapter.cache_clear()
     library_module.library.cache_clear()
     try:
