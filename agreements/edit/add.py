@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from agreements.edit.draft import EditResult, edit_draft, node_in
-from agreements.edit.registration import party_roles, register_names, standard_registry
+from agreements.edit.insertion import Insertion
+from agreements.edit.registration import needed, party_roles, register_names, standard_registry
 from clauses.errors import DraftError, Location, Problem
 from agreements.index import index_of
 from agreements.model import Agreement, Annex, Article, Part
@@ -76,13 +78,25 @@ def _refuse_taken(ids: list[str], agreement: Agreement, file: str) -> None:
             raise DraftError([Problem(Location(file), key, message, "PD-E035")])
 
 
+@dataclass(frozen=True)
+class Placed:
+    """An option placed in a draft: the node to append (an article around the clause, when it needs one), the part,
+    article, clause or annex it goes under (None: the body), the clause, and the summary of the edit."""
+
+    node: dict
+    target: Any
+    clause: ClauseBase
+    summary: str
+
+
 def add_option(path: str, option_id: str, under: str | None = None, as_id: str | None = None,
                assignments: tuple[str, ...] = (), parties: tuple[str, ...] = ()) -> EditResult:
     """Add a library option to a draft: as a new article, or under a part, an article or a clause; the parties it needs
     and the draft lacks are registered only in the roles `parties` gives them (`usa=guarantor`)."""
     option = find_option(option_id)
 
-    def change(document: CommentedMap, agreement: Agreement) -> tuple[str, tuple[str, ...]]:
+    def place(agreement: Agreement) -> Placed:
+        """Return the option placed in the draft: its node, where it goes, its clause and the summary."""
         node_id = as_id or default_id(option, _taken(agreement) | set(standard_registry()))
         data = clause_data(option, node_id, list(assignments), path)
         clause = option.instantiate(node_id, _without_id(data))
@@ -90,17 +104,30 @@ def add_option(path: str, option_id: str, under: str | None = None, as_id: str |
         target = _target(agreement, under, path)
         wrapper = None if _holds_paragraphs(target) else f"art.{node_id}"
         _refuse_taken(new_ids + ([wrapper] if wrapper else []), agreement, path)
-        registered = register_names(document, agreement, clause, party_roles(parties, path, node_id), option.id, path)
-        node = styled(data)
-        if wrapper:
-            node = styled({"id": wrapper, "kind": "article", "heading": option.heading})
-            node["children"] = CommentedSeq([styled(data)])
-        holder = document if target is None else node_in(document, target.id, path)
-        holder.setdefault("body" if target is None else "children", CommentedSeq()).append(node)
+        node = {"id": wrapper, "kind": "article", "heading": option.heading, "children": [data]} if wrapper else data
         where = "in a new article" if wrapper and target is None else f"under {target.id}"
-        return f"added {option.id} as {node_id} {where}", tuple(registered)
+        return Placed(node, target, clause, f"added {option.id} as {node_id} {where}")
 
-    return edit_draft(path, change)
+    def insertion(agreement: Agreement) -> Insertion | None:
+        """Return the node to append by its own lines, or None when the edit registers names (a whole edit)."""
+        placed = place(agreement)
+        if parties or needed(agreement, placed.clause):  # registrations are made in the whole document
+            return None
+        holder = ("body",) if placed.target is None else (*index_of(agreement).by_id[placed.target.id].path,
+                                                          "children")
+        return Insertion(holder, placed.node, placed.summary)
+
+    def change(document: CommentedMap, agreement: Agreement) -> tuple[str, tuple[str, ...]]:
+        """Return the summary and registrations of the option added to the round-trip document."""
+        placed = place(agreement)
+        roles = party_roles(parties, path, placed.clause.id)
+        registered = register_names(document, agreement, placed.clause, roles, option.id, path)
+        target = placed.target
+        holder = document if target is None else node_in(document, target.id, path)
+        holder.setdefault("body" if target is None else "children", CommentedSeq()).append(styled(placed.node))
+        return placed.summary, tuple(registered)
+
+    return edit_draft(path, change, insertion=insertion)
 
 
 def _holds_paragraphs(target) -> bool:

@@ -15,6 +15,7 @@ from agreements.model import Agreement
 from agreements.rules.context import Finding
 from agreements.rules.registry import check
 from agreements.index import index_of
+from agreements.edit.insertion import Insertion, insert_node_lines
 from agreements.edit.nodetext import edit_node_lines
 from agreements.edit.yamledit import (INDENT_STYLES, dump_document, find_node, load_document, only_adds_lines,
                                       round_trip_yaml, styled, write_back)
@@ -33,16 +34,22 @@ class EditResult:
     registered: tuple[str, ...] = ()  # one line per party, body or zone the edit registered
 
 
-def edit_draft(path: str, change: Edit, dry_run: bool = False, node_id: str | None = None) -> EditResult:
+def edit_draft(path: str, change: Edit, dry_run: bool = False, node_id: str | None = None,
+               insertion: Callable[[Agreement], Insertion | None] | None = None) -> EditResult:
     """Apply a change to a draft file; write it only if the result loads and adds no rule errors (and not dry_run).
 
     With node_id, the change touches that node alone: only the node's own lines are loaded and rewritten, when
-    that gives the same data as editing the whole file (otherwise the whole file is edited).
+    that gives the same data as editing the whole file (otherwise the whole file is edited). With insertion, the
+    change appends one node, which is written in lines of its own when the insertion (None: not possible) says where
+    and the file then reads as the old data with that node appended (otherwise the whole file is edited).
     """
     text = read_text(path)
     data, source = read_yaml(text, path)
     before = agreement_from(data, source, path)
-    edited = _edit_node(text, data, source, before, change, node_id) if node_id else None
+    if node_id:
+        edited = _edit_node(text, data, source, before, change, node_id)
+    else:
+        edited = _insert_node(text, data, source, insertion(before)) if insertion else None
     new_text, outcome, new_read = edited or (*_edit_whole(text, before, change, path), None)
     summary, registered = outcome if isinstance(outcome, tuple) else (outcome, ())
     after = agreement_from(*new_read, path) if new_read else parse_agreement(new_text, path)
@@ -61,6 +68,15 @@ def _edit_node(text: str, data, source, before: Agreement, change: Edit, node_id
     if visit is None:
         return None
     return edit_node_lines(text, data, source, visit.path, lambda node: change(node, before))
+
+
+def _insert_node(text: str, data, source, insertion: Insertion | None):
+    """Return the text with the node inserted in lines of its own, the insertion's outcome and the text as read; None
+    if it cannot be."""
+    if insertion is None:
+        return None
+    inserted = insert_node_lines(text, data, source, insertion.holder, insertion.node)
+    return None if inserted is None else (inserted[0], insertion.outcome, inserted[1])
 
 
 def _edit_whole(text: str, before: Agreement, change: Edit, path: str):
