@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from clauses.cache import cached_data
 from clauses.errors import worded
 from clauses.languages import Language, LanguageError
 from clauses.numerals import LATIN_LETTERS
@@ -147,7 +148,7 @@ def read_language(code: str, path: Path) -> Language:
 def _data(code: str, path: Path) -> dict:
     """Return the plain data of a language file (LanguageError when it cannot be read)."""
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        data = cached_data("languages", path.read_bytes(), lambda raw: YAML(typ="safe").load(raw.decode("utf-8")))
     except (OSError, UnicodeDecodeError, YAMLError) as error:
         raise LanguageError(f"templates/language/{code}.yaml: cannot be read: {' '.join(str(error).split())}",
                             "PD-E039") from None
