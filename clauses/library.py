@@ -11,6 +11,7 @@ from pydantic import Field, StringConstraints, ValidationError
 from ruamel.yaml import YAML
 
 from clauses.base import ClauseBase, LangText, Model
+from clauses.cache import cached_data
 from clauses.errors import PeacedraftError, worded
 from clauses.registry import clause_adapter
 from clauses.topics import TOPICS
@@ -68,7 +69,8 @@ class TopicOptions(Model):
 def _load_topic(path: Path) -> TopicOptions:
     """Return the options of one topic file, checking that every default clause is valid."""
     try:
-        topic = TopicOptions.model_validate(YAML(typ="safe").load(path.read_text(encoding="utf-8")))
+        raw = path.read_bytes()
+        topic = TopicOptions.model_validate(cached_data("library", raw, lambda _: YAML(typ="safe").load(raw.decode())))
         for option in topic.options:
             option.instantiate()
     except ValidationError as error:

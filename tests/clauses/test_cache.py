@@ -1,4 +1,5 @@
-"""Plain data kept in the cache folder: built once per source, built again when the source or the cache changes."""
+"""Plain data kept in the cache folder (the language and library files parsed): built once per source, built again
+when the source or the cache changes."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from clauses import language_files
+from clauses import library as library_module
 from clauses.cache import CACHE_VARIABLE, cached_data
 from clauses.languages import LANGUAGE_FOLDER
+from clauses.topics import TOPICS
 
 
 @pytest.fixture
@@ -82,3 +85,16 @@ def test_a_language_file_read_before_is_not_parsed_again(cache, monkeypatch):
 
     monkeypatch.setattr(language_files, "YAML", NoParser)
     assert language_files.read_language("en", path) == first
+
+
+def test_a_library_file_read_before_is_not_parsed_again(cache, monkeypatch):
+    """The second reading of a topic's options takes their data from the cache, not from the YAML parser."""
+    path = library_module.LIBRARY / f"{TOPICS[0]}.yaml"
+    first = library_module._load_topic(path)
+
+    class NoParser:
+        def __init__(self, **options):
+            raise AssertionError("the library file was parsed again")
+
+    monkeypatch.setattr(library_module, "YAML", NoParser)
+    assert library_module._load_topic(path) == first
