@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from clauses.armistice import TransferableFunction
 from clauses.base import ActorRef, InstrumentForm, Label, Lang, LangText, Model, Node, NodeId, PartyRef
@@ -89,6 +89,8 @@ class Recital(Node):
 class Article(Node):
     """An article: a heading and its paragraphs (typed clauses)."""
 
+    model_config = ConfigDict(defer_build=True)  # built within the Agreement, on its own when first used
+
     kind: Literal["article"]
     heading: LangText | None = None
     children: list[Clause] = []
@@ -96,6 +98,8 @@ class Article(Node):
 
 class Part(Node):
     """A part grouping articles under a heading."""
+
+    model_config = ConfigDict(defer_build=True)  # built within the Agreement, on its own when first used
 
     kind: Literal["part"]
     heading: LangText
@@ -108,6 +112,8 @@ AnnexNode = Annotated[Union[(Article, *CLAUSE_CLASSES)], Field(discriminator="ki
 
 class Annex(Node):
     """An annex or protocol: numbered apart from the body, holding articles, or paragraphs with no article."""
+
+    model_config = ConfigDict(defer_build=True)  # built within the Agreement, on its own when first used
 
     kind: AnnexKind
     heading: LangText
