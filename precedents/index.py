@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from clauses.cache import CACHE_VARIABLE, cache_folder
 from clauses.errors import InputError, OutputError
 from precedents.corpus import Corpus, corpus_files, load_corpus
 from precedents.match import Match
@@ -33,9 +34,6 @@ CREATE VIRTUAL TABLE search USING fts5(citation, paraphrase, stated, agreement, 
                                      tokenize='porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE scripts USING fts5(citation, paraphrase, stated, tokenize='trigram');
 """
-
-
-CACHE_VARIABLE = "PEACEDRAFT_CACHE"
 
 
 def topic_token(topic: str) -> str:
@@ -69,13 +67,6 @@ def filters_sql(topic: str | None, agreements: list[str] | None) -> tuple[str, l
         where += f" AND rowid IN (SELECT rowid FROM provisions WHERE agreement IN ({', '.join('?' * len(agreements))}))"
         parameters += agreements
     return where, parameters
-
-
-def cache_folder() -> Path:
-    """Return where indexes are kept: PEACEDRAFT_CACHE, else the user's cache folder."""
-    if os.environ.get(CACHE_VARIABLE):
-        return Path(os.environ[CACHE_VARIABLE])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "peacedraft"
 
 
 MOST_WORDS = 10
