@@ -60,7 +60,7 @@ def handles_errors(command):
 
 
 class Peacedraft(click.Group):
-    """The command group: a usage error names its code (PD-E001) like every other error."""
+    """The command group: a usage error is one line naming its code (PD-E001), like every other error."""
 
     def main(self, *args, **kwargs):
         """Run the command line; usage errors end with their code."""
@@ -71,9 +71,10 @@ class Peacedraft(click.Group):
         except click.Abort:
             click.echo("Aborted!", err=True)
             sys.exit(1)
+        except click.UsageError as error:
+            click.echo(f"Error: {error.format_message()} [{USAGE_ERROR}]".replace("  ", " "), err=True)
+            sys.exit(error.exit_code)
         except click.ClickException as error:
-            if isinstance(error, click.UsageError):
-                error.message = f"{error.message} [{USAGE_ERROR}]".strip()
             error.show()
             sys.exit(error.exit_code)
 
@@ -428,13 +429,19 @@ def merge_driver(base: str, current: str, other: str, path: str | None, ours_par
 
     Brackets are negotiation text, not git conflicts: the driver exits 0 whenever the merged draft
     loads, listing its brackets on standard error; on bad input it exits 2 and git reports a conflict.
+    A file that is not a draft (no `peacedraft: 1` line) is merged as git merges text.
     In .git/config: driver = peacedraft merge-driver %O %A %B %P
 
     Example: peacedraft merge-driver round-1.yaml round-2.yaml round-3.yaml draft.yaml
     """
     from agreements.atomic import write_atomic
-    from agreements.merge.merge import merge_files, report_lines
+    from agreements.merge.merge import is_draft_file, merge_as_text, merge_files, report_lines
 
+    if not any(map(is_draft_file, (base, current, other))):
+        conflicts = merge_as_text(current, base, other, path or current)
+        if conflicts:
+            click.echo(f"{path or current}: not a draft: merged as text, {_count(conflicts, 'conflict')}", err=True)
+        sys.exit(1 if conflicts else 0)
     result = merge_files(base, current, other, ours_party, theirs_party, shown_as=path)
     write_atomic(current, result.text.encode("utf-8"))
     for line in report_lines(result):

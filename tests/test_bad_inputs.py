@@ -289,6 +289,8 @@ def test_bad_input(case: Bad, runner, tmp_path, monkeypatch):
     expected = [line.format(d=tmp_path) for line in case.lines]
     if expected:
         assert lines[-len(expected):] == expected
+        if expected[-1].endswith("[PD-E001]"):
+            assert lines == expected, "a usage error is one line"
     else:
         assert len(lines) == 1 and lines[0].startswith("peacedraft: unknown precedent 'nowhere-2000'")
         assert lines[0].endswith("[PD-E060]")

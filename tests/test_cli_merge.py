@@ -80,7 +80,7 @@ def test_json_needs_an_output_file(runner, sides):
 def test_a_clash_without_parties_is_refused_and_nothing_is_written(runner, sides):
     result = run(runner, sides, "base.yaml", "ours.yaml", "theirs.yaml", "-o", "out.yaml")
     assert result.exit_code == 2 and not (sides / "out.yaml").exists()
-    assert result.stderr == ("peacedraft: force.artillery: both sides changed it, and its options need proposers: "
+    assert result.stderr == (f"peacedraft: {sides / 'ours.yaml'}: force.artillery: both sides changed it, and its options need proposers: "
                              "name the sides with --ours-party and --theirs-party (or meta.drafted_by in each file) "
                              "[PD-E152]\n")
 
@@ -118,6 +118,7 @@ def _path() -> str:
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_git_merge_of_two_branches_merges_the_draft_structurally(tmp_path: Path):
+    """Two branches of round 1 (and of a YAML file that is not a draft, which merges as git merges text)."""
     repo = tmp_path / "repo"
     repo.mkdir()
     _git(repo, "init", "-q", "-b", "main")
@@ -127,14 +128,18 @@ def test_git_merge_of_two_branches_merges_the_draft_structurally(tmp_path: Path)
          "peacedraft merge-driver --ours-party rok --theirs-party dprk %O %A %B %P")
     draft = repo / "round-3.yaml"
     draft.write_text(ROUND_1, encoding="utf-8")
+    settings = repo / "ci.yaml"
+    settings.write_text("first: 1\nsecond: 2\nthird: 3\nfourth: 4\n", encoding="utf-8")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "round 1")
     _git(repo, "checkout", "-q", "-b", "dprk")
     text = mutate(ROUND_1, ARTILLERY, "            pullback_km: 20\n")
     draft.write_text(mutate(text, GUARD_DAYS, GUARD_DAYS.replace("90", "120")), encoding="utf-8")
+    settings.write_text("first: 10\nsecond: 2\nthird: 3\nfourth: 4\n", encoding="utf-8")
     _git(repo, "commit", "-q", "-am", "dprk counter-proposal")
     _git(repo, "checkout", "-q", "main")
     draft.write_text(mutate(ROUND_1, ARTILLERY, "            pullback_km: 15\n"), encoding="utf-8")
+    settings.write_text("first: 1\nsecond: 2\nthird: 3\nfourth: 40\n", encoding="utf-8")
     _git(repo, "commit", "-q", "-am", "rok revision")
     output = _git(repo, "merge", "--no-edit", "dprk")
     assert "round-3.yaml: force.artillery: both sides changed pullback_km: bracketed" in output
@@ -145,3 +150,23 @@ def test_git_merge_of_two_branches_merges_the_draft_structurally(tmp_path: Path)
     assert (artillery.pullback_km, artillery.proposed_by) == (15, ["rok"])
     assert [(option.set, option.proposed_by) for option in artillery.alternatives] == [({"pullback_km": 20}, ["dprk"])]
     assert nodes["force.guard-posts"].deadline.days == 120
+    assert settings.read_text(encoding="utf-8") == "first: 10\nsecond: 2\nthird: 3\nfourth: 40\n"
+
+
+def test_the_driver_merges_a_file_that_is_not_a_draft_as_text_and_reports_its_conflicts(runner, tmp_path):
+    for name, text in (("base", "a: 1\n"), ("current", "a: 2\n"), ("other", "a: 3\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    files = [str(tmp_path / name) for name in ("base", "current", "other")]
+    result = runner.invoke(main, ["merge-driver", *files, "ci.yaml"])
+    assert result.exit_code == 1 and result.stderr == "ci.yaml: not a draft: merged as text, 1 conflict\n"
+    assert (tmp_path / "current").read_text(encoding="utf-8") == (
+        "<<<<<<< ci.yaml (ours)\na: 2\n=======\na: 3\n>>>>>>> ci.yaml (theirs)\n")
+
+
+def test_driver_errors_name_the_file_git_merges(runner, sides):
+    (sides / "theirs.yaml").write_text(ROUND_1.replace("  round: 1\n", "  round: one\n"), encoding="utf-8")
+    files = [str(sides / name) for name in ("base.yaml", "ours.yaml", "theirs.yaml")]
+    result = runner.invoke(main, ["merge-driver", *files, "drafts/round-3.yaml"])
+    assert result.exit_code == 2 and result.stderr.startswith("drafts/round-3.yaml (theirs):")
+    assert (sides / "ours.yaml").read_text(encoding="utf-8") == mutate(ROUND_1, ARTILLERY,
+                                                                      "            pullback_km: 15\n")

@@ -17,6 +17,8 @@ from clauses.languages import LANGUAGES
 LANGUAGE_KEYS = set(LANGUAGES)
 
 
+FLOW_LIMIT = 100  # a mapping of plain values longer than this in all is written in block style, a value a line
+
 INDENT_STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 0), (4, 6, 2), (4, 4, 2), (2, 3, 1), (3, 3, 0))
 
 
@@ -150,7 +152,8 @@ def styled(value: Any) -> Any:
     """Return plain data as round-trip data: text per language and short lists of words in flow style."""
     if isinstance(value, dict):
         mapping = CommentedMap((key, styled(item)) for key, item in value.items())
-        small = all(not isinstance(item, (dict, list)) for item in value.values())
+        small = all(not isinstance(item, (dict, list)) for item in value.values()) \
+            and sum(len(str(item)) for item in value.values()) <= FLOW_LIMIT
         if small and (set(value) <= LANGUAGE_KEYS or len(value) <= 3):
             mapping.fa.set_flow_style()
         return mapping

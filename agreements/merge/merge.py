@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from dataclasses import dataclass, field
 
 from agreements.document.context import scope_for
@@ -12,11 +14,12 @@ from agreements.merge.nodes import Sides, kept_nodes, merged_parents
 from agreements.merge.order import merge_order
 from agreements.merge.resolve import Outcome, Parties, bracket_deletion, merge_node
 from agreements.merge.tree import TOP_CONTAINERS, Tree, build, flatten, top_fields
-from agreements.merge.update import update
+from agreements.merge.update import node_maps, update
 from agreements.merge.values import MISSING, merge_value
 from agreements.model import Agreement, Recital
 from agreements.yamlsource import read_yaml
 from clauses.errors import InputError
+from clauses.languages import DEFAULT_LANGUAGE
 from clauses.rendering import clause_text
 
 SHARED_ENOUGH = 0.5  # a version of the base holds at least half of the base's node ids
@@ -57,13 +60,14 @@ def merge_versions(base: Version, ours: Version, theirs: Version, ours_party: st
     """Return the three-way merge of two versions of a base, as ours' text with theirs' changes merged in."""
     for version in (ours, theirs):
         _check_version_of(base, version)
-    parties = Parties(_party(ours, ours_party), _party(theirs, theirs_party), _text_reader(theirs))
+    parties = Parties(_party(ours, ours_party), _party(theirs, theirs_party), _text_reader(theirs), ours.path,
+                      _names(ours.agreement, theirs.agreement))
     sides = Sides(flatten(base.data), flatten(ours.data), flatten(theirs.data))
     top, outcomes = _merge_top(base.data, ours.data, theirs.data, parties)
     tree = _merge_tree(sides, parties, outcomes)
     merged = build(tree, top)
     yaml, document, unchanged = load_document(ours.text)
-    update(document, merged)
+    update(document, merged, spares={**node_maps(load_document(theirs.text)[1]), **node_maps(document)})
     text = write_back(ours.text, unchanged, dump_document(yaml, document))
     parse_agreement(text, ours.path)
     changed = {name: _count_changes(sides.base, side) for name, side in (("ours", sides.ours), ("theirs", sides.theirs))}
@@ -86,6 +90,16 @@ def _party(version: Version, given: str | None) -> str | None:
     if party is not None and party not in known:
         raise InputError(f"{version.path}: no party '{party}' (parties: {', '.join(known)})", "PD-E151")
     return party
+
+
+def _names(*agreements: Agreement) -> dict[str, str]:
+    """Return each party's short English name (else its name), as a drafters' note names a side."""
+    names = {}
+    for agreement in agreements:
+        for party in agreement.parties:
+            shown = (party.short_names or {}).get(DEFAULT_LANGUAGE) or party.names.get(DEFAULT_LANGUAGE)
+            names.setdefault(party.id, shown or party.id)
+    return names
 
 
 def _text_reader(version: Version):
@@ -124,7 +138,18 @@ def _merge_tree(sides: Sides, parties: Parties, outcomes: list[Outcome]) -> Tree
         members = {node_id for node_id, parent in parents.items() if parent == container}
         tree.order[container] = merge_order(sides.base.order.get(container, []), sides.ours.order.get(container, []),
                                             sides.theirs.order.get(container, []), members)
+    for outcome in [outcome for outcome in outcomes if outcome.kind == "bracket"]:
+        _reopen_holders(tree, outcome.node_id, outcomes)
     return tree
+
+
+def _reopen_holders(tree: Tree, node_id: str, outcomes: list[Outcome]) -> None:
+    """Mark pending the agreed parts and articles that hold a node the merge bracketed, as the drafts do."""
+    for holder in tree.ancestors(node_id):
+        node = tree.nodes[holder]
+        if node.get("status", "pending") in ("agreed", "agreed_ad_referendum"):
+            tree.nodes[holder] = {**node, "status": "pending"}
+            outcomes.append(Outcome(holder, "resolved", f"{holder}: holds {node_id}, now bracketed: pending"))
 
 
 def _merged_node(sides: Sides, node_id: str, rescued: dict[str, Tree], parties: Parties,
@@ -166,9 +191,35 @@ def _shown(value: object) -> str:
 def merge_files(base: str, ours: str, theirs: str, ours_party: str | None = None,
                 theirs_party: str | None = None, shown_as: str | None = None) -> MergeResult:
     """Return the merge of three draft files (errors name `shown_as` for ours, as git's merge driver passes it)."""
-    versions = [Version.read(name, read_text(path)) for path, name in
-                ((base, base), (ours, shown_as or ours), (theirs, theirs))]
+    names = (f"{shown_as} (base)", shown_as, f"{shown_as} (theirs)") if shown_as else (base, ours, theirs)
+    versions = [Version.read(name, read_text(path)) for path, name in zip((base, ours, theirs), names)]
     return merge_versions(*versions, ours_party=ours_party, theirs_party=theirs_party)
+
+
+DRAFT_MARK = re.compile(r"^peacedraft:[ \t]*1[ \t]*(#.*)?$", re.MULTILINE)  # the format line every draft opens with
+
+
+def is_draft_file(path: str) -> bool:
+    """Return whether a file says it is a peacedraft draft (its `peacedraft: 1` line), without loading it."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return bool(DRAFT_MARK.search(head))
+
+
+def merge_as_text(current: str, base: str, other: str, shown_as: str) -> int:
+    """Merge a file that is not a draft as git does (`git merge-file`, in place); return its conflicts (0: clean)."""
+    labels = [f"{shown_as} (ours)", f"{shown_as} (base)", f"{shown_as} (theirs)"]
+    try:
+        done = subprocess.run(["git", "merge-file", *(arg for label in labels for arg in ("-L", label)), current,
+                               base, other], capture_output=True, check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise InputError(f"{shown_as}: not a draft, and git merge-file cannot run: {error}", "PD-E153") from None
+    if done.returncode < 0:
+        raise InputError(f"{shown_as}: not a draft, and git merge-file failed", "PD-E153")
+    return done.returncode
 
 
 def report_lines(result: MergeResult) -> list[str]:

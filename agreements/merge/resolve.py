@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from agreements.merge.tree import is_structural
@@ -26,36 +26,47 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Parties:
-    """The parties each side speaks for (None where unknown) and how to read a side's text of a node."""
+    """The parties each side speaks for (None where unknown), their names, and how to read a side's text of a node."""
 
     ours: str | None
     theirs: str | None
     theirs_text: Callable[[str], dict[str, str]]  # a node's text per language as THEIRS has it
+    file: str = "-"  # the merged file, as errors name it
+    names: dict[str, str] = field(default_factory=dict)  # party id → its (short) English name, for drafters' notes
 
     def name(self, side: str) -> str:
         """Return how the report names a side: its party, else 'ours' or 'theirs'."""
         return getattr(self, side) or side
 
+    def called(self, side: str) -> str:
+        """Return how a drafters' note names a side: its party's name, else 'ours' or 'theirs'."""
+        party = getattr(self, side)
+        return self.names.get(party, party) if party else side
+
     def needed(self, side: str, node_id: str) -> str:
         """Return a side's party, or raise an InputError saying a bracket needs it."""
         party = getattr(self, side)
         if party is None:
-            raise InputError(f"{node_id}: both sides changed it, and its options need proposers: name the sides "
-                             "with --ours-party and --theirs-party (or meta.drafted_by in each file)", "PD-E152")
+            raise InputError(f"{self.file}: {node_id}: both sides changed it, and its options need proposers: name "
+                             "the sides with --ours-party and --theirs-party (or meta.drafted_by in each file)",
+                             "PD-E152")
         return party
 
 
 def merge_node(node_id: str, base: Any, ours: dict, theirs: dict, parties: Parties) -> tuple[dict, list[Outcome]]:
     """Return a node both sides hold, merged, and what was decided where they clash."""
     merged, clashes = merge_value(base, ours, theirs)
-    outcomes, content = [], []
+    outcomes, content, parties_settled = [], [], set()
     for clash in clashes:
-        field = clash.path[0]
-        if field == "positions" and len(clash.path) > 1:
-            outcomes.append(_position(node_id, merged, clash, parties))
-        elif field == "note":
+        key = clash.path[0]
+        if key == "positions" and len(clash.path) > 1:
+            outcome = _position(node_id, merged, clash, parties)
+            if clash.path[1] not in parties_settled:
+                outcomes.append(outcome)
+                parties_settled.add(clash.path[1])
+        elif key == "note":
             outcomes.append(_notes(node_id, merged, clash, parties))
-        elif field == "status":
+        elif key == "status":
             outcomes.append(_status(node_id, merged, clash))
         else:
             content.append(clash)
@@ -90,7 +101,7 @@ def _put(positions: dict, rest: tuple, party: str, value: Any) -> None:
 def _notes(node_id: str, merged: dict, clash: Clash, parties: Parties) -> Outcome:
     """Keep both sides' drafters' notes, theirs after ours and named."""
     mine, yours = (note if isinstance(note, str) else "" for note in (clash.ours, clash.theirs))
-    joined = "\n".join(part for part in (mine, f"{parties.name('theirs')}: {yours}" if yours else "") if part)
+    joined = _joined(mine, f"{parties.called('theirs')}: {yours}" if yours else "")
     if joined:
         merged["note"] = joined
     return Outcome(node_id, "resolved", f"{node_id}: both sides changed the drafters' note: both notes kept")
@@ -108,9 +119,10 @@ def _content(node_id: str, merged: dict, theirs: dict, clashes: list[Clash], par
     """Bracket a clause or recital with theirs as an option; keep ours of a part, article or annex, with a note."""
     fields = sorted(dict.fromkeys(str(clash.path[0]) for clash in clashes))
     if is_structural(merged) or "kind" in fields and "kind" not in merged:
-        mine, yours = parties.name("ours"), parties.name("theirs")
+        mine, yours = parties.called("ours"), parties.called("theirs")
         merged["note"] = _joined(merged.get("note"), f"{yours} changed {', '.join(fields)} otherwise; {mine}'s kept")
-        return Outcome(node_id, "kept", f"{node_id}: both sides changed {', '.join(fields)}: {mine}'s kept")
+        return Outcome(node_id, "kept", f"{node_id}: both sides changed {', '.join(fields)}: "
+                                        f"{parties.name('ours')}'s kept")
     alternative = {"id": _free_id(merged, f"{node_id}.{parties.needed('theirs', node_id)}-merge"),
                    "proposed_by": [parties.theirs], **_version(node_id, merged, theirs, fields, parties)}
     letter = _bracket(merged, alternative, parties.needed("ours", node_id))
@@ -130,7 +142,8 @@ def bracket_deletion(node_id: str, kept: dict, deleter: str, parties: Parties) -
     """Return a node one side deleted and the other changed: kept, with the deletion as the deleter's option."""
     keeper = "ours" if deleter == "theirs" else "theirs"
     who, other = parties.name(deleter), parties.name(keeper)
-    node = {**kept, "note": _joined(kept.get("note"), f"{who} deleted this; {other} changed it")}
+    node = {**kept, "note": _joined(kept.get("note"), f"{parties.called(deleter)} deleted this; "
+                                                      f"{parties.called(keeper)} changed it")}
     if is_structural(node):
         return node, Outcome(node_id, "kept", f"{node_id}: deleted by {who}, changed by {other}: kept")
     alternative = {"id": _free_id(node, f"{node_id}.{parties.needed(deleter, node_id)}-delete"),
@@ -158,5 +171,6 @@ def _free_id(node: dict, wanted: str) -> str:
 
 
 def _joined(note: Any, addition: str) -> str:
-    """Return a drafters' note with a line added."""
-    return f"{note}\n{addition}" if isinstance(note, str) and note else addition
+    """Return a drafters' note with a sentence added, on the same line (a note reads as one paragraph)."""
+    note = note if isinstance(note, str) else ""
+    return " — ".join(part for part in (note.strip(), addition) if part)

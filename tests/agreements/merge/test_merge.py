@@ -72,7 +72,7 @@ def test_deleted_on_one_side_and_changed_on_the_other_is_kept_with_the_deletion_
     note = node(result.text, "final.steps.note")
     assert note["text"]["en"] == "The Parties shall review the phases every year."
     assert note["alternatives"] == [{"id": "final.steps.note.dprk-delete", "proposed_by": ["dprk"], "delete": True}]
-    assert note["note"] == "dprk deleted this; rok changed it"
+    assert note["note"] == "Democratic People's Republic of Korea deleted this; Republic of Korea changed it"
     assert [outcome.message for outcome in result.outcomes] == [
         "final.steps.note: deleted by dprk, changed by rok: kept, bracketed, dprk's deletion option B"]
 
@@ -110,7 +110,8 @@ def test_drafters_notes_changed_two_ways_are_both_kept():
     note = "            status: agreed\n            disposition: dissolve\n"
     result = merged(mutate(BASE, note, note + "            note: Check with the Command.\n"),
                     mutate(BASE, note, note + "            note: Ask the Council first.\n"))
-    assert node(result.text, "unc.status")["note"] == "Check with the Command.\ndprk: Ask the Council first."
+    assert node(result.text, "unc.status")["note"] == ("Check with the Command. — Democratic People's Republic of "
+                                                       "Korea: Ask the Council first.")
 
 
 def test_a_move_on_one_side_and_an_edit_inside_on_the_other_both_take_effect():
@@ -131,7 +132,7 @@ def test_ours_keeps_its_comments_and_layout():
 
 
 def test_a_bracket_needs_the_sides_parties():
-    with pytest.raises(InputError, match="pullback.distance: both sides changed it, and its options need proposers: "
+    with pytest.raises(InputError, match="ours.yaml: pullback.distance: both sides changed it, and its options need proposers: "
                                          r"name the sides with --ours-party and --theirs-party \(or meta.drafted_by"):
         merged(mutate(BASE, PULLBACK, "            pullback_km: 15\n"),
                mutate(BASE, PULLBACK, "            pullback_km: 25\n"), ours_party=None, theirs_party=None)
@@ -149,3 +150,32 @@ def test_files_that_are_not_versions_of_one_agreement_are_refused():
 def test_an_unknown_party_is_refused():
     with pytest.raises(InputError, match=r"^ours.yaml: no party 'usa' \(parties: rok, dprk\)$"):
         merged(BASE, BASE, ours_party="usa", theirs_party="dprk")
+
+
+def test_a_position_changed_two_ways_is_reported_once():
+    dprk = "              dprk: {stance: oppose, note: Wants 20 km.}\n"
+    result = merged(mutate(BASE, dprk, "              dprk: {stance: support, note: Wants 15 km.}\n"),
+                    mutate(BASE, dprk, "              dprk: {stance: reserve, note: Wants 25 km.}\n"))
+    assert [outcome.message for outcome in result.outcomes] == [
+        "pullback.distance: both sides changed the position of dprk: dprk's kept"]
+    assert node(result.text, "pullback.distance")["positions"]["dprk"] == {"stance": "reserve", "note": "Wants 25 km."}
+
+
+def test_an_agreed_article_holding_a_new_bracket_is_marked_pending():
+    note = "text: {en: The Parties shall review the phases annually."
+    final = "    heading: {en: Final Provisions, ko: 최종 조항, zh: 最后条款}\n"
+    base = mutate(BASE, final, final + "    status: agreed\n")
+    result = merge_versions(Version.read("base.yaml", base),
+                            Version.read("ours.yaml", mutate(base, note, note.replace("annually", "every year"))),
+                            Version.read("theirs.yaml", mutate(base, note, note.replace("annually", "each year"))),
+                            ours_party="rok", theirs_party="dprk")
+    assert read_yaml(result.text, "x.yaml")[0]["body"][1]["status"] == "pending"
+    assert result.outcomes[-1].message == "final: holds final.steps.note, now bracketed: pending"
+
+
+def test_a_node_theirs_added_keeps_the_layout_it_was_written_in():
+    article = ("  - id: added\n    kind: article\n    children:\n      - id: added.p1\n        kind: text\n"
+               "        text:\n          en: >-\n            A paragraph long enough to be folded over two lines in\n"
+               "            the file as its drafters wrote it.\n          ko: 한국어 문단.\n          zh: 中文段落。\n")
+    result = merged(BASE, BASE + article)
+    assert result.text.endswith(article)
