@@ -23,6 +23,7 @@ from precedents.match import Match
 from precedents.pax import PREFIX as PAX_PREFIX
 
 PER_CLAUSE = 8
+PER_MEASURE = 2  # the provisions fixing each measure of a clause shown first, so every measure is compared
 # a zone's registry width_km is its total width across the line; per side is half of it
 ZONE_WIDTHS = {"zone_width_total_km": 1.0, "zone_width_per_side_km": 0.5}
 ENGLISH = language(DEFAULT_LANGUAGE)
@@ -155,9 +156,10 @@ class Relevance:
         return self.measures > 0 or (self.same_topic and self.words)
 
     @property
-    def order(self) -> tuple[bool, int]:
-        """Return the sort key: the same topic first, then more shared measures (words rank within, by BM25)."""
-        return (not self.same_topic, -self.measures)
+    def order(self) -> tuple[bool, bool, int]:
+        """Return the sort key: a shared measure first (on the topic before off it), then the topic alone (words
+        rank within, by BM25)."""
+        return (not self.measures, not self.same_topic, -self.measures)
 
 
 def relevance(match: Match, topic: str, parameters: dict, words: re.Pattern | None) -> Relevance:
@@ -182,9 +184,10 @@ def _ranked(index: SearchIndex, topic: str, text: str, precedents: list[str] | N
             parameters: dict) -> list[Match]:
     """Return the provisions shown beside a clause: by topic and measure first, by words second.
 
-    A provision is shown when it shares one of the clause's measures, or its topic and one of its telling words in
-    the provision's own words (its paraphrase and the sheet's words, not its agreement's title); those on the topic
-    that fix the same measures come first, then the others by BM25 relevance to the clause's words. Each precedent
+    A provision is shown when it shares one of the clause's measures (on any topic: provisions fixing a quantity
+    of one of them are looked up too), or its topic and one of its telling words in the provision's own words (its
+    paraphrase and the sheet's words, not its agreement's title); those on the topic that fix the same measures come
+    first, then the others by BM25 relevance to the clause's words. Each precedent
     agreement gets its best provision in before any gets a second one.
     """
     words = index.telling_words(text)
@@ -195,20 +198,35 @@ def _ranked(index: SearchIndex, topic: str, text: str, precedents: list[str] | N
     seen = {match.provision for match in found}
     if len(found) < 4 * PER_CLAUSE:  # a measure, or a word FTS5 does not stem ('denuclearisation'), may still match
         found += index.matches([key for key in index.on_topic(topic, precedents, 4 * PER_CLAUSE) if key not in seen])
+    seen = {match.provision for match in found}
+    found += index.matches([key for key in index.with_measures(list(parameters), precedents, 4 * PER_CLAUSE)
+                            if key not in seen])  # on any topic: the same quantity is worth setting side by side
     clause_words = word_pattern(words.split())
     standing = {match.provision: relevance(match, topic, parameters, clause_words) for match in found}
     ranked = sorted((match for match in found if standing[match.provision].shown),
                     key=lambda match: standing[match.provision].order)
-    return _one_per_agreement_first(ranked)
+    return _chosen(ranked, list(parameters))
 
 
-def _one_per_agreement_first(ranked: list[Match]) -> list[Match]:
-    """Return at most PER_CLAUSE provisions in their order, each agreement's best taken before any second one."""
+def _chosen(ranked: list[Match], measures: list[str]) -> list[Match]:
+    """Return at most PER_CLAUSE provisions in their order: the best few fixing each of the clause's measures, then
+    each agreement's best before any second one."""
+    order = {match.provision: place for place, match in enumerate(ranked)}
+    picked: list[Match] = []
+    for measure in measures:
+        fixing = [match for match in ranked if measure in match.measures() and match not in picked]
+        picked += fixing[:PER_MEASURE][: PER_CLAUSE - len(picked)]
+    picked += _one_per_agreement_first([match for match in ranked if match not in picked], PER_CLAUSE - len(picked))
+    return sorted(picked, key=lambda match: order[match.provision])
+
+
+def _one_per_agreement_first(ranked: list[Match], room: int) -> list[Match]:
+    """Return at most `room` provisions in their order, each agreement's best taken before any second one."""
     order = {match.provision: place for place, match in enumerate(ranked)}
     chosen: dict[str, Match] = {}
     for match in ranked:
         chosen.setdefault(match.agreement, match)
-    picked = sorted(chosen.values(), key=lambda match: order[match.provision])[:PER_CLAUSE]
+    picked = sorted(chosen.values(), key=lambda match: order[match.provision])[:room]
     taken = {match.provision for match in picked}
-    picked += [match for match in ranked if match.provision not in taken][: PER_CLAUSE - len(picked)]
+    picked += [match for match in ranked if match.provision not in taken][: room - len(picked)]
     return sorted(picked, key=lambda match: order[match.provision])

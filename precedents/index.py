@@ -21,7 +21,7 @@ from precedents.query import expression as english_expression
 from precedents.query import words_expression
 
 WORD = re.compile(r"\w+")
-INDEX_VERSION = 6  # bump when SCHEMA changes: an index is named after it, so an old one is never read
+INDEX_VERSION = 7  # bump when SCHEMA changes: an index is named after it, so an old one is never read
 # `search`: English words by their porter stems; `scripts`: the provisions that carry Korean, Chinese or Japanese
 # text, by trigrams (scripts without spaces between words); `words`: each word as written, in how many provisions
 SCHEMA = """
@@ -29,6 +29,8 @@ CREATE TABLE provisions (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, agreement TE
                          citation TEXT, basis TEXT, topics TEXT, parameters TEXT, paraphrase TEXT, functions TEXT);
 CREATE TABLE topics (rowid INTEGER, topic TEXT);
 CREATE INDEX topics_by_topic ON topics (topic, rowid);
+CREATE TABLE measures (rowid INTEGER, measure TEXT);
+CREATE INDEX measures_by_measure ON measures (measure, rowid);
 CREATE TABLE words (word TEXT PRIMARY KEY, documents INTEGER) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5(citation, paraphrase, stated, agreement, topic, source,
                                      tokenize='porter unicode61 remove_diacritics 2');
@@ -143,7 +145,7 @@ class SearchIndex:
         """Write the corpus into a new index database file."""
         connection = sqlite3.connect(temporary)
         connection.executescript(SCHEMA)
-        rows, topic_rows, texts, scripts, documents = [], [], [], [], Counter()
+        rows, topic_rows, measure_rows, texts, scripts, documents = [], [], [], [], [], Counter()
         for rowid, (key, (agreement, provision)) in enumerate(self.corpus.provisions.items(), 1):
             parameters = json.dumps(provision.parameters.model_dump(exclude_defaults=True), ensure_ascii=False)
             rows.append((rowid, key, agreement.id, agreement.region, agreement.short_title, provision.citation,
@@ -152,6 +154,8 @@ class SearchIndex:
             if provision.moved_to:  # a mis-cited row: its content is found under the provision it moved to
                 continue
             topic_rows += [(rowid, topic) for topic in provision.topics]
+            measure_rows += [(rowid, measure) for measure in dict.fromkeys(quantity.measure for quantity in
+                                                                            provision.parameters.quantities)]
             stated = stated_text(provision)
             texts.append((rowid, provision.citation, provision.paraphrase, stated, agreement.title,
                           " ".join(topic_token(topic) for topic in provision.topics), agreement.id))
@@ -161,6 +165,7 @@ class SearchIndex:
                                               f"{agreement.title}".lower())))
         connection.executemany("INSERT INTO provisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         connection.executemany("INSERT INTO topics VALUES (?, ?)", topic_rows)
+        connection.executemany("INSERT INTO measures VALUES (?, ?)", measure_rows)
         connection.executemany("INSERT INTO search (rowid, citation, paraphrase, stated, agreement, topic, source) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?)", texts)
         connection.executemany("INSERT INTO scripts (rowid, citation, paraphrase, stated) VALUES (?, ?, ?, ?)", scripts)
@@ -253,6 +258,20 @@ class SearchIndex:
             sql += f" AND p.agreement IN ({', '.join('?' * len(agreements))})"
             parameters += agreements
         return [key for (key,) in self.connection.execute(sql + " ORDER BY t.rowid LIMIT ?", [*parameters, limit])]
+
+    def with_measures(self, measures: list[str], agreements: list[str] | None = None,
+                      limit: int = 1_000_000) -> list[str]:
+        """Return the ids of the provisions that fix a quantity of one of the measures (in corpus order), at most limit."""
+        if not measures:
+            return []
+        sql = ("SELECT DISTINCT p.id, m.rowid FROM measures m JOIN provisions p ON p.rowid = m.rowid "
+               f"WHERE m.measure IN ({', '.join('?' * len(measures))})")
+        parameters: list = list(measures)
+        if agreements:
+            sql += f" AND p.agreement IN ({', '.join('?' * len(agreements))})"
+            parameters += agreements
+        rows = self.connection.execute(sql + " ORDER BY m.rowid LIMIT ?", [*parameters, limit])
+        return [key for key, _ in rows]
 
     def match(self, key: str) -> Match:
         """Return a provision as a match, read from the index."""

@@ -67,3 +67,21 @@ def test_a_shared_measure_is_enough_and_a_word_alone_on_another_topic_is_not():
     assert not relevance(other_topic, "foreign_forces", {}, word_pattern(["withdraw"])).shown
     same = relevance(other_topic, "force_reduction_and_redeployment", {"withdrawal_days": 1}, None)
     assert same.order < relevance(other_topic, "force_reduction_and_redeployment", {}, word_pattern(["forces"])).order
+
+
+def test_a_provision_fixing_the_same_quantity_is_compared_whatever_its_topic(comparison):
+    from precedents.compare import side_by_side
+
+    artillery = clause(comparison, "force.artillery")
+    pairs = [(pair.measure, pair.draft, pair.match.provision, pair.shown) for pair in side_by_side(artillery)]
+    assert ("pullback_from_line_km", 15.0, "armistice-1953.art-i-1", "2 km") in pairs
+    assert "force_reduction_and_redeployment" not in next(
+        match for match in artillery.matches if match.provision == "armistice-1953.art-i-1").topics
+
+
+
+def test_each_measure_of_a_clause_is_compared(comparison):
+    from precedents.compare import side_by_side
+
+    measures = {pair.measure for pair in side_by_side(clause(comparison, "force.artillery"))}
+    assert measures == {"pullback_from_line_km", "withdrawal_days"}
