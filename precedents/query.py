@@ -20,6 +20,7 @@ WORD = re.compile(r"\w+")
 UNSPACED = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 MAX_QUERY_CHARACTERS = 1_000
 MAX_QUERY_WORDS = 32
+DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # an abbreviation written with full stops
 STOPWORDS = frozenset("a an and are as at be by for from in into is its of on or the their to with".split())
 SEARCH_FIELDS = ("term", "forms", "abbreviations", "synonyms", "avoid")
 
@@ -111,6 +112,7 @@ def _check(text: str) -> None:
 def read_query(text: str) -> Query:
     """Return a query's groups: the concepts it names (longest forms first), then each other word once."""
     _check(text)
+    text = DOTTED.sub(lambda found: found.group().replace(".", ""), text)  # 'U.N.C.' is 'UNC'
     forms, english, unspaced = vocabulary()
     groups: list[Group] = []
     rest = []

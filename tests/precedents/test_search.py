@@ -105,3 +105,9 @@ def test_provisions_and_rankings_read_once_are_given_again_the_same(index):
     ranked = index.search("withdrawal forces", topic="foreign_forces", limit=5, any_word=True)
     assert ranked and index.search("withdrawal forces", topic="foreign_forces", limit=5, any_word=True) == ranked
     assert index.search("withdrawal forces", topic="foreign_forces", limit=2, any_word=True) == ranked[:2]
+
+
+@pytest.mark.parametrize("query", ["U.N.C.", "u.n.c.", "UNC"])
+def test_an_abbreviation_written_with_full_stops_is_the_abbreviation(query):
+    groups = read_query(query).groups
+    assert len(groups) == 1 and groups[0].concept == read_query("United Nations Command").groups[0].concept
