@@ -827,7 +827,7 @@ def intake(document: str, draft: str, party: str, lang: str | None, dry_run: boo
 
     Example: peacedraft intake partner-draft.docx --into draft.yaml --party dprk
     """
-    from agreements.intake.intake import take_in
+    from agreements.intake.intake import changes_taken, take_in
 
     report = take_in(document, draft, party, lang, dry_run)
     if report.nothing:
@@ -838,7 +838,8 @@ def intake(document: str, draft: str, party: str, lang: str | None, dry_run: boo
     lines += [f"not placed: {item.why}: {_one_line(item.text)}" for item in report.unplaced]
     _emit(output_format, report.to_json(), lines)
     verb = "would take" if dry_run else "took"
-    click.echo(f"{draft}: {verb} {len(report.taken)} changes by {party}, {len(report.unplaced)} not placed", err=True)
+    click.echo(f"{draft}: {verb} {changes_taken(len(report.taken))} by {party}, {len(report.unplaced)} not placed",
+               err=True)
 
 
 @main.command()

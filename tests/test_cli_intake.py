@@ -12,6 +12,7 @@ from agreements.drafts import load_agreement
 from agreements.examples import example_path
 from agreements.render.docx.render import render_docx
 from cli import main
+from tests.agreements.intake.word_edit import comment_on
 
 ROUND_1, ROUND_2 = load_agreement(str(example_path("round-1"))), load_agreement(str(example_path("round-2")))
 
@@ -30,7 +31,8 @@ def test_a_redline_is_taken_in_and_reported(tmp_path):
     assert result.exit_code == 0, result.output
     assert "force.guard-posts: deadline.days 90 → 180\n" in result.stdout
     assert "interim.restraint: delete\n" in result.stdout
-    assert result.stderr.endswith("took 71 changes by dprk, 21 not placed\n")
+    assert result.stderr.endswith("took 22 changes by dprk, 29 not placed\n")
+    assert "position note" not in result.stdout  # the redline's comments are peacedraft's, not the partner's
     assert draft.read_text() != example_path("round-1").read_text()
 
 
@@ -63,6 +65,23 @@ def test_a_copy_of_another_agreement_is_refused(tmp_path):
                                        "--party", "rok"])
     assert result.exit_code == 2
     assert result.stderr.endswith(": Article 1 — Pull-back of Forces (pullback) is not in it [PD-E140]\n")
+
+
+def test_one_change_is_one_change(tmp_path):
+    word = comment_on(render_docx(ROUND_1, "en"), "guard posts", "Too fast for us.")
+    result, draft = _run(tmp_path, word, "--party", "dprk")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "force.guard-posts: position note: Too fast for us.\n"
+    assert result.stderr == f"{tmp_path / 'draft.yaml'}: took 1 change by dprk, 0 not placed\n"
+
+
+def test_a_clean_copy_of_another_agreement_is_refused_not_taken_as_no_changes(tmp_path):
+    base = load_agreement("tests/agreements/fixtures/base.yaml")
+    result, draft = _run(tmp_path, render_docx(base, "en"), "--party", "dprk")
+    assert result.exit_code == 2
+    assert result.stderr == (f"peacedraft: {tmp_path / 'theirs.docx'}: not a copy of {draft}: Article 1 — "
+                             "Definitions (art.definitions) is not in it [PD-E140]\n")
+    assert draft.read_text() == example_path("round-1").read_text()
 
 
 def test_a_file_that_is_not_word_is_refused(tmp_path):

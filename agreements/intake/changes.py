@@ -3,14 +3,18 @@
 A paragraph's words before and after the tracked changes decide: text in both views that differs is a change
 of its node's text; text only after is an inserted paragraph (it follows the node before it); text only before
 is a deletion. A deletion and an insertion in one move (w:moveFrom/w:moveTo of one name), or of the same words,
-are a move. Comments already in our own render are not the partner's and are left out.
+are a move. Comments peacedraft wrote (marked in their initials) or already in our own render are not the
+partner's and are left out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agreements.wordimport.tracked import TrackedParagraph, TrackedWord
+from agreements.intake.options import has_options, option_change, tables_options
+from agreements.render.docx.paragraphs import WordParagraph
+from agreements.render.docx.writer import GENERATED_MARK
+from agreements.wordimport.tracked import TrackedParagraph, TrackedWord, WordComment
 
 DERIVED = ("toc", "contents", "title", "subtitle", "parties", "round", "mark", "formula", "testimonium", "party",
            "signing", "preamble")  # keys of paragraphs written from the draft's metadata and structure
@@ -23,6 +27,7 @@ class TextChange:
     node: str
     before: str
     after: str
+    in_option: bool = False  # after is the new words of one of the node's options, not its whole paragraph
 
 
 @dataclass
@@ -73,7 +78,8 @@ class Changes:
     unplaced: list[Unplaced] = field(default_factory=list)
 
 
-def read_changes(word: TrackedWord, keys: dict[int, str], our_comments: set[str]) -> Changes:
+def read_changes(word: TrackedWord, keys: dict[int, str], our_comments: set[str],
+                 ours: dict[str, WordParagraph], lang: str) -> Changes:
     """Return the partner's changes, each on the node it concerns (or unplaced, with its reason)."""
     changes = Changes()
     last: str | None = None
@@ -81,7 +87,7 @@ def read_changes(word: TrackedWord, keys: dict[int, str], our_comments: set[str]
         key = keys.get(paragraph.index)
         node = key.removeprefix("node:") if key and key.startswith("node:") else None
         inserted = len(changes.insertions)
-        _classify(paragraph, key, node, last, changes)
+        _classify(paragraph, key, node, last, changes, (ours.get(key or ""), lang))
         _take_comments(paragraph, word, node, our_comments, changes)
         if len(changes.insertions) > inserted:
             last = f"+{inserted}"  # what follows an inserted paragraph follows it
@@ -92,9 +98,10 @@ def read_changes(word: TrackedWord, keys: dict[int, str], our_comments: set[str]
 
 
 def _classify(paragraph: TrackedParagraph, key: str | None, node: str | None, last: str | None,
-              changes: Changes) -> None:
+              changes: Changes, ours: tuple[WordParagraph | None, str]) -> None:
     """Add the change one paragraph makes (none when its words did not change)."""
     before, after = paragraph.before.strip(), paragraph.after.strip()
+    mine, lang = ours
     if before == after:
         return
     if _derived(key, paragraph.style):
@@ -107,8 +114,22 @@ def _classify(paragraph: TrackedParagraph, key: str | None, node: str | None, la
         changes.unplaced.append(Unplaced(after, f"a heading's new words (was: {before}); options hold clauses' text"))
     elif not after:
         changes.deletions.append(Deletion(node, before, paragraph.move))
+    elif has_options(mine):
+        _option_text(node, mine, before, after, changes)
+    elif tables_options(before, after, lang):
+        changes.unplaced.append(Unplaced(after, "a change inside a paragraph with options: options tabled in the "
+                                                "new text, with their own proposers"))
     else:
         changes.texts.append(TextChange(node, before, after))
+
+
+def _option_text(node: str, mine: WordParagraph, before: str, after: str, changes: Changes) -> None:
+    """Add a change to a paragraph with options: the new words of the option it lies within, else unplaced."""
+    found = option_change(mine, before, after)
+    if found.text is None:
+        changes.unplaced.append(Unplaced(after, found.why or ""))
+    else:
+        changes.texts.append(TextChange(node, before, found.text, in_option=True))
 
 
 def _derived(key: str | None, style: str) -> bool:
@@ -132,12 +153,17 @@ def _take_comments(paragraph: TrackedParagraph, word: TrackedWord, node: str | N
     """Add the partner's comments anchored in a paragraph: on its node, else unplaced."""
     for comment_id in paragraph.comments:
         comment = word.comments.get(comment_id)
-        if comment is None or not comment.text or comment.text in ours:
+        if comment is None or not comment.text or comment.text in ours or _generated(comment):
             continue
         if node is None:
             changes.unplaced.append(Unplaced(comment.text, "a comment on a paragraph no node renders to"))
         else:
             changes.comments.append(Comment(node, comment.text))
+
+
+def _generated(comment: WordComment) -> bool:
+    """Return whether a comment is one peacedraft wrote (a render's or a redline's), by the mark in its initials."""
+    return comment.initials.endswith(GENERATED_MARK)
 
 
 def _pair_moves(changes: Changes) -> None:

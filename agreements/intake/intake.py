@@ -51,13 +51,14 @@ def take_in(word_path: str, draft_path: str, party: str, lang: str | None = None
     word = read_tracked(word_path)
     lang = lang or _language(word, agreement)
     report = IntakeReport(word_path, draft_path, party, lang)
-    if not word.has_changes():
-        report.nothing = True
-        return report
     ours = paragraphs_of(agreement, lang)
     keys = paragraph_keys(word.paragraphs, ours, lang)
     check_articles(agreement, keys, ours, word_path, draft_path)
-    changes = read_changes(word, keys, our_comments(agreement, lang))
+    if not word.has_changes():
+        report.nothing = True
+        return report
+    changes = read_changes(word, keys, our_comments(agreement, lang), {item.key: item for item in ours},
+                           lang)
     if not (changes.texts or changes.insertions or changes.deletions or changes.comments or changes.unplaced):
         report.nothing = True
         return report
@@ -66,11 +67,16 @@ def take_in(word_path: str, draft_path: str, party: str, lang: str | None = None
         placer = Placer(document, before, party, lang)
         placer.place(changes)
         report.taken, report.unplaced = placer.taken, placer.unplaced
-        return f"{len(placer.taken)} changes taken"
+        return f"{changes_taken(len(placer.taken))} taken"
 
     edit_draft(draft_path, change, dry_run=dry_run)
     report.written = not dry_run and bool(report.taken)
     return report
+
+
+def changes_taken(count: int) -> str:
+    """Return a count of changes in words: '1 change', '2 changes'."""
+    return f"{count} change" if count == 1 else f"{count} changes"
 
 
 def _language(word: TrackedWord, agreement: Agreement) -> str:

@@ -60,7 +60,8 @@ class Placer:
 
     def _alternative_for_text(self, change: TextChange) -> None:
         """Give a node the partner's text as an option: a typed one when a changed number is its parameter."""
-        found = typed_setting(self.agreement, change.node, self.lang, change.before, change.after)
+        found = None if change.in_option else typed_setting(self.agreement, change.node, self.lang, change.before,
+                                                             change.after)
         if found is not None:
             self._add_alternative(change.node, {"set": found[0]})
             self.taken.append(Taken(change.node, found[1], change.after))

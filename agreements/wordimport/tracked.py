@@ -43,11 +43,12 @@ class TrackedParagraph:
 
 @dataclass(frozen=True)
 class WordComment:
-    """A comment: its id, author and text."""
+    """A comment: its id, author, text and initials."""
 
     id: str
     author: str
     text: str
+    initials: str = ""
 
 
 @dataclass
@@ -126,5 +127,6 @@ def _comments(document) -> dict[str, WordComment]:
     """Return the document's comments by id (none when it has no comments part)."""
     if not any(rel.reltype == RT.COMMENTS for rel in document.part.rels.values()):
         return {}
-    return {str(comment.comment_id): WordComment(str(comment.comment_id), comment.author or "", comment.text.strip())
+    return {str(comment.comment_id): WordComment(str(comment.comment_id), comment.author or "", comment.text.strip(),
+                                                 comment.initials or "")
             for comment in document.comments}

@@ -195,7 +195,7 @@ def word_pieces(inlines: list[Inline], words: Language) -> list[Piece]:
             for index, option in enumerate(inline.options):
                 if index:
                     pieces.append(Piece(" " if inline.inline else LINE_BREAK))
-                pieces.append(_option(option, words))
+                pieces.append(_option(option, words, inline.inline))
         elif isinstance(inline, Run):
             pieces.append(Piece(inline.text, inline.comment, inline.bold, inline.italic))
         else:
@@ -203,14 +203,14 @@ def word_pieces(inlines: list[Inline], words: Language) -> list[Piece]:
     return pieces
 
 
-def _option(option: Option, words: Language) -> Piece:
+def _option(option: Option, words: Language, inline: bool = False) -> Piece:
     """Return one bracketed option, commented with who proposed it."""
     if option.letter is None:
         text = words.phrase("bracketed", text=option.text)
     else:
         text = words.phrase("option_plain", option=words.phrase("option", letter=option.letter), text=option.text)
     comment = words.phrase("proposed_by", proposers=words.phrase("list_separator").join(option.proposers)) if option.proposers else None
-    return Piece(text, comment)
+    return Piece(text, comment, option=option.text, inline_option=inline)
 
 
 def _plain(text: BlockText) -> str:

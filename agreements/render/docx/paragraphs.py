@@ -17,6 +17,8 @@ class Piece:
     comment: str | None = None
     bold: bool = False
     italic: bool = False
+    option: str | None = None  # a bracketed option's own words (without brackets and label), when it is one
+    inline_option: bool = False  # the option is one of a bracket within a sentence ('[10] [20]')
 
 
 @dataclass

@@ -20,6 +20,9 @@ from clauses.languages import Language, language
 from clauses.rendering import RenderError
 
 AUTHOR, INITIALS = "peacedraft", "PD"
+# Ends the initials of every comment peacedraft writes (a zero-width space: invisible, never typed by a person,
+# kept by Word and LibreOffice), so that reading a partner's copy tells our comments from the partner's.
+GENERATED_MARK = "\u200b"
 CORE_PROPERTY_LIMIT = 255  # characters python-docx (and Word) keep in a core property such as the title
 # A deleted heading's bookmark and its deleted contents entry's reference carry this suffix, so that in a redline
 # each version's entries find their headings where that version has them (rejecting all finds the old places).
@@ -95,8 +98,8 @@ class WordWriter:
         if self.comments is None:
             self.comments = self.document.part._comments_part.element
         author = author or self.author
-        ooxml.add_comment(self.comments, self.comment_count, text, author, initials(author), when or self.when,
-                          self.lang)
+        ooxml.add_comment(self.comments, self.comment_count, text, author, initials(author) + GENERATED_MARK,
+                          when or self.when, self.lang)
         ooxml.anchor_comment(first_run, last_run, self.comment_count, holder)
         self.comment_count += 1
 

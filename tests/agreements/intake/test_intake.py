@@ -11,6 +11,7 @@ from agreements.diff.redline import paragraphs_of, redline_docx
 from agreements.drafts import load_agreement
 from agreements.examples import example_path
 from agreements.intake.intake import take_in
+from agreements.intake.options import has_options, tables_options
 from agreements.index import index_of
 
 ROUND_1, ROUND_2 = load_agreement(str(example_path("round-1"))), load_agreement(str(example_path("round-2")))
@@ -40,7 +41,7 @@ def test_every_changed_node_of_round_2_has_the_partners_option(taken):
     old, new = _node_texts(ROUND_1, lang), _node_texts(ROUND_2, lang)
     index = index_of(after)
     headings = {node_id for node_id in old if index.model(node_id).__class__.__name__ in ("Article", "Part")}
-    for node_id in sorted(set(old) & set(new) - headings):
+    for node_id in sorted(set(old) & set(new) - headings - _with_options(lang)):
         if old[node_id] == new[node_id]:
             continue
         options = [alt for alt in index.model(node_id).alternatives if alt.proposed_by == ["dprk"]]
@@ -48,6 +49,35 @@ def test_every_changed_node_of_round_2_has_the_partners_option(taken):
         texts += [index.model(item.node).text[lang] for item in report.taken
                   if item.what == f"new paragraph (moved from {node_id})"]  # a moved node's words at its new place
         assert new[node_id] in texts, node_id
+
+
+def _with_options(lang: str) -> set[str]:
+    """Return the nodes whose paragraph shows options in round 1 or tables them in round 2."""
+    old = {item.key.removeprefix("node:"): item for item in paragraphs_of(ROUND_1, lang)}
+    new = _node_texts(ROUND_2, lang)
+    return {node_id for node_id, item in old.items()
+            if has_options(item) or tables_options(item.text, new.get(node_id, ""), lang)}
+
+
+def test_a_paragraph_with_options_never_becomes_one_option_of_the_party(taken):
+    lang, report, after = taken
+    before, index = index_of(ROUND_1), index_of(after)
+    for node_id in sorted(_with_options(lang)):
+        if before.model(node_id) is not None and hasattr(before.model(node_id), "alternatives"):
+            added = index.model(node_id).alternatives[len(before.model(node_id).alternatives):]
+            assert [alt for alt in added if not alt.delete] == [], node_id  # a moved node's old place: delete
+    reasons = [item.why for item in report.unplaced if item.why.startswith("a change inside a paragraph with options")]
+    assert len(reasons) == 10
+
+
+def test_no_position_note_comes_from_the_redlines_own_comments(taken):
+    lang, report, after = taken
+    assert [item for item in report.taken if item.what == "position note"] == []
+    before = index_of(ROUND_1)
+    changed = [node.id for node in index_of(after).clauses() if before.model(node.id) is not None
+               and node.positions != before.model(node.id).positions]
+    assert changed == [item.node for item in report.taken if item.what.startswith("delete (moved to")
+                       and before.model(item.node).__class__.__name__ not in ("Article", "Part")]
 
 
 def _rendered(agreement, node_id: str, alternative, lang: str) -> str:

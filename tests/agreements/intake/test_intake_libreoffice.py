@@ -21,6 +21,7 @@ from agreements.examples import example_path
 from agreements.index import index_of
 from agreements.intake.intake import take_in
 from agreements.render.docx.render import render_docx
+from agreements.render.docx.writer import GENERATED_MARK
 from agreements.wordimport.tracked import read_tracked
 from tests.libreoffice import SYSTEM_PYTHON, need_libreoffice
 
@@ -128,6 +129,8 @@ def test_the_word_processor_tracked_the_changes_as_the_partner(taken):
     word = read_tracked(str(theirs))
     assert sum(paragraph.changed for paragraph in word.paragraphs) >= 7
     assert COMMENT[lang] in {comment.text for comment in word.comments.values() if comment.author == AUTHOR}
+    marks = {comment.author: comment.initials.endswith(GENERATED_MARK) for comment in word.comments.values()}
+    assert marks == {"peacedraft": True, AUTHOR: False}  # the word processor kept our comments' mark
 
 
 def test_every_change_is_placed_and_nothing_else_is_taken(taken):
