@@ -28,6 +28,7 @@ class TextChange:
     before: str
     after: str
     in_option: bool = False  # after is the new words of one of the node's options, not its whole paragraph
+    inline: bool = False  # before and after are the sentence read with one option within it: a typed value only
 
 
 @dataclass
@@ -126,7 +127,9 @@ def _classify(paragraph: TrackedParagraph, key: str | None, node: str | None, la
 def _option_text(node: str, mine: WordParagraph, before: str, after: str, changes: Changes) -> None:
     """Add a change to a paragraph with options: the new words of the option it lies within, else unplaced."""
     found = option_change(mine, before, after)
-    if found.text is None:
+    if found.sentence is not None:
+        changes.texts.append(TextChange(node, *found.sentence, in_option=True, inline=True))
+    elif found.text is None:
         changes.unplaced.append(Unplaced(after, found.why or ""))
     else:
         changes.texts.append(TextChange(node, before, found.text, in_option=True))

@@ -3,7 +3,9 @@
 The paragraph our draft renders to is made of pieces, each option one piece that knows its own words. The
 partner's change is the stretch between the longest common start and end of the text before and after it;
 when that stretch lies within one option's own words, the partner's new text of that option is the text after
-the change at the same place (no other option's brackets or proposers in it). Anything else is not placed.
+the change at the same place (no other option's brackets or proposers in it); for an option within a sentence
+('[10] [20]'), the sentence read with that option's old and new words, for a typed value. Anything else is not
+placed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class OptionChange:
 
     text: str | None = None
     why: str | None = None
+    sentence: tuple[str, str] | None = None  # an option within a sentence: the sentence with it, before and after
 
 
 def has_options(paragraph: WordParagraph | None) -> bool:
@@ -43,10 +46,9 @@ def option_change(paragraph: WordParagraph, before: str, after: str) -> OptionCh
     offset = len(full) - len(full.lstrip())
     for first, last, piece in _option_spans(paragraph, offset):
         if first <= start and end <= last:
-            if piece.inline_option:
-                return OptionChange(why="a change inside a paragraph with options: a value in an option within "
-                                        "the sentence")
             words = after[first:last + len(after) - len(before)].strip()
+            if piece.inline_option and words:
+                return OptionChange(sentence=_sentences(paragraph, piece.option, words))
             return OptionChange(text=words) if words else OptionChange(why="a change inside a paragraph with "
                                                                             "options: an option's words all deleted")
     return OptionChange(why="a change inside a paragraph with options: not within one option's words (options "
@@ -72,3 +74,11 @@ def _option_spans(paragraph: WordParagraph, offset: int) -> list[tuple[int, int,
             spans.append((first, first + len(piece.option), piece))
         position += len(piece.text)
     return spans
+
+
+def _sentences(paragraph: WordParagraph, old: str, new: str) -> tuple[str, str]:
+    """Return the sentence of options within it read with one option's words, before and after the change."""
+    inline = [index for index, piece in enumerate(paragraph.pieces) if piece.inline_option]
+    head = "".join(piece.text for piece in paragraph.pieces[:inline[0]])
+    tail = "".join(piece.text for piece in paragraph.pieces[inline[-1] + 1:])
+    return (head + old + tail).strip(), (head + new + tail).strip()

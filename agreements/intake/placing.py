@@ -60,9 +60,13 @@ class Placer:
 
     def _alternative_for_text(self, change: TextChange) -> None:
         """Give a node the partner's text as an option: a typed one when a changed number is its parameter."""
-        found = None if change.in_option else typed_setting(self.agreement, change.node, self.lang, change.before,
-                                                             change.after)
-        if found is not None:
+        found = None
+        if change.inline or not change.in_option:
+            found = typed_setting(self.agreement, change.node, self.lang, change.before, change.after, change.inline)
+        if found is None and change.inline:
+            self.unplaced.append(Unplaced(change.after, "a change inside a paragraph with options: a value in an "
+                                                        "option within the sentence that no parameter gives"))
+        elif found is not None:
             self._add_alternative(change.node, {"set": found[0]})
             self.taken.append(Taken(change.node, found[1], change.after))
         else:

@@ -19,10 +19,15 @@ from clauses.base import ClauseBase
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 MAX_TRIES = 24  # renders tried for one paragraph at most
+_ALONE = {"alternatives": [], "status": "agreed"}  # a node rendered as its own text only, without brackets
 
 
-def typed_setting(agreement: Agreement, node_id: str, lang: str, before: str, after: str) -> tuple[dict, str] | None:
-    """Return the `set` of a typed alternative giving the partner's text, and its description ('x 15 → 20'), or None."""
+def typed_setting(agreement: Agreement, node_id: str, lang: str, before: str, after: str,
+                  alone: bool = False) -> tuple[dict, str] | None:
+    """Return the `set` of a typed alternative giving the partner's text, and its description ('x 15 → 20'), or None.
+
+    Alone: the partner's text is the node's own text with no options (it changed one option within a sentence).
+    """
     model = index_of(agreement).model(node_id)
     if not isinstance(model, ClauseBase) or model.kind == "text":
         return None
@@ -30,7 +35,8 @@ def typed_setting(agreement: Agreement, node_id: str, lang: str, before: str, af
     tries = [(slot, _number(number)) for number in dict.fromkeys(new_numbers) for slot in _numeric_slots(model)]
     for slot, number in tries[:MAX_TRIES]:
         setting = _setting(model, slot, number)
-        if setting is not None and _renders_as(agreement, node_id, setting, lang, after):
+        if setting is not None and _renders_as(agreement, node_id, {**setting, **_ALONE} if alone else setting,
+                                               lang, after):
             return setting, f"{'.'.join(slot)} {_number(str(_value(model, slot)))} → {number}"
     return None
 

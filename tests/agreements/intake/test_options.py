@@ -65,3 +65,38 @@ def test_options_tabled_in_a_new_text_are_recognised_in_each_language():
     assert tables_options("The text.", "[Option A: The text.]\n[Option B: Other.]", "en")
     assert tables_options("본문.", "[A안: 본문.]", "ko")
     assert not tables_options("[Option A: x] [Option B: y]", "[Option A: x] [Option B: z]", "en")
+
+
+INLINE_ALTERNATIVE = """            status: bracketed
+            proposed_by: [rok]
+            pullback_km: 10
+            alternatives:
+              - {id: force.artillery.alt-depth, proposed_by: [usa], set: {pullback_km: 20}}
+"""
+
+
+def _with_inline_options(tmp_path):
+    """Return round 1 with the artillery pull-back in options within its sentence ('[10] [20]'), and its file."""
+    text = example_path("round-1").read_text().replace(
+        "            status: agreed_ad_referendum\n            proposed_by: [rok]\n            pullback_km: 10\n",
+        INLINE_ALTERNATIVE, 1)
+    (tmp_path / "inline.yaml").write_text(text)
+    return load_agreement(str(tmp_path / "inline.yaml")), tmp_path / "inline.yaml"
+
+
+def test_a_value_changed_in_an_option_within_the_sentence_becomes_a_typed_option(tmp_path):
+    agreement, draft = _with_inline_options(tmp_path)
+    (tmp_path / "theirs.docx").write_bytes(replace_tracked(render_docx(agreement, "en"), "[20]", "[25]"))
+    report = take_in(str(tmp_path / "theirs.docx"), str(draft), "dprk")
+    option = index_of(load_agreement(str(draft))).model("force.artillery").alternatives[-1]
+    assert (option.proposed_by, option.set) == (["dprk"], {"pullback_km": 25})
+    assert [(item.node, item.what) for item in report.taken] == [("force.artillery", "pullback_km 10 → 25")]
+
+
+def test_words_in_an_option_within_the_sentence_that_no_parameter_gives_are_not_placed(tmp_path):
+    agreement, draft = _with_inline_options(tmp_path)
+    (tmp_path / "theirs.docx").write_bytes(replace_tracked(render_docx(agreement, "en"), "[20]", "[twenty]"))
+    report = take_in(str(tmp_path / "theirs.docx"), str(draft), "dprk")
+    assert report.taken == []
+    assert [item.why for item in report.unplaced] == [
+        "a change inside a paragraph with options: a value in an option within the sentence that no parameter gives"]
