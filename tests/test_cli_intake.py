@@ -31,7 +31,7 @@ def test_a_redline_is_taken_in_and_reported(tmp_path):
     assert result.exit_code == 0, result.output
     assert "force.guard-posts: deadline.days 90 → 180\n" in result.stdout
     assert "interim.restraint: delete\n" in result.stdout
-    assert result.stderr.endswith("took 22 changes by dprk, 29 not placed\n")
+    assert result.stderr.endswith("took 21 changes by dprk, 30 not placed\n")
     assert "position note" not in result.stdout  # the redline's comments are peacedraft's, not the partner's
     assert draft.read_text() != example_path("round-1").read_text()
 

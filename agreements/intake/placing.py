@@ -15,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from agreements.edit.yamledit import find_node, styled
 from agreements.intake.changes import Changes, Deletion, Insertion, TextChange, Unplaced
+from agreements.intake.options import tables_options
 from agreements.intake.typed import typed_setting
 from agreements.model import Agreement
 from clauses.languages import language
@@ -47,8 +48,8 @@ class Placer:
     def place(self, changes: Changes) -> None:
         """Write every change, or list it as not placed."""
         for insertion in changes.insertions:
-            self.inserted.append(self._insert(insertion))
-            self.placed[id(insertion)] = self.inserted[-1]
+            self.placed[id(insertion)] = self._insert(insertion)
+            self.inserted.append(self.placed[id(insertion)] or self._kept_place(insertion))
         for change in changes.texts:
             self._alternative_for_text(change)
         for deletion in changes.deletions:
@@ -83,7 +84,7 @@ class Placer:
             return
         where = self.placed.get(id(target))
         self._note(deletion.node, f"moves this paragraph to {where or 'a place not taken'}")
-        self.taken.append(Taken(deletion.node, f"delete (moved to {where})", deletion.text))
+        self.taken.append(Taken(deletion.node, f"delete (moved to {where or 'a place not taken'})", deletion.text))
 
     def _add_alternative(self, node_id: str, content: dict) -> None:
         """Append the partner's alternative to a node and bracket the node if it was settled or pending."""
@@ -115,6 +116,10 @@ class Placer:
 
     def _insert(self, insertion: Insertion) -> str | None:
         """Place an inserted paragraph as a pending node of the partner's; return its id (None: not placed)."""
+        if tables_options("", insertion.text, self.lang):
+            self.unplaced.append(Unplaced(insertion.text, "a change inside a paragraph with options: a new paragraph "
+                                                          "showing options with their own proposers"))
+            return None
         after = self._after(insertion)
         level = LEVELS.get(insertion.style.lower(), "same")
         spot = _spot(self.document, after, level) if after else None
@@ -129,6 +134,10 @@ class Placer:
             what += f" (moved from {insertion.moved_from})"
         self.taken.append(Taken(node["id"], what, insertion.text))
         return node["id"]
+
+    def _kept_place(self, insertion: Insertion) -> str | None:
+        """Return what follows a paragraph not placed follows instead: its own place when it showed options, else none."""
+        return self._after(insertion) if tables_options("", insertion.text, self.lang) else None
 
     def _after(self, insertion: Insertion) -> str | None:
         """Return the id of the node an insertion follows (an earlier insertion's, when it follows one)."""

@@ -67,7 +67,8 @@ def test_a_paragraph_with_options_never_becomes_one_option_of_the_party(taken):
             added = index.model(node_id).alternatives[len(before.model(node_id).alternatives):]
             assert [alt for alt in added if not alt.delete] == [], node_id  # a moved node's old place: delete
     reasons = [item.why for item in report.unplaced if item.why.startswith("a change inside a paragraph with options")]
-    assert len(reasons) == 10
+    assert len(reasons) == 11
+    assert [item.node for item in report.taken if tables_options("", item.text, lang)] == []
 
 
 def test_no_position_note_comes_from_the_redlines_own_comments(taken):
