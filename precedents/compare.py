@@ -212,12 +212,14 @@ def _chosen(ranked: list[Match], measures: list[str]) -> list[Match]:
     """Return at most PER_CLAUSE provisions in their order: the best few fixing each of the clause's measures, then
     each agreement's best before any second one."""
     order = {match.provision: place for place, match in enumerate(ranked)}
-    picked: list[Match] = []
+    fixed = {match.provision: match.measures().keys() for match in ranked}
+    picked: dict[str, Match] = {}
     for measure in measures:
-        fixing = [match for match in ranked if measure in match.measures() and match not in picked]
-        picked += fixing[:PER_MEASURE][: PER_CLAUSE - len(picked)]
-    picked += _one_per_agreement_first([match for match in ranked if match not in picked], PER_CLAUSE - len(picked))
-    return sorted(picked, key=lambda match: order[match.provision])
+        fixing = [match for match in ranked if measure in fixed[match.provision] and match.provision not in picked]
+        picked.update((match.provision, match) for match in fixing[:min(PER_MEASURE, PER_CLAUSE - len(picked))])
+    rest = [match for match in ranked if match.provision not in picked]
+    return sorted([*picked.values(), *_one_per_agreement_first(rest, PER_CLAUSE - len(picked))],
+                  key=lambda match: order[match.provision])
 
 
 def _one_per_agreement_first(ranked: list[Match], room: int) -> list[Match]:

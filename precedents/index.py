@@ -111,6 +111,7 @@ class SearchIndex:
         self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         self.read: dict[str, Match] = {}  # provisions already read, by id (the index is read-only)
         self.ranked_before: dict[tuple, list[tuple[int, float]]] = {}  # a draft's clauses often share their words
+        self.measured_before: dict[tuple, list[str]] = {}  # … and their measures
         total = self.connection.execute("SELECT count(*) FROM provisions").fetchone()[0]
         self.telling = {word for (word,) in self.connection.execute(
             "SELECT word FROM words WHERE documents <= ?", (max(20, COMMON_SHARE * total),))}
@@ -261,17 +262,20 @@ class SearchIndex:
 
     def with_measures(self, measures: list[str], agreements: list[str] | None = None,
                       limit: int = 1_000_000) -> list[str]:
-        """Return the ids of the provisions that fix a quantity of one of the measures (in corpus order), at most limit."""
-        if not measures:
-            return []
-        sql = ("SELECT DISTINCT p.id, m.rowid FROM measures m JOIN provisions p ON p.rowid = m.rowid "
-               f"WHERE m.measure IN ({', '.join('?' * len(measures))})")
-        parameters: list = list(measures)
-        if agreements:
-            sql += f" AND p.agreement IN ({', '.join('?' * len(agreements))})"
-            parameters += agreements
-        rows = self.connection.execute(sql + " ORDER BY m.rowid LIMIT ?", [*parameters, limit])
-        return [key for key, _ in rows]
+        """Return the ids of the provisions that fix a quantity of one of the measures, at most limit of each measure.
+
+        Each measure is read in corpus order through its index, and remembered: a draft's clauses share measures.
+        """
+        found: list[str] = []
+        for measure in measures:
+            remembered = (measure, tuple(agreements or ()), limit)
+            if remembered not in self.measured_before:
+                sql = ("SELECT p.id FROM measures m JOIN provisions p ON p.rowid = m.rowid WHERE m.measure = ?"
+                       + (f" AND p.agreement IN ({', '.join('?' * len(agreements))})" if agreements else ""))
+                rows = self.connection.execute(sql + " ORDER BY m.rowid LIMIT ?", [measure, *(agreements or []), limit])
+                self.measured_before[remembered] = [key for (key,) in rows]
+            found += self.measured_before[remembered]
+        return list(dict.fromkeys(found))
 
     def match(self, key: str) -> Match:
         """Return a provision as a match, read from the index."""
