@@ -13,6 +13,7 @@ from agreements.index import index_of
 from agreements.model import Agreement
 from agreements.tree import field_plans, scheduled_items
 from clauses.base import ClauseBase
+from clauses.formatting import Naming
 from clauses.languages import DEFAULT_LANGUAGE, language
 from clauses.measures import BY_ID
 from clauses.topics import TOPICS
@@ -39,6 +40,7 @@ class ClauseMatches:
     text: str
     parameters: dict
     matches: list[Match] = field(default_factory=list)
+    in_words: dict[str, str] = field(default_factory=dict)  # values that are ids or choices, as a reader names them
 
 
 @dataclass(frozen=True)
@@ -124,13 +126,24 @@ def compare_with_precedents(agreement: Agreement, search: SearchIndex, precedent
         matches = _ranked(search, clause.topic, text, precedents, parameters)
         article = index.places[clause.id].article
         label = index.numbers[article].label(ENGLISH) if article in index.numbers else ""
-        results.append(ClauseMatches(clause.id, label, clause.topic, text, parameters, matches))
+        results.append(ClauseMatches(clause.id, label, clause.topic, text, parameters, matches,
+                                     in_words(parameters, Naming(ENGLISH, (scope,), clause.kind))))
     covered = {clause.topic for clause in index.paragraphs()}
     settled = search.settled_topics(list(precedents or []))
     left_out = {name: settled[name] for name in TOPICS if name in settled and name not in covered
                 and (topic is None or name == topic)}
     armistice = coverage(agreement, later_practice_by_function()) if ARMISTICE in search.agreement_ids() else []
     return PrecedentComparison(results, left_out, armistice)
+
+
+def in_words(parameters: dict, naming: Naming) -> dict[str, str]:
+    """Return the values that are ids or enumerated choices (or lists of them) in words ('DPRK', 'retained …')."""
+    found = {}
+    for measure, value in parameters.items():
+        items = value if isinstance(value, list) else [value]
+        if items and all(isinstance(item, str) for item in items):
+            found[measure] = ", ".join(naming.of(item) for item in items)
+    return found
 
 
 STEM = 6  # words are compared by their first six letters, so 'withdraw', 'withdrawal' and 'withdrawn' meet

@@ -62,7 +62,7 @@ class Match:
         for name in NAMED_MEASURES:
             if name in self.parameters:
                 value = self.parameters[name]
-                found.append((name, ", ".join(value) if isinstance(value, list) else str(value)))
+                found.append((name, ", ".join(value) if isinstance(value, list) else _worded(str(value))))
         return found
 
     def measures(self) -> dict[str, list[str]]:
@@ -83,3 +83,8 @@ class Match:
                 "citation": self.citation, "basis": list(self.basis), "weakest_basis": self.weakest_basis,
                 "basis_meaning": BASIS_MEANING[self.weakest_basis], "topics": list(self.topics),
                 "parameters": self.parameters, "paraphrase": self.paraphrase}
+
+
+def _worded(value: str) -> str:
+    """Return a value as a reader sees it: an enumerated choice ('prohibit_introduction') in words."""
+    return value.replace("_", " ") if " " not in value else value

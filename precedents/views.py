@@ -116,5 +116,5 @@ def _parameter_table(clause: ClauseMatches) -> list[str]:
     rows: dict[str, list[str]] = {}
     for pair in side_by_side(clause):
         rows.setdefault(pair.measure, []).append(f"{pair.match.cited} {pair.shown}")
-    return [f"    {_label(measure)}: draft {show_value(measure, clause.parameters[measure])} | " + " | ".join(others)
-            for measure, others in rows.items()]
+    return [f"    {_label(measure)}: draft {clause.in_words.get(measure) or show_value(measure, clause.parameters[measure])}"
+            " | " + " | ".join(others) for measure, others in rows.items()]

@@ -85,3 +85,13 @@ def test_each_measure_of_a_clause_is_compared(comparison):
 
     measures = {pair.measure for pair in side_by_side(clause(comparison, "force.artillery"))}
     assert measures == {"pullback_from_line_km", "withdrawal_days"}
+
+
+def test_the_drafts_ids_and_choices_are_set_beside_precedents_in_words(comparison):
+    from precedents.views import _parameter_table
+
+    lines = [line for item in comparison.clauses for line in _parameter_table(item)]
+    assert any(line.startswith("    members: draft Republic of Korea, Democratic People's Republic of Korea, United "
+                               "States, China | ") for line in lines)
+    forces = next(line for line in lines if line.startswith("    what becomes of foreign forces: "))
+    assert "_" not in forces and "draft retain with limits | " in forces
