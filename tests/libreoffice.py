@@ -29,3 +29,24 @@ def need_libreoffice() -> None:
     if REQUIRED:
         pytest.fail("LibreOffice with python3-uno is required here but not installed")
     pytest.skip("LibreOffice with python3-uno is not installed (CI installs it)")
+
+
+class UnoServer:
+    """A UNO script run as a server under the system Python: one request a line, answered 'done' or 'failed …'."""
+
+    def __init__(self, script: Path, *arguments: str):
+        self.process = subprocess.Popen([SYSTEM_PYTHON, str(script), *arguments, "--serve"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert self.process.stdout.readline().strip() == "ready"
+
+    def ask(self, request: str) -> None:
+        """Send one request and fail the test unless the server answers 'done'."""
+        self.process.stdin.write(request + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline().strip()
+        assert answer == "done", answer
+
+    def close(self) -> None:
+        """Stop the server."""
+        self.process.stdin.close()
+        self.process.wait(timeout=60)

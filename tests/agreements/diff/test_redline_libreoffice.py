@@ -27,7 +27,7 @@ from agreements.index import index_of
 from agreements.model import Agreement
 from clauses.languages import language
 from tests.agreements.render.docx.edits import EDITS, edited
-from tests.libreoffice import SYSTEM_PYTHON, need_libreoffice
+from tests.libreoffice import UnoServer, need_libreoffice
 
 SCRIPT = Path(__file__).parents[1] / "render" / "docx" / "uno_text.py"
 EXAMPLES = int(os.environ.get("PEACEDRAFT_REDLINE_EXAMPLES", "12"))
@@ -35,27 +35,17 @@ ROUND_1 = load_agreement(str(example_path("round-1")))
 ROUND_2 = load_agreement(str(example_path("round-2")))
 
 
-class Reviewer:
+class Reviewer(UnoServer):
     """A LibreOffice server that turns Word files into text, accepting or rejecting their changes first."""
 
     def __init__(self, folder: Path):
+        super().__init__(SCRIPT, str(folder))
         self.folder = folder
-        self.process = subprocess.Popen([SYSTEM_PYTHON, str(SCRIPT), str(folder), "--serve"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        assert self.process.stdout.readline().strip() == "ready"
 
     def text(self, mode: str, path: Path) -> str:
         """Return the text LibreOffice saves for a document after the mode (plain, accept, reject)."""
-        self.process.stdin.write(f"{mode}:{path}\n")
-        self.process.stdin.flush()
-        answer = self.process.stdout.readline().strip()
-        assert answer == "done", answer
+        self.ask(f"{mode}:{path}")
         return (self.folder / f"{path.stem}.{mode}.txt").read_text(encoding="utf-8-sig")
-
-    def close(self) -> None:
-        """Stop the server."""
-        self.process.stdin.close()
-        self.process.wait(timeout=60)
 
 
 @pytest.fixture(scope="module")

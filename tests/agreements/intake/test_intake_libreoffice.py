@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from agreements.intake.intake import take_in
 from agreements.render.docx.render import render_docx
 from agreements.render.docx.writer import GENERATED_MARK
 from agreements.wordimport.tracked import read_tracked
-from tests.libreoffice import SYSTEM_PYTHON, need_libreoffice
+from tests.libreoffice import UnoServer, need_libreoffice
 
 SCRIPT = Path(__file__).with_name("uno_edit.py")
 AUTHOR = "DPRK delegation"
@@ -42,27 +41,16 @@ COMMENT = {"en": "The records belong with the Peace Commission.",
            "zh": "档案应移交和平委员会。"}
 
 
-class Partner:
+class Partner(UnoServer):
     """A LibreOffice server that edits Word files with change tracking on, as the partner's delegation."""
 
     def __init__(self, folder: Path):
+        super().__init__(SCRIPT, AUTHOR)
         self.folder = folder
-        self.process = subprocess.Popen([SYSTEM_PYTHON, str(SCRIPT), AUTHOR, "--serve"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        assert self.process.stdout.readline().strip() == "ready"
 
     def edit(self, source: Path, target: Path, edits: list[dict]) -> None:
         """Make the edits on a copy of source and save it as Word at target."""
-        job = {"source": str(source), "target": str(target), "edits": edits}
-        self.process.stdin.write(json.dumps(job, ensure_ascii=False) + "\n")
-        self.process.stdin.flush()
-        answer = self.process.stdout.readline().strip()
-        assert answer == "done", answer
-
-    def close(self) -> None:
-        """Stop the server."""
-        self.process.stdin.close()
-        self.process.wait(timeout=60)
+        self.ask(json.dumps({"source": str(source), "target": str(target), "edits": edits}, ensure_ascii=False))
 
 
 @pytest.fixture(scope="module")
