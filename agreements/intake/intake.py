@@ -14,7 +14,7 @@ from agreements.intake.keying import check_articles, paragraph_keys
 from agreements.intake.placing import Placer, Taken
 from agreements.model import Agreement
 from agreements.render.docx.render import render_docx
-from agreements.wordimport.reader import guess_language
+from agreements.wordimport.source import guess_language
 from agreements.wordimport.tracked import TrackedWord, read_tracked
 from clauses.errors import InputError
 

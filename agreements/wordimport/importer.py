@@ -12,7 +12,8 @@ from pydantic import ValidationError
 from clauses.errors import InputError, worded
 from clauses.languages import language_name
 from agreements.model import Agreement
-from agreements.wordimport.reader import Imported, build_tree, guess_language, paragraphs
+from agreements.wordimport.reader import Imported, build_tree
+from agreements.wordimport.source import guess_language, paragraphs
 from agreements.wordimport.safety import open_word
 
 

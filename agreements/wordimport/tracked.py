@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from agreements.wordimport.reader import _style_name
+from agreements.wordimport.source import style_name
 from agreements.wordimport.safety import open_word
 
 INSERTED = {qn("w:ins"), qn("w:moveTo")}
@@ -71,7 +71,7 @@ def read_tracked(path: str) -> TrackedWord:
         properties = element.pPr
         style_id = properties.pStyle.val if properties is not None and properties.pStyle is not None else None
         move = _move_name(element, open_moves)
-        found.append(TrackedParagraph(index, _style_name(document, style_id), view_text(element, INSERTED),
+        found.append(TrackedParagraph(index, style_name(document, style_id), view_text(element, INSERTED),
                                       view_text(element, REMOVED), _mark(element), move, _anchored(element)))
     return TrackedWord(found, _comments(document))
 

@@ -16,7 +16,8 @@ from agreements.examples import example_path
 from agreements.model import Agreement
 from agreements.wordimport.matching import text_view
 from agreements.wordimport.patterns import read_text
-from agreements.wordimport.reader import BodyParagraph, build_tree, guess_language, paragraphs
+from agreements.wordimport.reader import build_tree
+from agreements.wordimport.source import BodyParagraph, guess_language, paragraphs
 
 DAY = datetime.date(2027, 1, 1)
 

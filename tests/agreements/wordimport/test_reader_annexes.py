@@ -12,7 +12,8 @@ from agreements.model import Agreement
 from agreements.render.docx.render import render_docx
 from agreements.wordimport.matching import text_view
 from agreements.wordimport.patterns import read_annex
-from agreements.wordimport.reader import build_tree, paragraphs
+from agreements.wordimport.reader import build_tree
+from agreements.wordimport.source import paragraphs
 from tests.agreements.render.test_footnotes_and_notes import noted_text
 from tests.agreements.wordimport.test_reader import DAY, outline
 
