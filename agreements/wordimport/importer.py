@@ -13,7 +13,7 @@ from clauses.errors import InputError, worded
 from clauses.languages import language_name
 from agreements.model import Agreement
 from agreements.wordimport.reader import Imported, build_tree
-from agreements.wordimport.source import guess_language, paragraphs
+from agreements.wordimport.source import guess_language, read_body
 from agreements.wordimport.safety import open_word
 
 
@@ -23,7 +23,8 @@ def import_word(path: str, lang: str | None = None, insist: bool = False) -> tup
     insist: refuse (PD-E095) a file whose script says it is in another language than lang.
     """
     document = open_word(path)
-    sources = paragraphs(document)
+    body = read_body(document)
+    sources = body.paragraphs
     found = guess_language([source.text for source in sources]) if insist or not lang else lang
     if found != lang and insist and lang:
         raise InputError(f"{path}: the text is in {language_name(found)}, not in {language_name(lang)} as given",
@@ -34,9 +35,7 @@ def import_word(path: str, lang: str | None = None, insist: bool = False) -> tup
     imported.texts = [source.text for source in sources]
     if note:
         imported.notes.append(note)
-    tables = len(document.tables)
-    if tables:
-        imported.unplaced.append(f"{tables} table{'s' * (tables != 1)} not read (tables are not imported)")
+    imported.notes += body.notes
     try:
         agreement = Agreement.model_validate(imported.data)
     except ValidationError as error:

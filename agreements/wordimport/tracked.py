@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from agreements.wordimport.notes import WordComment, word_comments
 from agreements.wordimport.source import style_name
 from agreements.wordimport.safety import open_word
 
@@ -41,16 +41,6 @@ class TrackedParagraph:
         return self.before != self.after or self.mark is not None
 
 
-@dataclass(frozen=True)
-class WordComment:
-    """A comment: its id, author, text and initials."""
-
-    id: str
-    author: str
-    text: str
-    initials: str = ""
-
-
 @dataclass
 class TrackedWord:
     """A Word file's body paragraphs, read both ways, and its comments by id."""
@@ -73,7 +63,7 @@ def read_tracked(path: str) -> TrackedWord:
         move = _move_name(element, open_moves)
         found.append(TrackedParagraph(index, style_name(document, style_id), view_text(element, INSERTED),
                                       view_text(element, REMOVED), _mark(element), move, _anchored(element)))
-    return TrackedWord(found, _comments(document))
+    return TrackedWord(found, word_comments(document))
 
 
 def view_text(element, left_out: set[str]) -> str:
@@ -122,11 +112,3 @@ def _anchored(element) -> list[str]:
     ids = [node.get(qn("w:id")) for node in element.iter(qn("w:commentRangeStart"), qn("w:commentReference"))]
     return list(dict.fromkeys(ids))
 
-
-def _comments(document) -> dict[str, WordComment]:
-    """Return the document's comments by id (none when it has no comments part)."""
-    if not any(rel.reltype == RT.COMMENTS for rel in document.part.rels.values()):
-        return {}
-    return {str(comment.comment_id): WordComment(str(comment.comment_id), comment.author or "", comment.text.strip(),
-                                                 comment.initials or "")
-            for comment in document.comments}
