@@ -777,19 +777,24 @@ def timeline(draft: str, output: str | None, lang: str, output_format: str) -> N
               help="The draft to write.")
 @lang_option("Language of the document (default: from its script).")
 @click.option("--force", is_flag=True, help="Replace DRAFT.yaml if it exists.")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 when less than 95% of the document's text was placed (the draft is still written).")
 @handles_errors
-def import_command(document: str, output: str, lang: str | None, force: bool) -> None:
+def import_command(document: str, output: str, lang: str | None, force: bool, strict: bool) -> None:
     """Read an agreement in Word into a draft of text nodes: title, preamble, parts, articles, paragraphs, points.
 
     Articles and points are recognised by heading styles and by their numbers ("Article 7", "ARTICLE VII",
-    "제7조", "第七条", "1.", "(a)"); tracked changes are read as accepted. What cannot be placed is reported.
-    The file is checked before it is read: zip bombs, XML entities, encrypted or non-Word files are refused.
+    "제7조", "第七条", "1.", "(a)"); tracked changes are read as accepted. Tables, text boxes, embedded
+    documents, footnotes and comments are read too. The report says how much of the document's text was
+    placed, and what was not. The file is checked before it is read: zip bombs, XML entities, encrypted or
+    non-Word files are refused.
 
     Example: peacedraft import partner-draft.docx -o partner.yaml --lang ko
     """
     from agreements.atomic import write_atomic
     from agreements.drafts import dump_agreement
     from agreements.outputs import check_names
+    from agreements.wordimport.coverage import STRICT_SHARE
     from agreements.wordimport.importer import import_word
 
     check_names((output,), ("yaml",))
@@ -797,10 +802,18 @@ def import_command(document: str, output: str, lang: str | None, force: bool) ->
     write_atomic(output, dump_agreement(agreement).encode("utf-8"), overwrite=force)
     for line in report.unplaced:
         click.echo(f"{document}: not placed: {line}", err=True)
+    coverage = report.coverage
+    if coverage.missing_line():
+        click.echo(f"{document}: not placed: {coverage.missing_line()}", err=True)
     for note in report.notes:
         click.echo(f"{document}: note: {note}", err=True)
+    click.echo(f"{document}: {coverage.line()}", err=True)
     counts = report.counts()
     click.echo(f"wrote {output} ({counts} in {agreement.meta.languages[0]})", err=True)
+    if strict and coverage.short_of(STRICT_SHARE):
+        click.echo(f"peacedraft: {document}: placed {coverage.percent}% of the document's text, under the "
+                   f"{STRICT_SHARE:.0%} --strict asks for [PD-E183]", err=True)
+        sys.exit(1)
 
 
 WORDED_INTAKE = ("text alternative", "position note")  # intake report lines that quote the partner's words

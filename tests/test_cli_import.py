@@ -14,6 +14,7 @@ from agreements.drafts import load_agreement
 from agreements.examples import example_path
 from cli import main
 from tests.agreements.render.docx.test_libreoffice import convert, require_libreoffice
+from tests.agreements.wordimport.bodies import p, table, word_bytes
 
 ROUND_2 = str(example_path("round-2"))
 PLAIN_AGREEMENT = """AGREEMENT ON PEACE AND COOPERATION
@@ -163,3 +164,34 @@ def test_a_docx_in_memory_round_trips_through_import(runner, tmp_path):
     assert runner.invoke(main, ["import", str(source), "-o", str(target), "--lang", "en"]).exit_code == 0
     document = docx.Document(io.BytesIO(source.read_bytes()))
     assert load_agreement(str(target)).meta.date.isoformat() == document.core_properties.created.date().isoformat()
+
+
+COMMENTED_CONTENTS = ('<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:commentRangeStart w:id="0"/>'
+                      '<w:r><w:t>Contents</w:t></w:r><w:r><w:commentReference w:id="0"/></w:r></w:p>'
+                      '<w:p><w:r><w:t>Article 1</w:t></w:r></w:p><w:p><w:r><w:t>The state of war is ended.</w:t></w:r></w:p>')
+
+
+def test_import_says_how_much_of_the_text_it_placed(runner, tmp_path):
+    source, target = tmp_path / "zone.docx", tmp_path / "zone.yaml"
+    source.write_bytes(word_bytes(p("Agreement on the Zone", "Title") + p("Article 1 — The Zone")
+                                  + table(["Zone", "the zone on either side of the line"])))
+    result = runner.invoke(main, ["import", str(source), "-o", str(target), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-2:] == [f"{source}: placed 100.0% of the document's text (15 of 15 words)",
+                                               f"wrote {target} (1 article, 1 paragraph or point in en)"]
+
+
+def test_import_strict_writes_the_draft_and_exits_1_when_less_than_95_percent_is_placed(runner, tmp_path):
+    source, target = tmp_path / "commented.docx", tmp_path / "commented.yaml"
+    source.write_bytes(word_bytes(COMMENTED_CONTENTS, comments={"0": ("Alice", "update the contents before the round")}))
+    result = runner.invoke(main, ["import", str(source), "-o", str(target), "--strict"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert f"{source}: not placed: 7 words in comments" in lines
+    assert lines[-3:] == [f"{source}: placed 46.1% of the document's text (6 of 13 words)",
+                          f"wrote {target} (1 article, 1 paragraph or point in en)",
+                          f"peacedraft: {source}: placed 46.1% of the document's text, under the 95% --strict asks for "
+                          "[PD-E183]"]
+    assert "The state of war is ended." in target.read_text(encoding="utf-8")
+    again = runner.invoke(main, ["import", str(source), "-o", str(target), "--force"])
+    assert again.exit_code == 0 and "PD-E183" not in again.stderr

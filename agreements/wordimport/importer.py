@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from dataclasses import dataclass
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -12,13 +13,21 @@ from pydantic import ValidationError
 from clauses.errors import InputError, worded
 from clauses.languages import language_name
 from agreements.model import Agreement
+from agreements.wordimport.coverage import Coverage, measure
 from agreements.wordimport.reader import Imported, build_tree
 from agreements.wordimport.source import guess_language, read_body
 from agreements.wordimport.safety import open_word
 
 
-def import_word(path: str, lang: str | None = None, insist: bool = False) -> tuple[Agreement, Imported]:
-    """Return the agreement a Word file holds and the import's report (what it could not place, what it assumed).
+@dataclass
+class ImportReport(Imported):
+    """The import's report: the tree read and what could not be placed, and how much of the text was placed."""
+
+    coverage: Coverage | None = None
+
+
+def import_word(path: str, lang: str | None = None, insist: bool = False) -> tuple[Agreement, ImportReport]:
+    """Return the agreement a Word file holds and the import's report (what it placed and not, what it assumed).
 
     insist: refuse (PD-E095) a file whose script says it is in another language than lang.
     """
@@ -40,7 +49,7 @@ def import_word(path: str, lang: str | None = None, insist: bool = False) -> tup
         agreement = Agreement.model_validate(imported.data)
     except ValidationError as error:
         raise InputError(f"{path}: cannot be read as an agreement: {worded(error)}", "PD-E087") from None
-    return agreement, imported
+    return agreement, ImportReport(**vars(imported), coverage=measure(sources, imported.data, lang))
 
 
 def import_date(document: Document) -> tuple[datetime.date, str | None]:

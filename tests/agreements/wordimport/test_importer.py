@@ -14,6 +14,7 @@ from agreements.render.docx.render import render_docx
 from agreements.wordimport.importer import import_word
 from cli import main
 from tests.conftest import BASE_DRAFT
+from tests.agreements.wordimport.bodies import p, r, table, word_bytes
 
 CREATED = re.compile(rb"<dcterms:created [^>]*>[^<]*</dcterms:created>")
 MODIFIED = re.compile(rb"<dcterms:modified [^>]*>[^<]*</dcterms:modified>")
@@ -98,3 +99,59 @@ def test_import_says_where_the_date_came_from(word, tmp_path, monkeypatch, runne
     assert f"{path}: note: the document carries no date: 2027-01-15 written (from SOURCE_DATE_EPOCH)" in (
         result.stderr.splitlines())
     assert "  date: 2027-01-15\n" in target.read_text(encoding="utf-8")
+
+
+def import_body(tmp_path, body: str, **parts):
+    """Return the agreement and report of importing a Word file with the given body."""
+    path = tmp_path / "body.docx"
+    path.write_bytes(word_bytes(body, **parts))
+    return import_word(str(path), "en")
+
+
+def test_a_tables_rows_and_definitions_reach_the_draft_and_the_share_says_so(tmp_path):
+    body = (p("Agreement on the Zone", "Title") + p("Article 1 — Definitions")
+            + table(["Line", "the line of demarcation between the forces"], ["Zone", "the zone on either side of it"])
+            + p("Article 2 — Parties") + table(["Party", "Signature", "Date"]))
+    agreement, report = import_body(tmp_path, body)
+    texts = [child.text["en"] for article in agreement.body for child in article.children]
+    assert texts == ["“Line” means the line of demarcation between the forces", "“Zone” means the zone on either side of it",
+                     "Party | Signature | Date"]
+    assert (report.coverage.share, report.coverage.missing) == (1.0, {})
+    assert not any("table" in line for line in report.unplaced)
+
+
+def test_a_comment_on_a_contents_heading_is_text_not_placed(tmp_path):
+    body = ('<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:commentRangeStart w:id="0"/>' + r("Contents")
+            + '<w:r><w:commentReference w:id="0"/></w:r></w:p>' + p("Article 1") + p("The state of war is ended."))
+    _, report = import_body(tmp_path, body, comments={"0": ("Alice", "update the contents before the round")})
+    coverage = report.coverage
+    assert (coverage.read, coverage.placed, coverage.missing) == (13, 6, {"comments": 7})
+    assert coverage.missing_line() == "7 words in comments"
+
+
+def test_an_embedded_chunk_that_is_not_read_is_noted(tmp_path):
+    path = tmp_path / "chunk.docx"
+    path.write_bytes(with_html_chunk(word_bytes(p("Before") + '<w:altChunk r:id="rIdChunk"/>' + p("After"))))
+    _, report = import_word(str(path), "en")
+    assert "an embedded HTML chunk is not read" in report.notes
+    assert report.texts == ["Before", "After"]
+
+
+def with_html_chunk(word: bytes) -> bytes:
+    """Return a Word file whose main part relates rIdChunk to an HTML chunk (word/chunk.html)."""
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            return data.replace(b"</Types>", b'<Default Extension="html" ContentType="text/html"/></Types>')
+        if name == "word/_rels/document.xml.rels":
+            return data.replace(b"</Relationships>", b'<Relationship Id="rIdChunk" Target="chunk.html" Type="http://'
+                                b'schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"/></Relationships>')
+        return data
+
+    rewritten_word = rewritten(word, edit)
+    source = zipfile.ZipFile(io.BytesIO(rewritten_word))
+    target = io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            archive.writestr(info.filename, source.read(info.filename))
+        archive.writestr("word/chunk.html", "<html><body><p>Embedded</p></body></html>")
+    return target.getvalue()
