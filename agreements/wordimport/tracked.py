@@ -111,4 +111,3 @@ def _anchored(element) -> list[str]:
     """Return the ids of the comments whose range starts, or whose reference stands, in the paragraph."""
     ids = [node.get(qn("w:id")) for node in element.iter(qn("w:commentRangeStart"), qn("w:commentReference"))]
     return list(dict.fromkeys(ids))
-
