@@ -21,8 +21,8 @@ from agreements.wordimport.tables import read_table
 from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES, language
 
 PARAGRAPH, TABLE, ALT_CHUNK = qn("w:p"), qn("w:tbl"), qn("w:altChunk")
-PROPERTIES, STYLE, NUMBERING, LEVEL, NUMBERING_ID, VALUE = (qn("w:pPr"), qn("w:pStyle"), qn("w:numPr"), qn("w:ilvl"),
-                                                            qn("w:numId"), qn("w:val"))
+PROPERTIES, STYLE = qn("w:pPr"), qn("w:pStyle")
+NUMBERING, LEVEL, NUMBERING_ID = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
 WRAPPERS = {qn("w:customXml"), qn("w:smartTag")}
 CONTROL, CONTROL_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 
@@ -177,23 +177,18 @@ def paragraph_style_id(element) -> str | None:
     """Return the id of the style written on a paragraph, or None."""
     properties = element.find(PROPERTIES)
     style = properties.find(STYLE) if properties is not None else None
-    return style.get(VALUE) if style is not None else None
+    return style.val if style is not None else None
 
 
 def list_level(element) -> int | None:
-    """Return the Word list level written on the paragraph itself, or None (also for list 0, no list)."""
+    """Return the Word list level written on the paragraph itself, or None (also for list 0: no list)."""
     properties = element.find(PROPERTIES)
     numbering = properties.find(NUMBERING) if properties is not None else None
     number_id = numbering.find(NUMBERING_ID) if numbering is not None else None
-    if number_id is None or _integer(number_id.get(VALUE)) in (None, 0):
+    if number_id is None or number_id.val == 0:
         return None
     level = numbering.find(LEVEL)
-    return _integer(level.get(VALUE)) or 0 if level is not None else 0
-
-
-def _integer(value: str | None) -> int | None:
-    """Return a decimal attribute's value, or None when it is missing or not a number."""
-    return int(value) if value is not None and value.strip().lstrip("-").isdigit() else None
+    return level.val if level is not None else 0
 
 
 def guess_language(texts: list[str]) -> str:
