@@ -13,6 +13,8 @@ from pydantic import ValidationError
 from clauses.errors import InputError, worded
 from clauses.languages import language_name
 from agreements.model import Agreement
+from agreements.wordimport.damaged import reads_word
+from agreements.wordimport.handover import opening_notes
 from agreements.wordimport.coverage import Coverage, measure
 from agreements.wordimport.reader import Imported, build_tree
 from agreements.wordimport.source import guess_language, read_body
@@ -26,6 +28,7 @@ class ImportReport(Imported):
     coverage: Coverage | None = None
 
 
+@reads_word
 def import_word(path: str, lang: str | None = None, insist: bool = False) -> tuple[Agreement, ImportReport]:
     """Return the agreement a Word file holds and the import's report (what it placed and not, what it assumed).
 
@@ -44,6 +47,7 @@ def import_word(path: str, lang: str | None = None, insist: bool = False) -> tup
     imported.texts = [source.text for source in sources]
     if note:
         imported.notes.append(note)
+    imported.notes += opening_notes(document)
     imported.notes += body.notes
     try:
         agreement = Agreement.model_validate(imported.data)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
+from agreements.wordimport.damaged import reads_word
 from agreements.wordimport.notes import WordComment, word_comments
 from agreements.wordimport.source import style_name
 from agreements.wordimport.safety import open_word
@@ -53,6 +54,7 @@ class TrackedWord:
         return bool(self.comments) or any(paragraph.changed for paragraph in self.paragraphs)
 
 
+@reads_word
 def read_tracked(path: str) -> TrackedWord:
     """Return the paragraphs (both views) and comments of a Word file, once the file passed the safety checks."""
     document = open_word(path)

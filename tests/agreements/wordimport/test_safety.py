@@ -25,7 +25,8 @@ import pytest
 from agreements.render.docx.render import render_docx
 from agreements.drafts import load_agreement
 from clauses.errors import InputError
-from agreements.wordimport.safety import OLE_MAGIC, open_word
+from agreements.wordimport.formats import OLE_MAGIC
+from agreements.wordimport.safety import open_word
 
 ROOT = Path(__file__).resolve().parents[3]
 MIB = 1 << 20
