@@ -452,7 +452,8 @@ def merge_driver(base: str, current: str, other: str, path: str | None, ours_par
 @click.argument("draft")
 @format_option(*RENDER_FORMATS, default=None,
                help="Output format (default: the one -o FILE's extension says: .docx, .pdf, .txt, .md; else text).")
-@lang_option("Language; parallel puts every authentic language side by side (docx and pdf).", default=DEFAULT_LANGUAGE,
+@lang_option(f"Language (default {DEFAULT_LANGUAGE}, or the draft's first language when it has no "
+             f"{DEFAULT_LANGUAGE}); parallel puts every authentic language side by side (docx and pdf).",
              also=("parallel",))
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder of your own clause templates (sandboxed).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
@@ -461,7 +462,7 @@ def merge_driver(base: str, current: str, other: str, path: str | None, ours_par
 @click.option("--non-paper", is_flag=True,
               help="A non-paper: no proposers, positions or notes; every page marked; a neutral author.")
 @handles_errors
-def render(draft: str, output_format: str | None, lang: str, templates: str | None, output: str | None,
+def render(draft: str, output_format: str | None, lang: str | None, templates: str | None, output: str | None,
            copy_for: str | None, internal: bool, non_paper: bool) -> None:
     """Render the draft: a Word document, a PDF, or its text in one language, numbered, with brackets and options.
 
@@ -486,6 +487,7 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
     from agreements.atomic import write_atomic
     from agreements.drafts import load_agreement
     from agreements.outputs import choose_format
+    from agreements.text_language import text_language
 
     output_format = choose_format(output, output_format, RENDER_FORMATS, "text")
     if output_format in ("docx", "pdf") and not output:
@@ -497,6 +499,7 @@ def render(draft: str, output_format: str | None, lang: str, templates: str | No
         raise click.UsageError("--internal and --non-paper exclude each other (a non-paper carries no notes)")
     folder = Path(templates).resolve() if templates else None
     agreement = load_agreement(draft)
+    lang = lang if lang == "parallel" else text_language(agreement, lang, draft)
     if output_format in ("docx", "pdf"):
         from agreements.render.docx.render import render_docx
 
@@ -740,10 +743,10 @@ def compare(draft: str, precedent_ids: tuple[str, ...], topic: str | None, outpu
 @main.command()
 @click.argument("draft")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the chart as .png or .svg.")
-@lang_option("Language of the labels and the chart.", default=DEFAULT_LANGUAGE)
+@lang_option(f"Language of the labels and the chart (default {DEFAULT_LANGUAGE}, or the draft's first language).")
 @format_option()
 @handles_errors
-def timeline(draft: str, output: str | None, lang: str, output_format: str) -> None:
+def timeline(draft: str, output: str | None, lang: str | None, output_format: str) -> None:
     """Compute the implementation schedule of DRAFT: the day each item falls due, lane by lane, and chart it.
 
     Days count from entry into force along every deadline and precondition; items with no fixed day
@@ -759,10 +762,12 @@ def timeline(draft: str, output: str | None, lang: str, output_format: str) -> N
     from agreements.drafts import load_agreement
     from agreements.outputs import check_names
     from agreements.schedule.timeline import schedule, text_lines
+    from agreements.text_language import text_language
 
     suffix = os.path.splitext(output)[1].lower() if output else None
     check_names((output,), ("png", "svg"))
-    result = schedule(load_agreement(draft), lang)
+    agreement = load_agreement(draft)
+    result = schedule(agreement, text_language(agreement, lang, draft))
     if output:
         from agreements.schedule.chart import chart_png, chart_svg
 

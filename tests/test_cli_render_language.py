@@ -1,0 +1,45 @@
+"""render and timeline of a draft that has no English: its own first language by default, and a language it lacks
+refused in one line naming the languages it has."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agreements.drafts import load_agreement
+from cli import main
+from tests.agreements.wordimport.odd_packages import members_of, write
+
+
+@pytest.fixture
+def korean_draft(runner, tmp_path) -> Path:
+    """Return a draft imported from a Korean Word file: its only language is Korean."""
+    source = write(tmp_path / "ko.docx", members_of("평화협정", "제1조 전쟁의 종식", "전쟁 상태는 종식된다."))
+    target = tmp_path / "ko.yaml"
+    assert runner.invoke(main, ["import", str(source), "-o", str(target)]).exit_code == 0
+    assert load_agreement(str(target)).meta.languages == ["ko"]
+    return target
+
+
+def test_render_of_a_draft_without_english_writes_its_own_language(runner, korean_draft):
+    result = runner.invoke(main, ["render", str(korean_draft)])
+    assert result.exit_code == 0, result.output
+    assert "전쟁 상태는 종식된다." in result.stdout and "⟨no" not in result.stdout
+
+
+@pytest.mark.parametrize("command", [["render"], ["render", "-o", "x.docx"], ["timeline"]])
+def test_a_language_the_draft_lacks_is_refused_naming_its_languages(runner, korean_draft, tmp_path, command,
+                                                                    monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, [*command, str(korean_draft), "--lang", "en"])
+    assert (result.exit_code, result.stderr) == (
+        2, f"peacedraft: {korean_draft}: the draft has no text in en (its languages: ko) [PD-E088]\n")
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_timeline_of_a_draft_without_english_is_in_its_own_language(runner, korean_draft):
+    result = runner.invoke(main, ["timeline", str(korean_draft), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["lang"] == "ko"
