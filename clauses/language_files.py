@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from clauses.cache import cached_data
 from clauses.errors import worded
 from clauses.languages import Language, LanguageError
-from clauses.numerals import LATIN_LETTERS
+from clauses.numerals import LATIN_LETTERS, number_values
 
 Word = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Patterns = list[Annotated[str, StringConstraints(min_length=1, max_length=500)]]
@@ -56,17 +57,44 @@ class Record(_Strict):
     used_by: list[Word] = []  # the parties whose copy of the agreement is written in this variant
 
 
+def _import_pattern(text: str) -> str:
+    """Return a regex of an imported number that compiles and has its 'number' and 'text' groups."""
+    try:
+        groups = re.compile(text).groupindex
+    except re.error as error:
+        raise ValueError(f"not a regular expression ({error})") from None
+    if "number" not in groups or "text" not in groups:
+        raise ValueError("needs a 'number' and a 'text' group")
+    return text
+
+
+def _numbered_name(text: str) -> str:
+    """Return a placeholder name whose only fields are a number's ({n}, {cn}, {roman}, {roman_lower}, {letter})."""
+    try:
+        text.format(**number_values(1))
+    except (KeyError, IndexError, ValueError) as error:
+        raise ValueError(f"'{text}' can only hold {{n}}, {{cn}}, {{roman}}, {{roman_lower}} or {{letter}} ({error})")
+    return text
+
+
+ImportRegexes = list[Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_import_pattern)]]
+
+
 class ImportPatterns(_Strict):
     """How an imported Word file's headings and numbers read in the language (regexes with number and text groups)."""
 
     preamble: list[Word] = []
-    annex: Patterns = []  # an annex's heading, its number optional
-    protocol: Patterns = []  # a protocol's heading, its number optional
-    part: Patterns = []
-    article: Patterns = []
-    paragraph: Patterns = []
-    roman: Patterns = []
-    point: Patterns = []
+    untitled: Word | None = None  # the title of a document that has none ('Imported agreement')
+    # a placeholder party's name, its number written as a phrase writes one ('Party {n}', '当事方{cn}')
+    party: Annotated[Word, AfterValidator(_numbered_name)] | None = None
+    annex: ImportRegexes = []  # an annex's heading, its number optional
+    protocol: ImportRegexes = []  # a protocol's heading, its number optional
+    part: ImportRegexes = []
+    article: ImportRegexes = []
+    subclause: ImportRegexes = []  # decimal numbers ('2.1', '2.1.3'): a paragraph, a point of a section
+    paragraph: ImportRegexes = []
+    roman: ImportRegexes = []
+    point: ImportRegexes = []
 
 
 class ConceptWords(_Strict):

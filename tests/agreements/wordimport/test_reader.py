@@ -83,18 +83,27 @@ def test_h_then_i_is_the_next_letter_not_a_roman_one():
     assert [point.text["en"] for point in paragraph.children][-3:] == ["item h", "item i", "item j"]
 
 
-def test_what_cannot_be_placed_is_reported():
-    imported = build_tree(sources("Title", "PART I — A", "Floating text", "1. numbered before any article"),
+def test_text_before_the_first_article_is_placed_where_a_lawyer_reads_it():
+    imported = build_tree(sources("AGREEMENT ON PEACE", "a) que, la Union", "1. numbered before any article",
+                                  "PART I", "GENERAL", "Floating text.", "Article 1 — Terms", "Text."),
                           "en", "a.docx", DAY)
-    assert imported.unplaced == ["paragraph 3: text between a part heading and its first article",
-                                 "paragraph 4: numbered text before the first article"]
+    agreement = Agreement.model_validate(imported.data)
+    assert agreement.meta.title == {"en": "AGREEMENT ON PEACE"} and imported.unplaced == []
+    assert [recital.text["en"] for recital in agreement.preamble] == ["a) que, la Union",
+                                                                      "1. numbered before any article"]
+    part = agreement.body[0]
+    assert part.heading == {"en": "GENERAL"}
+    unheaded, first = part.children
+    assert (unheaded.heading, [child.text["en"] for child in unheaded.children]) == (None, ["Floating text."])
+    assert (first.id, first.heading, imported.numbers[first.id]) == ("art-1", {"en": "Terms"}, 1)
+    assert unheaded.id not in imported.numbers
 
 
 def test_control_characters_become_spaces_and_an_overlong_paragraph_is_refused():
     from clauses.errors import InputError
 
-    imported = build_tree(sources("Article 1", "A\x0bvertical\x07tab"), "en", "a.docx", DAY)
-    assert imported.data["body"][0]["children"][0]["text"] == {"en": "A vertical tab"}
+    imported = build_tree(sources("Article 1", "A\x0bvertical\x07tab."), "en", "a.docx", DAY)
+    assert imported.data["body"][0]["children"][0]["text"] == {"en": "A vertical tab."}
     with pytest.raises(InputError, match="a.docx: paragraph 2 has 20,001 characters; the limit is 20,000"):
         build_tree(sources("Article 1", "x" * 20_001), "en", "a.docx", DAY)
 
