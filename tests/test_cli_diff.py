@@ -135,3 +135,12 @@ def test_unrelated_drafts_are_said_to_be_unrelated(runner, tmp_path):
     result = runner.invoke(main, ["diff", str(other), str(BASE_DRAFT)])
     assert result.exit_code == 0
     assert "warning: the two drafts share no ids" in result.stdout
+
+
+def test_a_title_change_is_a_text_change(runner, tmp_path):
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(BASE_DRAFT.read_text(encoding="utf-8").replace("en: Test Peace Agreement",
+                                                                      "en: Test Peace Treaty"), encoding="utf-8")
+    report = json.loads(runner.invoke(main, ["diff", str(BASE_DRAFT), str(changed), "--format", "json"]).stdout)
+    assert [(change["kind"], change["node"], change["summary"]) for change in report["changes"]] == [
+        ("text", "meta", "title changed (en +1 −1 words): − “Agreement”; + “Treaty”")]

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from agreements.diff.words import DELETE, INSERT, changed_parts, word_diff, words_in
+from agreements.diff.words import DELETE, INSERT, changed_parts, unseen_changes, word_diff, words_in
 from agreements.document.compose import located_text
 from agreements.document.context import scope_for
 from agreements.index import Place, index_of
@@ -21,6 +21,7 @@ TOP_LEVEL = ("body", "preamble", "annexes")  # the parents of the nodes that sta
 KINDS = ("added", "removed", "moved", "renumbered", "status", "alternatives", "positions", "notes", "parameters",
          "text", "meta", "registry")
 QUOTED = 80  # characters of a note quoted in a summary
+TITLES = ("title", "short_title")  # the metadata compared as text, word by word
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,13 @@ def label(place: Place | None) -> str:
     if place.number.level == "annex" or place.number.level in ("part", "article") and place.number.annex is None:
         return place.number.label(words)
     return place.number.reference(words)
+
+
+def where(place: Place) -> str:
+    """Return a node's place as label() names it, a recital's as 'recital 3 of the preamble'."""
+    if place.parent == "preamble":
+        return f"recital {place.index + 1} of the preamble"
+    return label(place)
 
 
 def parameter_changes(old: Any, new: Any, path: str = "") -> list[dict]:
@@ -141,20 +149,20 @@ def compare_agreements(old: Agreement, new: Agreement, notes: bool = False) -> C
     for node_id, placed in new_placed.items():
         if node_id not in old_placed:
             if placed.parent in old_placed or placed.parent in TOP_LEVEL:
-                changes.append(Change("added", node_id, placed.article, f"{node_id} added as {label(placed)}"))
+                changes.append(Change("added", node_id, placed.article, f"{node_id} added as {where(placed)}"))
             continue
         before = old_placed[node_id]
         if node_id in moved:
-            summary = f"{node_id} moved from {label(before)} to {label(placed)}"
+            summary = f"{node_id} moved from {where(before)} to {where(placed)}"
             changes.append(Change("moved", node_id, placed.article, summary,
-                                  {"from": label(before), "to": label(placed)}))
+                                  {"from": where(before), "to": where(placed)}))
         elif _renumbered(before, placed):
             changes.append(Change("renumbered", node_id, placed.article, f"{label(before)} is now {label(placed)}",
                                   {"from": label(before), "to": label(placed)}))
         changes += _node_changes(before.node, placed.node, placed.article, wordings)
     for node_id, placed in old_placed.items():
         if node_id not in new_placed and (placed.parent in new_placed or placed.parent in TOP_LEVEL):
-            changes.append(Change("removed", node_id, placed.article, f"{node_id} removed (was {label(placed)})"))
+            changes.append(Change("removed", node_id, placed.article, f"{node_id} removed (was {where(placed)})"))
     related = bool(shared) or not (old_placed and new_placed)
     return Comparison(old, new, [change for change in changes if notes or change.kind != "notes"], related)
 
@@ -274,17 +282,26 @@ def _text_changes(old: Node, new: Node, article: str, wordings: tuple[Wording, W
     changes = []
     for name in ("text", "heading", "footnote"):
         before, after = getattr(old, name, None) or {}, getattr(new, name, None) or {}
-        if before == after:
-            continue
-        per_language = {lang: word_diff(_shown(wordings[0], old, name, lang), _shown(wordings[1], new, name, lang))
-                        for lang in dict.fromkeys([*before, *after]) if before.get(lang) != after.get(lang)}
-        counts = ", ".join(f"{lang} +{words_in(diff, INSERT)} −{words_in(diff, DELETE)} {_unit(lang)}"
-                           for lang, diff in per_language.items())
-        shown = per_language.get(DEFAULT_LANGUAGE) or next(iter(per_language.values()))
-        changes.append(Change("text", new.id, article, f"{new.id}: {name} changed ({counts}): {changed_parts(shown)}",
-                              {"field": name, "diff": {lang: [[op, text] for op, text in diff]
-                                                       for lang, diff in per_language.items()}}))
+        if before != after:
+            texts = {lang: (_shown(wordings[0], old, name, lang), _shown(wordings[1], new, name, lang))
+                     for lang in dict.fromkeys([*before, *after]) if before.get(lang) != after.get(lang)}
+            changes.append(text_change(new.id, article, name, texts))
     return changes
+
+
+def text_change(node: str, article: str, name: str, texts: dict[str, tuple[str, str]]) -> Change:
+    """Return the change of one text field, from its old and new text per language: the words inserted and deleted,
+    the changes a reader cannot see named ('space → no-break space')."""
+    per_language = {lang: word_diff(old, new) for lang, (old, new) in texts.items()}
+    counts = ", ".join(f"{lang} +{words_in(diff, INSERT)} −{words_in(diff, DELETE)} {_unit(lang)}"
+                       for lang, diff in per_language.items())
+    shown = per_language.get(DEFAULT_LANGUAGE) or next(iter(per_language.values()))
+    details = {"field": name, "diff": {lang: [[op, text] for op, text in diff] for lang, diff in per_language.items()}}
+    unseen = {lang: found for lang, diff in per_language.items() if (found := unseen_changes(diff))}
+    if unseen:
+        details["characters"] = unseen
+    whose = "" if node == "meta" else f"{node}: "
+    return Change("text", node, article, f"{whose}{name} changed ({counts}): {changed_parts(shown)}", details)
 
 
 def _shown(wording: Wording, node: Node, name: str, lang: str) -> str:
@@ -300,11 +317,21 @@ def _unit(lang: str) -> str:
 
 
 def _meta_changes(old: Agreement, new: Agreement) -> list[Change]:
-    """Return changes of the title, round, version, date and languages."""
+    """Return changes of the round, version, date and languages, and of the title and short title as text."""
     before, after = old.meta.model_dump(mode="json"), new.meta.model_dump(mode="json")
     found = [key for key in after if before.get(key) != after.get(key)]
-    return [Change("meta", "meta", "", f"{key}: {show(key, before.get(key))} → {show(key, after.get(key))}",
-                   {"field": key, "old": before.get(key), "new": after.get(key)}) for key in found]
+    changes = []
+    for key in found:
+        if key in TITLES:
+            old_title, new_title = before.get(key) or {}, after.get(key) or {}
+            texts = {lang: (old_title.get(lang, ""), new_title.get(lang, ""))
+                     for lang in dict.fromkeys([*old_title, *new_title]) if old_title.get(lang) != new_title.get(lang)}
+            changes.append(text_change("meta", "", key, texts))
+        else:
+            said = f"{key}: {show(key, before.get(key))} → {show(key, after.get(key))}"
+            changes.append(Change("meta", "meta", "", said, {"field": key, "old": before.get(key),
+                                                             "new": after.get(key)}))
+    return changes
 
 
 def _registry_changes(old: Agreement, new: Agreement) -> list[Change]:

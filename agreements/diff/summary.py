@@ -42,7 +42,7 @@ class SummaryRows:
 
     def provision(self, change: Change) -> list[Block]:
         """Return the cell naming the provision: where it stands (where it stood, if removed), and its id."""
-        if change.kind in ("meta", "registry"):
+        if change.kind in ("meta", "registry") or change.node == "meta":
             return [_cell(change.details.get("registry", "agreement").capitalize())]
         placed = self.places[1].get(change.node)
         where = label(placed) if placed is not None else f"was {label(self.places[0].get(change.node))}"
@@ -135,12 +135,12 @@ class SummaryRows:
         diff = diffs[lang]
         before = [Run(text, bold=op == DELETE) for op, text in diff if op in (EQUAL, DELETE)]
         after = [Run(text, bold=op == INSERT) for op, text in diff if op in (EQUAL, INSERT)]
-        what = f"{change.details['field'].capitalize()} ({language(lang).name})"
+        what = f"{change.details['field'].replace('_', ' ').capitalize()} ({language(lang).name})"
         return [(what, [_cell(*before) if before else _cell(NOTHING)], [_cell(*after) if after else _cell(NOTHING)])]
 
     def proposed_by(self, change: Change) -> str:
         """Return the names of the parties behind a change: the tabling ones, those moving, or the proposers."""
-        if change.kind in ("meta", "registry"):
+        if change.kind in ("meta", "registry") or change.node == "meta":
             return NOTHING
         if change.kind == "alternatives":
             new = self._node(1, change.node)

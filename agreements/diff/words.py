@@ -14,6 +14,8 @@ import re
 
 from diff_match_patch import diff_match_patch
 
+from agreements.diff.characters import shown, unseen_change
+
 TOKEN = re.compile(r"\s+|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|.", re.S)
 EQUAL, INSERT, DELETE = 0, 1, -1
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -158,11 +160,59 @@ def words_in(diff: list[tuple[int, str]], operation: int) -> int:
 def changed_parts(diff: list[tuple[int, str]], most: int = 3, length: int = 50) -> str:
     """Return the words a diff deletes and inserts, in order, quoted: '− “annually”; + “every two years”'.
 
-    At most `most` parts, each cut to `length` characters; '…' says that more follow.
+    A change a reader cannot see is shown in its words with its white space as '·' and named: '“article·1”
+    (space → no-break space)'. At most `most` parts, each cut to `length` characters; '…' says that more follow.
     """
-    parts = [f"{'+' if op == INSERT else '−'} “{_cut(' '.join(text.split()), length)}”"
-             for op, text in diff if op != EQUAL and text.strip()]
+    parts = []
+    for before, deleted, inserted, after in hunks(diff):
+        unseen = unseen_change(deleted, inserted)
+        if unseen:
+            parts.append(f"“{_around(before, shown(inserted or deleted), after)}” ({unseen})")
+            continue
+        parts += [f"{mark} “{_cut(' '.join(text.split()), length)}”"
+                  for mark, text in (("−", deleted), ("+", inserted)) if text.strip()]
     return "; ".join(parts[:most]) + ("; …" if len(parts) > most else "")
+
+
+def hunks(diff: list[tuple[int, str]]) -> list[tuple[str, str, str, str]]:
+    """Return each stretch of changes of a diff as (equal text before, deleted, inserted, equal text after)."""
+    found, deleted, inserted, before = [], "", "", ""
+    for operation, text in [*diff, (EQUAL, "")]:
+        if operation == DELETE:
+            deleted += text
+        elif operation == INSERT:
+            inserted += text
+        else:
+            if deleted or inserted:
+                found.append((before, deleted, inserted, text))
+            before, deleted, inserted = text, "", ""
+    return found
+
+
+def unseen_changes(diff: list[tuple[int, str]]) -> list[str]:
+    """Return what each change of a diff that a reader cannot see changes ('space → no-break space'), once each."""
+    said = (unseen_change(deleted, inserted) for _, deleted, inserted, _ in hunks(diff))
+    return list(dict.fromkeys(filter(None, said)))
+
+
+def _around(before: str, changed: str, after: str, words: int = 3) -> str:
+    """Return a changed stretch with up to `words` words of the text either side, '…' where the text goes on."""
+    left = "".join(_up_to_words(tokens(before)[::-1], words)[::-1])
+    right = "".join(_up_to_words(tokens(after), words))
+    opening = "…" if len(left) < len(before) else ""
+    closing = "…" if len(right) < len(after) else ""
+    return f"{opening}{left.lstrip()}{changed}{right.rstrip()}{closing}"
+
+
+def _up_to_words(parts: list[str], words: int) -> list[str]:
+    """Return the first tokens of a list up to and including its `words`-th word (letters or digits)."""
+    taken, count = [], 0
+    for part in parts:
+        if count == words:
+            break
+        taken.append(part)
+        count += any(char.isalnum() for char in part)
+    return taken
 
 
 def _cut(text: str, length: int) -> str:
