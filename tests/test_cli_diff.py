@@ -137,6 +137,51 @@ def test_unrelated_drafts_are_said_to_be_unrelated(runner, tmp_path):
     assert "warning: the two drafts share no ids" in result.stdout
 
 
+BARE = """peacedraft: 1
+meta: {title: {en: Agreement on Paragraphs}, form: peace_agreement, round: 1, version: R1, date: 2027-01-15,
+       languages: [en]}
+parties:
+  - {id: rok, names: {en: Republic of Korea}, role: signatory}
+  - {id: dprk, names: {en: DPRK}, role: signatory}
+"""
+
+
+def word_file(path, paragraphs: list[str]) -> str:
+    """Write a Word file: a title, then plain paragraphs; return its path."""
+    document = docx.Document()
+    document.add_paragraph("Agreement on Paragraphs", style="Title")
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return str(path)
+
+
+def test_two_word_files_are_compared_paragraph_by_paragraph_and_a_no_break_space_is_named(runner, tmp_path,
+                                                                                         monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    old = word_file(tmp_path / "old.docx", ["The Parties meet on article 1 of the Charter.", "Second paragraph."])
+    new = word_file(tmp_path / "new.docx", ["The Parties meet on article\u00a01 of the Charter.",
+                                             "An inserted paragraph.", "Second paragraph."])
+    result = runner.invoke(main, ["diff", old, new])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == [
+        "1 added, 1 text, 1 meta", "", "Agreement", "  ~ version: imported → new", "", "Preamble",
+        "  ~ preamble.r1: text changed (en +0 −0 words): “…meet on article·1 of the…” (space → no-break space)",
+        "  + word.preamble.r2 added as recital 2 of the preamble"]
+    report = json.loads(runner.invoke(main, ["diff", old, new, "--format", "json"]).stdout)
+    [text] = [change for change in report["changes"] if change["kind"] == "text"]
+    assert text["characters"] == {"en": ["space → no-break space"]}
+
+
+def test_a_draft_without_a_body_diffs_against_a_word_file(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    draft = tmp_path / "bare.yaml"
+    draft.write_text(BARE, encoding="utf-8")
+    result = runner.invoke(main, ["diff", str(draft), word_file(tmp_path / "new.docx", ["A first recital."])])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "  + word.preamble.r1 added as recital 1 of the preamble"
+
+
 def test_a_title_change_is_a_text_change(runner, tmp_path):
     changed = tmp_path / "changed.yaml"
     changed.write_text(BASE_DRAFT.read_text(encoding="utf-8").replace("en: Test Peace Agreement",

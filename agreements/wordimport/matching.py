@@ -1,29 +1,24 @@
 """Diffing a draft against a Word file: both sides as text in one language, the Word side keyed on our ids.
 
-A Word file has no ids, so its parts, articles, paragraphs and points take the ids of ours they match: the
-closest texts are paired first (word sets for English, character pairs for Korean and Chinese), the same number
-counting a little; what matches nothing takes a generated id (`word.…`) and shows as added.
+A Word file has no ids, so its recitals, parts, articles, paragraphs and points take the ids of ours they match,
+list by list (alignment.py: the same texts in order, then the closest texts between them, the same number
+counting a little); what matches nothing takes a generated id (`word.…`) and shows as added.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from agreements.document.compose import compose
 from agreements.render.docx.agreement import AgreementPlan
 from agreements.model import Agreement
+from agreements.wordimport.alignment import Listed, align
 from agreements.wordimport.reader import Imported
 from clauses.languages import LANGUAGES, language
 
 if TYPE_CHECKING:
     from agreements.diff.versions import Sides
 
-ANYWHERE = 0.35  # two nodes match with at least this much text in common (Jaccard) …
-SAME_NUMBER_BONUS = 0.1  # … counting this much more when they carry the same number
-MAX_PAIRS = 250_000  # longer lists are matched by number only
-WORD = re.compile(r"\w+")
 
 
 def text_view(agreement: Agreement, lang: str) -> Agreement:
@@ -39,7 +34,7 @@ def text_view(agreement: Agreement, lang: str) -> Agreement:
     data["meta"] = _one_language(data["meta"], lang)
     for registry in ("parties", "bodies", "zones"):
         data[registry] = [_one_language(item, lang) for item in data.get(registry, [])]
-    data["preamble"] = [{"id": item["id"], "text": {lang: texts[item["id"]]}} for item in data.get("preamble", [])]
+    data["preamble"] = [_view_node({**item, "kind": "recital"}, texts, lang) for item in data.get("preamble", [])]
     data["body"] = [_view_node(node, texts, lang) for node in data.get("body", [])]
     if data.get("annexes"):
         data["annexes"] = [_view_node(node, texts, lang) for node in data["annexes"]]
@@ -58,15 +53,21 @@ def _one_language(data: dict, lang: str) -> dict:
 
 
 def _view_node(node: dict, texts: dict[str, str], lang: str) -> dict:
-    """Return a part, article, annex or clause of the text view."""
-    if node["kind"] in ("part", "article", "annex", "protocol"):
-        view = {"id": node["id"], "kind": node["kind"], "children": [_view_node(child, texts, lang)
-                                                                     for child in node.get("children", [])]}
-        if node.get("heading", {}).get(lang):
+    """Return a recital, part, article, annex or clause of the text view, with its footnote in the language."""
+    kind = node.get("kind")
+    if kind == "recital":
+        view = {"id": node["id"], "text": {lang: texts.get(node["id"]) or "—"}}
+    elif kind in ("part", "article", "annex", "protocol"):
+        view = {"id": node["id"], "kind": kind, "children": [_view_node(child, texts, lang)
+                                                             for child in node.get("children", [])]}
+        if (node.get("heading") or {}).get(lang):
             view["heading"] = {lang: node["heading"][lang]}
-        return view
-    children = [_view_node(child, texts, lang) for child in node.get("children", [])]
-    return {"id": node["id"], "kind": "text", "text": {lang: texts[node["id"]] or "—"}, "children": children}
+    else:
+        view = {"id": node["id"], "kind": "text", "text": {lang: texts.get(node["id"]) or "—"},
+                "children": [_view_node(child, texts, lang) for child in node.get("children", [])]}
+    if (node.get("footnote") or {}).get(lang):
+        view["footnote"] = {lang: node["footnote"][lang]}
+    return view
 
 
 def keyed_like(ours: Agreement, theirs: Imported, label: str) -> Agreement:
@@ -74,116 +75,68 @@ def keyed_like(ours: Agreement, theirs: Imported, label: str) -> Agreement:
     data = theirs.data
     mine = ours.model_dump(mode="json", exclude_defaults=True)
     lang = data["meta"]["languages"][0]
-    taken = _all_ids(mine)
-    _match_lists(mine.get("preamble", []), data["preamble"], lang, {}, taken)
-    _match_tree(mine["body"], data["body"], lang, theirs.numbers, taken)
-    _match_lists(mine.get("annexes", []), data.get("annexes", []), lang, {}, taken, inside=_match_children)
+    matcher = Matcher(lang, theirs.numbers, _all_ids(mine))
+    matcher.lists(mine.get("preamble", []), data.setdefault("preamble", []))
+    matcher.tree(mine.get("body", []), data.setdefault("body", []))
+    matcher.lists(mine.get("annexes", []), data.get("annexes", []), inside=True)
     data["meta"] = {**mine["meta"], "title": data["meta"]["title"], "version": label[:40] or "Word"}
     for registry in ("parties", "bodies", "zones"):
         data[registry] = mine.get(registry, [])
     return Agreement.model_validate(data)
 
 
-def _match_tree(ours: list[dict], theirs: list[dict], lang: str, numbers: dict[str, int], taken: set[str]) -> None:
-    """Give parts and articles (then what they hold) the ids of the ones they match."""
-    our_parts = [node for node in ours if node["kind"] == "part"]
-    their_parts = [node for node in theirs if node["kind"] == "part"]
-    _match_lists(our_parts, their_parts, lang, numbers, taken, numbered=_numbered(ours, "part"), below=False)
-    our_articles = _articles(ours)
-    _match_lists(our_articles, _articles(theirs), lang, numbers, taken, numbered=_numbered(ours, "article"),
-                 inside=_match_children)
+class Matcher:
+    """Gives the nodes of an imported tree the ids of the nodes of ours they match, fresh ids to the others."""
 
+    def __init__(self, lang: str, numbers: dict[str, int], taken: set[str]):
+        self.lang, self.numbers, self.taken = lang, numbers, taken
+        self.by_pairs = language(lang).matching != "words"
 
-def _match_children(ours: dict, theirs: dict, lang: str, taken: set[str]) -> None:
-    """Give the paragraphs and points of a matched node the ids of ours they match."""
-    _match_lists(ours.get("children", []), theirs.get("children", []), lang, {}, taken, inside=_match_children)
+    def tree(self, ours: list[dict], theirs: list[dict]) -> None:
+        """Match the parts, then the articles wherever they stand (then what they hold)."""
+        self.lists(_parts(ours), _parts(theirs), inside=False, numbered=True)
+        self.lists(_articles(ours), _articles(theirs), inside=True, numbered=True)
 
+    def lists(self, ours: list[dict], theirs: list[dict], inside: bool = True, numbered: bool = False) -> None:
+        """Rename each node of theirs after the node of ours it matches; unmatched ones get ids ours do not use.
 
-def _match_lists(ours: list[dict], theirs: list[dict], lang: str, numbers: dict[str, int], taken: set[str],
-                 numbered: dict[str, int] | None = None, inside: Callable | None = None, below: bool = True) -> None:
-    """Rename each node of theirs after the node of ours it matches; unmatched ones get ids ours do not use."""
-    our_numbers = numbered or {node["id"]: index for index, node in enumerate(ours, 1)}
-    their_numbers = {node["id"]: numbers.get(node["id"], index) for index, node in enumerate(theirs, 1)}
-    pairs = _pairs(ours, theirs, lang, our_numbers, their_numbers)
-    old_ids = {id(node): node["id"] for node in theirs}
-    for node in theirs:
-        partner = pairs.get(id(node))
-        if partner is not None:
-            node["id"] = partner["id"]
-            if inside:
-                inside(partner, node, lang, taken)
-        else:
-            node["id"] = _fresh(old_ids[id(node)], taken)
-            if below:
-                _rename_below(node, taken)
+        inside: match what matched nodes hold too, and rename what unmatched ones hold; numbered: a node's number (its place among ours, the number
+        it carried in the Word file) counts a little.
+        """
+        pairs = align([self._listed(node, index, numbered, ours=True) for index, node in enumerate(ours, 1)],
+                      [self._listed(node, index, numbered) for index, node in enumerate(theirs, 1)], self.by_pairs)
+        for index, node in enumerate(theirs):
+            partner = ours[pairs[index]] if index in pairs else None
+            if partner is not None:
+                node["id"] = partner["id"]
+                if inside:
+                    self.lists(partner.get("children", []), node.get("children", []))
+            else:
+                node["id"] = _fresh(node["id"], self.taken)
+                if inside:
+                    _rename_below(node, self.taken)
 
-
-def _pairs(ours: list[dict], theirs: list[dict], lang: str, our_numbers: dict[str, int],
-           their_numbers: dict[str, int]) -> dict[int, dict]:
-    """Return, by object id of their node, the node of ours it matches: the closest pairs first."""
-    our_tokens = [_tokens(_words(node, lang), lang) for node in ours]
-    their_tokens = [_tokens(_words(node, lang), lang) for node in theirs]
-    if len(ours) * len(theirs) > MAX_PAIRS:
-        return _pairs_by_number(ours, theirs, our_tokens, their_tokens, our_numbers, their_numbers)
-    scored = []
-    for i, node in enumerate(theirs):
-        for j, mine in enumerate(ours):
-            score = _similarity(their_tokens[i], our_tokens[j])
-            if our_numbers[mine["id"]] == their_numbers[node["id"]]:
-                score += SAME_NUMBER_BONUS
-            if score >= ANYWHERE:
-                scored.append((-score, i, j))
-    pairs: dict[int, dict] = {}
-    used: set[int] = set()
-    for _, i, j in sorted(scored):
-        if id(theirs[i]) not in pairs and j not in used:
-            pairs[id(theirs[i])] = ours[j]
-            used.add(j)
-    return pairs
-
-
-def _pairs_by_number(ours: list[dict], theirs: list[dict], our_tokens: list[set], their_tokens: list[set],
-                     our_numbers: dict[str, int], their_numbers: dict[str, int]) -> dict[int, dict]:
-    """Return matches of nodes with the same number and close text (for lists too long to compare pairwise)."""
-    by_number = {our_numbers[node["id"]]: index for index, node in enumerate(ours)}
-    pairs = {}
-    for i, node in enumerate(theirs):
-        j = by_number.get(their_numbers[node["id"]])
-        if j is not None and _similarity(their_tokens[i], our_tokens[j]) >= ANYWHERE:
-            pairs[id(node)] = ours[j]
-    return pairs
+    def _listed(self, node: dict, index: int, numbered: bool, ours: bool = False) -> Listed:
+        """Return a node as the alignment sees it: kind, all its text and, when numbered, its number."""
+        number = (index if ours else self.numbers.get(node["id"], index)) if numbered else None
+        return Listed(node.get("kind", ""), _words(node, self.lang), number)
 
 
 def _words(node: dict, lang: str) -> str:
     """Return all the text of a node and what it holds, in one language."""
-    own = " ".join(filter(None, [node.get("heading", {}).get(lang), node.get("text", {}).get(lang)]))
+    own = " ".join(filter(None, [(node.get(name) or {}).get(lang) for name in ("heading", "text", "footnote")]))
     return " ".join([own, *(_words(child, lang) for child in node.get("children", []))])
 
 
-def _tokens(text: str, lang: str) -> set[str]:
-    """Return the words of a text, or its character pairs in a language matched by them (Korean, Chinese)."""
-    if language(lang).matching == "words":
-        return set(WORD.findall(text.lower()))
-    squeezed = "".join(text.split())
-    return {squeezed[index:index + 2] for index in range(len(squeezed) - 1)}
-
-
-def _similarity(first: set[str], second: set[str]) -> float:
-    """Return how much two token sets share (Jaccard)."""
-    if not first and not second:
-        return 1.0
-    return len(first & second) / len(first | second)
+def _parts(body: list[dict]) -> list[dict]:
+    """Return the parts of a body, in order."""
+    return [node for node in body if node.get("kind") == "part"]
 
 
 def _articles(body: list[dict]) -> list[dict]:
     """Return the articles of a body, inside parts or not, in order."""
-    return [article for node in body for article in (node["children"] if node["kind"] == "part" else [node])]
-
-
-def _numbered(body: list[dict], kind: str) -> dict[str, int]:
-    """Return the number each part or article carries when rendered (its place in order)."""
-    nodes = [node for node in body if node["kind"] == "part"] if kind == "part" else _articles(body)
-    return {node["id"]: index for index, node in enumerate(nodes, 1)}
+    return [article for node in body
+            for article in (node.get("children", []) if node.get("kind") == "part" else [node])]
 
 
 def _all_ids(data: dict) -> set[str]:
