@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from agreements.diff.compare import Change, Comparison
 from agreements.diff.marks import Mark, Placement, choose_marks
-from agreements.diff.tracked import TrackedWriter
+from agreements.diff.seams import Written, kept_paragraph, mend
+from agreements.diff.tracked import WORDS, TrackedWriter
 from agreements.diff.words import word_diff
 from agreements.document.compose import compose
 from agreements.model import Agreement
@@ -69,6 +70,7 @@ class Redliner:
         self.notes = notes
         self.moves: dict[str, Move] = {}
         self.flat: set[tuple[str, str]] = set()  # (key, side) of moved paragraphs written without their changes
+        self.diffs: dict[str, list[tuple[int, str]]] = {}  # the words-diff of each kept paragraph, by key
 
     def write(self, old: list[WordParagraph], new: list[WordParagraph]) -> None:
         """Write the new paragraphs with the old ones' differences tracked, then the last, untracked paragraph."""
@@ -76,6 +78,7 @@ class Redliner:
         items = _entries_beside_headings(items)
         self.moves = _moves(items, in_place)
         marks = self._marks(items)
+        self.diffs = self._mended_diffs(items, marks)
         previous = None
         for index, item in enumerate(items):
             if isinstance(item, Kept):
@@ -98,6 +101,38 @@ class Redliner:
             if not flat:
                 return marks
             self.flat |= flat
+
+    def _mended_diffs(self, items: list, marks: dict[int, Placement]) -> dict[str, list[tuple[int, str]]]:
+        """Return the words-diff of each kept paragraph whose words changed, rewritten where a change would run on
+        into the next paragraph across a kept mark (seams.py)."""
+        written: list[Written] = []
+        kept: dict[str, Written] = {}
+        for index, item in enumerate(items):
+            if isinstance(item, Kept):
+                placement = marks.get(index + 1)
+                marked = placement is not None and bool(placement.marks) and placement.marks[0] is not None
+                diff = word_diff(item.before.text, item.after.text) if item.before.text != item.after.text else None
+                kept[item.after.key] = kept_paragraph(diff, marked, _tail(item))
+                written.append(kept[item.after.key])
+                continue
+            placement = marks[index]
+            own = placement.marks[-len(item.olds) - len(item.news):] if item.olds or item.news else []
+            blocks = [(block, "del") for block in item.olds] + [(block, "ins") for block in item.news]
+            written += [self._whole(block, side, mark is not None) for (block, side), mark in zip(blocks, own)]
+        mend(written)
+        return {key: paragraph.diff for key, paragraph in kept.items() if paragraph.diff is not None}
+
+    def _whole(self, block: WordParagraph, side: str, marked: bool) -> Written:
+        """Return a paragraph that goes or comes (or moved) as the seams see it."""
+        move = self.moves.get(block.key)
+        kind = side if move is None else "moveFrom" if side == "del" else "moveTo"
+        if move is None or not move.changed or (block.key, side) in self.flat:
+            shown = kind if block.text or block.footnote or block.page_of else None
+            return Written(None, shown, shown, marked)
+        made = WORDS[kind]
+        parts = [made[operation] or kind for operation, text in word_diff(move.before.text, move.after.text)
+                 if text and made[operation] != ""]
+        return Written(None, parts[0] if parts else None, parts[-1] if parts else None, marked)
 
     def _context(self, items: list, index: int) -> tuple[Mark | None, list[Mark], Mark]:
         """Return a stretch's anchor (the kept paragraph before it), its paragraphs and the paragraph after it."""
@@ -122,7 +157,7 @@ class Redliner:
         if item.before.text == item.after.text:
             paragraph = self.tracked.plain(item.after, note)
         else:
-            paragraph = self.tracked.changed(item.after, word_diff(item.before.text, item.after.text), "changed", note)
+            paragraph = self.tracked.changed(item.after, self.diffs[item.after.key], "changed", note)
         self.tracked.writer.bookmark(paragraph, item.after, deleted=True)  # a deleted contents entry finds it too
         if item.before.alignment != item.after.alignment:
             self.tracked.aligned(paragraph, item.after, item.before.alignment)
@@ -210,6 +245,14 @@ def _moves(items: list, in_place: set[str]) -> dict[str, Move]:
     keys = [key for key in news if key in olds and key not in in_place and not news[key].page_of]
     return {key: Move(f"move{index}", (100_000 + 2 * index, 100_001 + 2 * index), olds[key], news[key])
             for index, key in enumerate(keys, 1)}
+
+
+def _tail(item: Kept) -> list[str | None]:
+    """Return what a kept paragraph writes after its words, as the change each is: its footnote's reference (None
+    when it stays, 'ins' or 'del' when the footnote came or went), a contents entry's page number (None)."""
+    footnotes = (item.before.footnote, item.after.footnote)
+    tail = [] if footnotes == (None, None) else [None if None not in footnotes else "ins" if footnotes[1] else "del"]
+    return tail + [None] * bool(item.after.page_of)
 
 
 def _listed(block: WordParagraph) -> bool:
