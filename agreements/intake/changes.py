@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 
 from agreements.intake.options import has_options, option_change, tables_options
 from agreements.render.docx.paragraphs import WordParagraph
-from agreements.render.docx.writer import GENERATED_MARK
-from agreements.wordimport.tracked import TrackedParagraph, TrackedWord, WordComment
+from agreements.wordimport.tracked import TrackedParagraph, TrackedWord
 
 DERIVED = ("toc", "contents", "title", "subtitle", "parties", "round", "mark", "formula", "testimonium", "party",
            "signing", "preamble")  # keys of paragraphs written from the draft's metadata and structure
@@ -156,17 +155,12 @@ def _take_comments(paragraph: TrackedParagraph, word: TrackedWord, node: str | N
     """Add the partner's comments anchored in a paragraph: on its node, else unplaced."""
     for comment_id in paragraph.comments:
         comment = word.comments.get(comment_id)
-        if comment is None or not comment.text or comment.text in ours or _generated(comment):
+        if comment is None or not comment.text or comment.text in ours or comment.generated:
             continue
         if node is None:
             changes.unplaced.append(Unplaced(comment.text, "a comment on a paragraph no node renders to"))
         else:
             changes.comments.append(Comment(node, comment.text))
-
-
-def _generated(comment: WordComment) -> bool:
-    """Return whether a comment is one peacedraft wrote (a render's or a redline's), by the mark in its initials."""
-    return comment.initials.endswith(GENERATED_MARK)
 
 
 def _pair_moves(changes: Changes) -> None:

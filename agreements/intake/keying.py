@@ -12,9 +12,10 @@ import difflib
 
 from agreements.model import Agreement
 from agreements.render.docx.paragraphs import WordParagraph
-from agreements.wordimport.matching import _similarity, _tokens
+from agreements.wordimport.alignment import Listed, similarity
 from agreements.wordimport.tracked import TrackedParagraph
 from clauses.errors import InputError
+from clauses.languages import language
 
 CLOSE = 0.5  # a left-over paragraph takes the key of ours in its place when they share this much (Jaccard)
 
@@ -37,8 +38,9 @@ def paragraph_keys(paragraphs: list[TrackedParagraph], ours: list[WordParagraph]
 def _close_pairs(theirs: list[TrackedParagraph], ours: list[WordParagraph], lang: str) -> dict[int, str]:
     """Return keys for left-over paragraphs paired in order with ours whose words they mostly share."""
     pairs = {}
+    by_pairs = language(lang).matching != "words"
     for mine, paragraph in zip(ours, theirs):
-        if _similarity(_tokens(paragraph.before, lang), _tokens(mine.text, lang)) >= CLOSE:
+        if similarity(Listed("text", paragraph.before), Listed("text", mine.text), by_pairs) >= CLOSE:
             pairs[paragraph.index] = mine.key
     return pairs
 
