@@ -789,7 +789,8 @@ def import_command(document: str, output: str, lang: str | None, force: bool, st
     """Read an agreement in Word into a draft of text nodes: title, preamble, parts, articles, paragraphs, points.
 
     Articles and points are recognised by heading styles and by their numbers ("Article 7", "ARTICLE VII",
-    "제7조", "第七条", "1.", "(a)"); tracked changes are read as accepted. Tables, text boxes, embedded
+    "Clause 3", "Section 2", "§ 4", "2.1", "제7조(목적)", "第七条", "1.", "(a)"); tracked changes are read as
+    accepted. Tables, text boxes, embedded
     documents, footnotes and comments are read too. The report says how much of the document's text was
     placed, and what was not. The file is checked before it is read: zip bombs, XML entities, encrypted or
     non-Word files are refused.
