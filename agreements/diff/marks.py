@@ -16,7 +16,9 @@ So, before a numbered paragraph, the marks go on the paragraph before the run wh
 paragraph's own properties
 in both programs — an inserted paragraph may record, as its former properties, those of the paragraph that
 joins it on rejecting — else on the run's own paragraphs (always exact), else on a mix of the two. Each
-choice is checked by joining the paragraphs as each program would, on accepting and on rejecting.
+choice is checked by joining the paragraphs as each program would, on accepting and on rejecting. A choice that
+leaves a mark untracked between two insertions is taken only when no other is exact: LibreOffice joins the two
+insertions and the mark with them (seams.py).
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ class Mark:
     own: str | None = None
     uniform: bool = True
     listed: bool = False  # numbered by a list: LibreOffice's numbers change when a change reaches its start
+    empty: bool = False  # it has no text (nothing of it for LibreOffice to join)
+    opens: str | None = None  # the insertion its text starts with, when its words cannot be written otherwise
+    closes: str | None = None  # the insertion its text ends with, when its words cannot be written otherwise
 
 
 @dataclass(frozen=True)
@@ -65,12 +70,32 @@ def choose_marks(anchor: Mark | None, run: list[Mark], following: Mark) -> Place
     paragraphs = [anchor, *run, following]
     count = len(run)
     first = [count, 0] if following.listed else [0, count]  # on the run's own marks when they number nothing
-    for untracked in [*first, *range(count - 1, 0, -1)]:
-        marks = _placed(run, untracked) + [None]
-        for restyled in ({}, _restyling(paragraphs, marks, untracked)):
-            if restyled is not None and _exact(paragraphs, marks, restyled):
-                return Placement(marks[:-1], restyled)
+    for apart in (True, False):
+        for untracked in [*first, *range(count - 1, 0, -1)]:
+            marks = _placed(run, untracked) + [None]
+            if apart and _joined(paragraphs, untracked):
+                continue
+            for restyled in ({}, _restyling(paragraphs, marks, untracked)):
+                if restyled is not None and _exact(paragraphs, marks, restyled):
+                    return Placement(marks[:-1], restyled)
     return None
+
+
+def _joined(paragraphs: list[Mark], untracked: int) -> bool:
+    """Return whether the mark left untracked lies between two insertions, which LibreOffice joins across it (the
+    mark going with them on rejecting: seams.py)."""
+    before, after = paragraphs[untracked], paragraphs[untracked + 1]
+    return _closing(before) == "ins" and _opening(after) == "ins"
+
+
+def _closing(paragraph: Mark) -> str | None:
+    """Return the insertion a paragraph's text ends with (a whole inserted paragraph's own), else None."""
+    return paragraph.closes or (paragraph.own if paragraph.uniform and not paragraph.empty else None)
+
+
+def _opening(paragraph: Mark) -> str | None:
+    """Return the insertion a paragraph's text starts with (a whole inserted paragraph's own), else None."""
+    return paragraph.opens or (paragraph.own if paragraph.uniform and not paragraph.empty else None)
 
 
 def _placed(run: list[Mark], untracked: int) -> list[str | None]:

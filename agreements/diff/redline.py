@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from agreements.diff.compare import Change, Comparison
 from agreements.diff.marks import Mark, Placement, choose_marks
-from agreements.diff.seams import Written, kept_paragraph, mend
+from agreements.diff.seams import Written, ending_otherwise, kept_paragraph, mend, starting_otherwise
 from agreements.diff.tracked import WORDS, TrackedWriter
 from agreements.diff.words import word_diff
 from agreements.document.compose import compose
@@ -137,19 +137,22 @@ class Redliner:
     def _context(self, items: list, index: int) -> tuple[Mark | None, list[Mark], Mark]:
         """Return a stretch's anchor (the kept paragraph before it), its paragraphs and the paragraph after it."""
         stretch = items[index]
-        anchor = Mark(_shape_of(items[index - 1].after)) if index else None
-        following = items[index + 1].after if index + 1 < len(items) else END
+        anchor = Mark(_shape_of(items[index - 1].after), closes=_fixed_edge(items[index - 1], True)) if index else None
+        following = items[index + 1] if index + 1 < len(items) else None
+        block = following.after if following is not None else END
         run = [self._mark(block, "del") for block in stretch.olds]
         run += [self._mark(block, "ins") for block in stretch.news]
-        return anchor, run, Mark(_shape_of(following), listed=_listed(following))
+        opens = _fixed_edge(following, False) if following is not None else None
+        return anchor, run, Mark(_shape_of(block), listed=_listed(block), opens=opens)
 
     def _mark(self, block: WordParagraph, side: str) -> Mark:
         """Return what the choice of marks needs of a paragraph that goes (del) or comes (ins)."""
         move = self.moves.get(block.key)
+        empty = not (block.text or block.footnote or block.page_of)
         if move is None:
-            return Mark(_shape_of(block), side, side)
+            return Mark(_shape_of(block), side, side, empty=empty)
         uniform = not move.changed or (block.key, side) in self.flat
-        return Mark(_shape_of(block), side, "moveFrom" if side == "del" else "moveTo", uniform)
+        return Mark(_shape_of(block), side, "moveFrom" if side == "del" else "moveTo", uniform, empty=empty)
 
     def kept(self, item: Kept):
         """Write a paragraph in both versions: as it is, or with its words tracked; either with its note."""
@@ -245,6 +248,18 @@ def _moves(items: list, in_place: set[str]) -> dict[str, Move]:
     keys = [key for key in news if key in olds and key not in in_place and not news[key].page_of]
     return {key: Move(f"move{index}", (100_000 + 2 * index, 100_001 + 2 * index), olds[key], news[key])
             for index, key in enumerate(keys, 1)}
+
+
+def _fixed_edge(item: Kept, end: bool) -> str | None:
+    """Return the insertion a kept paragraph's end (else its start) is, when its words cannot be written otherwise
+    there (seams.py), else None."""
+    diff = word_diff(item.before.text, item.after.text) if item.before.text != item.after.text else None
+    paragraph = kept_paragraph(diff, False, _tail(item) if end else [])
+    if end:
+        fixed = paragraph.diff is None or not paragraph.words_last or ending_otherwise(paragraph.diff) is None
+        return paragraph.last if paragraph.last == "ins" and fixed else None
+    fixed = paragraph.diff is None or starting_otherwise(paragraph.diff) is None
+    return paragraph.first if paragraph.first == "ins" and fixed else None
 
 
 def _tail(item: Kept) -> list[str | None]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 from agreements.diff.compare import compare_agreements
@@ -12,8 +13,12 @@ from agreements.diff.words import DELETE, EQUAL, INSERT, word_diff
 from agreements.examples import example_path
 from agreements.drafts import load_agreement
 from agreements.model import Agreement
+from agreements.render.docx.render import render_docx
+from tests.agreements.diff.reviewer import Reviewer
 from tests.agreements.diff.long_texts import apply_side
 from tests.agreements.render.docx.revisions import W, accept_all, document_xml, paragraph_texts, reject_all
+from tests.conftest import BASE_DRAFT, scaled
+from tests.libreoffice import need_libreoffice
 from tests.strategies import edited_pairs
 
 ROUND_1 = load_agreement(str(example_path("round-1")))
@@ -44,7 +49,6 @@ def test_a_diff_that_is_all_insertion_cannot_be_rewritten():
     assert starting_otherwise([(INSERT, "all new")]) is None
 
 
-@settings(max_examples=200, deadline=None)
 @given(old=st.text(alphabet="ab .\n", max_size=30), new=st.text(alphabet="ab .\n", max_size=30))
 def test_a_rewritten_diff_gives_both_texts_and_changes_its_end(old, new):
     diff = word_diff(old, new)
@@ -107,7 +111,44 @@ def test_words_added_at_the_end_of_one_recital_and_the_start_of_the_next_keep_th
     assert {"Alpha one more", "New Beta two"} <= set(paragraph_texts(accept_all(root)))
 
 
-@settings(max_examples=60, deadline=None)
+def with_new_article_before_a_new_heading() -> tuple[Agreement, Agreement]:
+    """Return the base draft, and a copy with an article inserted before an article that gains a heading (a
+    paragraph inserted whole, then a paragraph whose text is all inserted)."""
+    old = load_agreement(str(BASE_DRAFT))
+    data = old.model_dump(mode="json")
+    military = data["body"][0]["children"]
+    military[1]["heading"] = {lang: "Status of the Command" for lang in ("en", "ko", "zh")}
+    military.insert(1, {"id": "new-art", "kind": "article", "children": [
+        {"id": "new-art.p1", "kind": "text", "text": {lang: "The Parties shall cooperate." for lang in ("en", "ko",
+                                                                                                        "zh")}}]})
+    return old, Agreement.model_validate(data)
+
+
+def test_a_paragraph_inserted_before_a_heading_written_where_there_was_none_keeps_its_mark_apart():
+    old, new = with_new_article_before_a_new_heading()
+    root = document_xml(redline_docx(old, new, compare_agreements(old, new), "en", "Reviewer"))
+    assert joined_insertions(root) == []
+    assert "Status of the Command" not in "".join(paragraph_texts(reject_all(root)))
+
+
+@pytest.fixture(scope="module")
+def reviewer(tmp_path_factory):
+    """Start one LibreOffice for the module (skipped where LibreOffice is absent, unless CI requires it)."""
+    need_libreoffice()
+    server = Reviewer(tmp_path_factory.mktemp("seams"))
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("first, second", [("Alpha one more", "New Beta two"), ("Alpha one more", "Beta two"),
+                                           ("Zeta", "New Beta two"), ("Alpha one", "New Beta")])
+def test_libreoffice_keeps_the_recitals_apart(reviewer, first, second):
+    old, new = edited_recitals("Alpha one", "Beta two"), edited_recitals(first, second)
+    reviewer.check("recitals", redline_docx(old, new, compare_agreements(old, new), "en", "Reviewer"),
+                   render_docx(old, "en"), render_docx(new, "en"))
+
+
+@scaled(0.5)
 @given(pair=edited_pairs())
 def test_no_redline_joins_two_paragraphs_by_their_insertions(pair):
     a, b = pair
