@@ -100,8 +100,8 @@ class Matcher:
     def lists(self, ours: list[dict], theirs: list[dict], inside: bool = True, numbered: bool = False) -> None:
         """Rename each node of theirs after the node of ours it matches; unmatched ones get ids ours do not use.
 
-        inside: match what matched nodes hold too, and rename what unmatched ones hold; numbered: a node's number (its place among ours, the number
-        it carried in the Word file) counts a little.
+        inside: match what matched nodes hold too, and rename what unmatched ones hold; numbered: a node's number
+        (its place among ours, the number it carried in the Word file) counts a little.
         """
         pairs = align([self._listed(node, index, numbered, ours=True) for index, node in enumerate(ours, 1)],
                       [self._listed(node, index, numbered) for index, node in enumerate(theirs, 1)], self.by_pairs)

@@ -80,7 +80,8 @@ def test_one_paragraph_inserted_in_a_word_file_is_one_insertion(tmp_path):
 def test_paragraphs_of_a_word_file_keep_their_partners_when_one_is_inserted_at_the_start(tmp_path):
     texts = [f"The Parties agree to paragraph {word.lower()}." for word in TWENTY]
     before = word_file(tmp_path / "before.docx", TITLE + [("Normal", text) for text in texts])
-    after = word_file(tmp_path / "after.docx", TITLE + [("Normal", text) for text in ["A new first paragraph.", *texts]])
+    after = word_file(tmp_path / "after.docx", TITLE + [("Normal", text) for text in ["A new first paragraph.",
+                                                                                        *texts]])
     sides = load_sides(before, after)
     changes = [change for change in compare_agreements(sides.old, sides.new).changes if change.kind != "meta"]
     assert [change.kind for change in changes] == ["added"]
