@@ -11,6 +11,7 @@ Word's own, so renumbering alone changes nothing. Accept all gives the new docum
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 from dataclasses import dataclass, field
@@ -155,12 +156,17 @@ class Redliner:
         return Mark(_shape_of(block), side, "moveFrom" if side == "del" else "moveTo", uniform, empty=empty)
 
     def kept(self, item: Kept):
-        """Write a paragraph in both versions: as it is, or with its words tracked; either with its note."""
+        """Write a paragraph in both versions: as it is, or with its words tracked; either with its note, and with
+        its footnote's change tracked."""
         note = self.notes.get(f"changed:{item.after.key}")
+        footnotes = (item.before.footnote, item.after.footnote)
+        block = item.after if footnotes[0] == footnotes[1] else dataclasses.replace(item.after, footnote=None)
         if item.before.text == item.after.text:
-            paragraph = self.tracked.plain(item.after, note)
+            paragraph = self.tracked.plain(block, note)
         else:
-            paragraph = self.tracked.changed(item.after, self.diffs[item.after.key], "changed", note)
+            paragraph = self.tracked.changed(block, self.diffs[item.after.key], "changed", note)
+        if block is not item.after:
+            self.tracked.footnote(paragraph, *footnotes)
         self.tracked.writer.bookmark(paragraph, item.after, deleted=True)  # a deleted contents entry finds it too
         if item.before.alignment != item.after.alignment:
             self.tracked.aligned(paragraph, item.after, item.before.alignment)

@@ -8,10 +8,13 @@ as runs, insertions and deletions. Every revision, range and comment carries the
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime
 
-from agreements.diff.words import DELETE, EQUAL, INSERT
+from docx.oxml.ns import qn
+
+from agreements.diff.words import DELETE, EQUAL, INSERT, word_diff
 from agreements.render.docx import ooxml, ooxml_tracked as tracked_xml
 from agreements.render.docx.paragraphs import Piece, WordParagraph
 from agreements.render.docx.writer import DELETED_BOOKMARK, WordWriter
@@ -67,6 +70,40 @@ class TrackedWriter:
         if kind == "changed" and block.comment and nodes:
             self.writer.comment(nodes[0], nodes[-1], block.comment)
         return paragraph
+
+    def footnote(self, paragraph, old: str | None, new: str | None) -> None:
+        """Put a footnote at the end of a paragraph written without one, its change from `old` to `new` tracked: its
+        reference and text inserted or deleted whole, or its words changed inside it."""
+        self.writer.footnote(paragraph, new if new is not None else old, self.lang)
+        note = self.writer.footnotes[-1].find(qn("w:p"))
+        if old is not None and new is not None:
+            words = tracked_xml.own_runs(note)[-1]
+            for node in self._footnote_words(words, word_diff(old, new)):
+                words.addprevious(node)
+            note.remove(words)
+            return
+        kind = "ins" if old is None else "del"
+        reference = tracked_xml.own_runs(paragraph)[-1]
+        revision = self.revision(kind)
+        reference.addprevious(revision)
+        revision.append(tracked_xml.as_deleted(reference) if kind == "del" else reference)
+        tracked_xml.track_runs(note, lambda: self.revision(kind), kind == "del")
+
+    def _footnote_words(self, words, diff: list[tuple[int, str]]) -> list:
+        """Return a footnote's words from a diff as copies of its own run (its size kept), the changed ones in
+        revisions."""
+        made = WORDS["changed"]
+        nodes = []
+        for operation, text in [(EQUAL, " "), *diff]:  # the footnote's text follows its number after a space
+            run = copy.deepcopy(words)
+            run.find(qn("w:t")).text = text
+            if made[operation] is None:
+                nodes.append(run)
+                continue
+            revision = self.revision(made[operation])
+            revision.append(tracked_xml.as_deleted(run) if operation == DELETE else run)
+            nodes.append(revision)
+        return nodes
 
     def moved(self, paragraph, kind: str, name: str, range_id: int) -> None:
         """Put a written paragraph's content in a move range (kind moveFrom or moveTo) named for its pair."""
