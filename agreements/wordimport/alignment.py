@@ -91,14 +91,16 @@ def _in_stretch(ours: list[Listed], theirs: list[Listed], mine: range | list[int
                     if (score := _score(ours[i], theirs[j], by_pairs)) >= least)
     kept_j: list[int] = []  # the pairs made, by their index in theirs: their indexes in ours rise with them
     kept_i: list[int] = []
+    taken: set[int] = set()
     for _, j, i in scored:
         place = bisect.bisect_left(kept_j, j)
-        if place < len(kept_j) and kept_j[place] == j or i in kept_i:
+        if place < len(kept_j) and kept_j[place] == j or i in taken:
             continue
         if (place and kept_i[place - 1] > i) or (place < len(kept_i) and kept_i[place] < i):
             continue
         kept_j.insert(place, j)
         kept_i.insert(place, i)
+        taken.add(i)
     return dict(zip(kept_j, kept_i))
 
 

@@ -86,3 +86,12 @@ def test_every_node_is_paired_once_and_only_with_its_kind(old, new):
     pairs = align(listed(old), listed(new), False)
     assert len(set(pairs.values())) == len(pairs)
     assert all(0 <= i < len(old) and 0 <= j < len(new) for j, i in pairs.items())
+
+
+def test_two_unrelated_lists_of_five_hundred_paragraphs_align_in_bounded_time():
+    old = [f"Old paragraph {index} about the zone and the parties" for index in range(500)]
+    new = [f"New clause {index} on the line between the parties" for index in range(500)]
+    started = time.perf_counter()
+    pairs = align(listed(old), listed(new), False)
+    assert time.perf_counter() - started < 5
+    assert len(pairs) == 500
