@@ -216,7 +216,7 @@ class TreeBuilder:
 
 def _kept(reading: Reading, source: BodyParagraph) -> str:
     """Return a paragraph's text with its number, as a recital keeps it ('a) que, …')."""
-    return " ".join(source.text.split()) if reading.written else reading.text
+    return source.text.strip() if reading.written else reading.text
 
 
 def _point_id(count: int) -> str:

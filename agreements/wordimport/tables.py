@@ -10,8 +10,9 @@ parentheses.
 
 Any other row with two or more cells that hold text is one paragraph (origin "table"): its cells' texts joined
 by " | ", a cell's paragraphs by line breaks, empty cells left out. A row with one cell that holds text (a
-heading row, a boxed paragraph) gives that cell's paragraphs as they are, with their styles and list levels.
-Nested tables, and text boxes in cells, are read after the row that holds them. A row deleted with tracked
+heading row, a boxed paragraph) gives that cell's paragraphs as they are, with their styles and list levels; so
+does a row whose cells hold a nested table, a text box or an embedded document, read cell by cell in reading
+order, what is nested in its place (a definition's term then joins its definition's first paragraph). A row deleted with tracked
 changes is left out. A row that would be longer than a text may be is read cell paragraph by cell paragraph.
 """
 
@@ -76,12 +77,12 @@ def _header(row) -> bool:
 
 
 def _cells(row, reader: BodyReader) -> list[tuple[list[BodyParagraph], list[BodyParagraph]]]:
-    """Return each cell of a row as its own paragraphs (those with text) and what is nested in it."""
+    """Return each cell of a row as its own paragraphs (those with text) and everything read in it, in order."""
     found = []
     for cell in _children(row, CELL):
-        read = reader.blocks(cell, CELL_ORIGIN)
-        own = [paragraph for paragraph in read if paragraph.origin == CELL_ORIGIN and paragraph.text.strip()]
-        found.append((own, [paragraph for paragraph in read if paragraph.origin != CELL_ORIGIN]))
+        read = [paragraph for paragraph in reader.blocks(cell, CELL_ORIGIN)
+                if paragraph.origin != CELL_ORIGIN or paragraph.text.strip()]
+        found.append(([paragraph for paragraph in read if paragraph.origin == CELL_ORIGIN], read))
     return found
 
 
@@ -103,25 +104,42 @@ def _words(paragraphs: list[BodyParagraph]) -> int:
 
 
 def _row(cells: list, definition: bool) -> list[BodyParagraph]:
-    """Return a row's paragraphs: a definition, the row joined, or one cell's paragraphs; then what is nested."""
+    """Return a row's paragraphs: a definition, the row joined, or each cell's in order (one filled, or one nesting)."""
     filled = [own for own, _ in cells if own]
-    nested = [paragraph for _, inner in cells for paragraph in inner]
-    if not filled:
-        return nested
-    if len(filled) == 1:
-        return [dataclasses.replace(paragraph, origin="table") for paragraph in filled[0]] + nested
+    nested = any(len(own) < len(read) for own, read in cells)
+    if nested and definition and len(cells) == 2 and len(filled) == 2 and cells[1][1][0].origin == CELL_ORIGIN:
+        return _nesting_definition(cells)
+    if nested or len(filled) <= 1:
+        return [_in_table(paragraph) for _, read in cells for paragraph in read]
     if definition and len(cells) == 2 and len(filled) == 2:
         text, origin = definition_text(_cell_lines(filled[0]), _cell_text(filled[1])), "definition"
     else:
         text, origin = " | ".join(_cell_text(own) for own in filled), "table"
     if len(text) > MAX_TEXT:
-        return [dataclasses.replace(paragraph, origin="table") for own in filled for paragraph in own] + nested
+        return [_in_table(paragraph) for own in filled for paragraph in own]
     first = filled[0][0]
     every = [paragraph for own in filled for paragraph in own]
     row = dataclasses.replace(first, style="Normal", text=text, list_level=None, origin=origin,
                               footnotes=[note for paragraph in every for note in paragraph.footnotes],
                               comments=[comment for paragraph in every for comment in paragraph.comments])
-    return [row] + nested
+    return [row]
+
+
+def _nesting_definition(cells: list) -> list[BodyParagraph]:
+    """Return a definition whose cell holds more (a nested table): the term with its first paragraph, then the rest."""
+    (term, term_read), (_, read) = cells
+    first = read[0]
+    text = definition_text(_cell_lines(term), first.text.strip())
+    merged = dataclasses.replace(first, style="Normal", text=text, list_level=None, origin="definition",
+                                 footnotes=[*(note for item in term for note in item.footnotes), *first.footnotes],
+                                 comments=[*(comment for item in term for comment in item.comments), *first.comments])
+    nested_in_term = [paragraph for paragraph in term_read if paragraph.origin != CELL_ORIGIN]
+    return [merged, *nested_in_term, *(_in_table(paragraph) for paragraph in read[1:])]
+
+
+def _in_table(paragraph: BodyParagraph) -> BodyParagraph:
+    """Return a cell's own paragraph as a table's (what is nested in the cell keeps its own origin)."""
+    return dataclasses.replace(paragraph, origin="table") if paragraph.origin == CELL_ORIGIN else paragraph
 
 
 def _cell_text(own: list[BodyParagraph]) -> str:

@@ -106,19 +106,7 @@ def test_accept_all_gives_the_after_side_and_reject_all_the_before(reviewed, old
         assert difference(without_own(shown(found[mode]), own_lines(side, sides.lang), read), read) == []
 
 
-# where the import does not yet give every word of a file (its own tests say so): the redline cannot either
-IMPORT_GAPS = {
-    ("oxpt--WC055-French", "oxpt--WC055-French-Mod"): "the import makes the no-break space of a paragraph that "
-                                                       "starts with a number ('a)') a plain space",
-    ("openagr--common-paper-csa-without-sla", "openagr--common-paper-csa-with-sla"): "the import reads a table "
-                                                                                     "inside a table after the "
-                                                                                     "outer table's row",
-}
-
-
-@pytest.mark.parametrize("old, new", [pytest.param(old, new, marks=pytest.mark.xfail(reason=IMPORT_GAPS[old, new]))
-                                      if (old, new) in IMPORT_GAPS else (old, new) for old, new in PAIRS],
-                         ids=PAIR_IDS)
+@pytest.mark.parametrize("old, new", PAIRS, ids=PAIR_IDS)
 def test_accept_all_gives_the_after_files_words_and_reject_all_the_before_files(reviewed, old, new):
     sides, found = reviewed(old, new)
     for mode, side, name in (("accept", sides.new, new), ("reject", sides.old, old)):

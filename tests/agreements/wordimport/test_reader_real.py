@@ -43,7 +43,7 @@ def test_common_paper_sections_are_articles_and_their_subclauses_paragraphs(name
 
 def test_numbered_text_before_any_article_is_a_recital_keeping_its_number():
     agreement, report = import_word(str(REAL / "oxpt--WC055-French.docx"))
-    assert [recital.text["fr" if "fr" in recital.text else "en"][:8] for recital in agreement.preamble] == ["a) que, "]
+    assert [recital.text["fr" if "fr" in recital.text else "en"][:8] for recital in agreement.preamble] == ["a)\tque, "]
     assert agreement.body == [] and report.unplaced == []
 
 

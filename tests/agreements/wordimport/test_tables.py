@@ -69,10 +69,19 @@ def test_a_row_with_one_filled_cell_gives_its_paragraphs_with_their_styles():
         ("table", "Normal", "Key | Value")]
 
 
-def test_a_nested_table_is_read_after_the_row_that_holds_it():
+def test_a_nested_table_is_read_in_its_place_within_the_cell_that_holds_it():
     inner = table(["inner a", "inner b"])
-    body = table(["outer", p("cell text") + inner], ["last", "row"])
-    assert read(body) == [("table", "outer | cell text"), ("table", "inner a | inner b"), ("table", "last | row")]
+    body = table(["outer", p("cell text") + inner + p("after the table")], ["last", "row"])
+    assert read(body) == [("table", "outer"), ("table", "cell text"), ("table", "inner a | inner b"),
+                          ("table", "after the table"), ("table", "last | row")]
+
+
+def test_a_definition_that_holds_a_table_keeps_its_term_with_its_first_paragraph():
+    inner = table(["ISO 27001", "SOC 2"])
+    body = table(["Security Policy", p("Provider will keep one of:") + inner + p("or another.")],
+                 ["Agreement", "the agreement between the parties"], ["Customer", "the one who buys the service"])
+    assert read(body)[:3] == [("definition", "“Security Policy”: Provider will keep one of:"),
+                              ("table", "ISO 27001 | SOC 2"), ("table", "or another.")]
 
 
 def test_a_deleted_row_is_left_out():
