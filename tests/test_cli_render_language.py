@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 
 from agreements.drafts import load_agreement
 from cli import main
@@ -43,3 +45,19 @@ def test_timeline_of_a_draft_without_english_is_in_its_own_language(runner, kore
     result = runner.invoke(main, ["timeline", str(korean_draft), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["lang"] == "ko"
+
+
+def test_diff_of_two_drafts_without_english_writes_the_redline_in_their_language(runner, korean_draft, tmp_path):
+    changed = tmp_path / "ko-2.yaml"
+    changed.write_text(korean_draft.read_text(encoding="utf-8").replace("종식된다", "완전히 종식된다"), encoding="utf-8")
+    redline = tmp_path / "redline.docx"
+    result = runner.invoke(main, ["diff", str(korean_draft), str(changed), "-o", str(redline)])
+    assert result.exit_code == 0, result.output
+    text = "".join(node.text or "" for node in docx.Document(str(redline)).element.body.iter(qn("w:t")))
+    assert "완전히" in text and "⟨no" not in text
+
+
+def test_diff_in_a_language_the_drafts_lack_is_refused(runner, korean_draft):
+    result = runner.invoke(main, ["diff", str(korean_draft), str(korean_draft), "--lang", "zh"])
+    assert (result.exit_code, result.stderr) == (
+        2, f"peacedraft: {korean_draft}: the draft has no text in zh (its languages: ko) [PD-E088]\n")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from agreements.drafts import MAX_FILE_BYTES, decode, parse_agreement, read_bytes
 from clauses.errors import DraftError
 from agreements.model import Agreement
-from clauses.languages import DEFAULT_LANGUAGE
+from agreements.text_language import text_language
 
 GIT_TIMEOUT = 60  # seconds `git show` may take
 CHUNK_BYTES = 1 << 16
@@ -35,7 +35,9 @@ def load_sides(old_spec: str, new_spec: str, lang: str | None = None) -> Sides:
         from agreements.wordimport.matching import word_diff_sides
 
         return word_diff_sides(old_spec, new_spec, lang)
-    return Sides(load_version(old_spec), load_version(new_spec), lang or DEFAULT_LANGUAGE, [])
+    old, new = load_version(old_spec), load_version(new_spec)
+    chosen = text_language(old, lang, old_spec)
+    return Sides(old, new, text_language(new, chosen, new_spec), [])
 
 
 def load_version(spec: str) -> Agreement:
