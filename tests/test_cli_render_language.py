@@ -10,7 +10,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from agreements.drafts import load_agreement
+from agreements.drafts import dump_agreement, load_agreement
+from agreements.model import Agreement
 from cli import main
 from tests.agreements.wordimport.odd_packages import members_of, write
 
@@ -61,3 +62,16 @@ def test_diff_in_a_language_the_drafts_lack_is_refused(runner, korean_draft):
     result = runner.invoke(main, ["diff", str(korean_draft), str(korean_draft), "--lang", "zh"])
     assert (result.exit_code, result.stderr) == (
         2, f"peacedraft: {korean_draft}: the draft has no text in zh (its languages: ko) [PD-E088]\n")
+
+
+def test_diff_of_an_english_draft_and_a_korean_only_one_is_in_korean(runner, korean_draft, tmp_path):
+    data = load_agreement(str(korean_draft)).model_dump(mode="json", exclude_defaults=True)
+    data["meta"]["languages"] = ["ko", "en"]
+    data["body"][0]["children"][0]["text"]["en"] = "The war ends."
+    both = tmp_path / "both.yaml"
+    both.write_text(dump_agreement(Agreement.model_validate(data)), encoding="utf-8")
+    redline = tmp_path / "redline.docx"
+    result = runner.invoke(main, ["diff", str(both), str(korean_draft), "-o", str(redline)])
+    assert result.exit_code == 0, result.output
+    text = "".join(node.text or "" for node in docx.Document(str(redline)).element.body.iter(qn("w:t")))
+    assert "전쟁 상태는 종식된다." in text and "The war ends." not in text

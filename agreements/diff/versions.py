@@ -12,6 +12,7 @@ from agreements.drafts import MAX_FILE_BYTES, decode, parse_agreement, read_byte
 from clauses.errors import DraftError
 from agreements.model import Agreement
 from agreements.text_language import text_language
+from clauses.languages import DEFAULT_LANGUAGE
 
 GIT_TIMEOUT = 60  # seconds `git show` may take
 CHUNK_BYTES = 1 << 16
@@ -36,8 +37,14 @@ def load_sides(old_spec: str, new_spec: str, lang: str | None = None) -> Sides:
 
         return word_diff_sides(old_spec, new_spec, lang)
     old, new = load_version(old_spec), load_version(new_spec)
-    chosen = text_language(old, lang, old_spec)
-    return Sides(old, new, text_language(new, chosen, new_spec), [])
+    chosen = lang or _shared_language(old, new)
+    return Sides(old, new, text_language(new, text_language(old, chosen, old_spec), new_spec), [])
+
+
+def _shared_language(old: Agreement, new: Agreement) -> str:
+    """Return the language two drafts are compared in: the default when both have it, else their first in common."""
+    shared = [code for code in old.meta.languages if code in new.meta.languages] or old.meta.languages
+    return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in shared else shared[0]
 
 
 def load_version(spec: str) -> Agreement:
