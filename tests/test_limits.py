@@ -24,7 +24,7 @@ from agreements.model import Agreement
 from agreements.package import manifest
 from agreements.schedule.timeline import schedule
 from agreements.diff.versions import load_version
-from agreements.wordimport import matching, safety
+from agreements.wordimport import alignment, safety
 from agreements.wordimport.importer import import_word
 from agreements.yamlsource import read_yaml
 from cli import main
@@ -64,7 +64,7 @@ def test_the_documented_values_are_the_code_s():
               "50,000": safety.MAX_PARAGRAPHS == 50_000, "256": safety.MAX_DEPTH == 256,
               "512": safety.HEAD_CHARS == 512, "4 MiB": manifest.MAX_MANIFEST_BYTES == 4 * MIB,
               "10,000": manifest.MAX_ZIP_MEMBERS == 10_000, "400": timeline_chart.MAX_HEIGHT == 400,
-              "250,000": matching.MAX_PAIRS == 250_000}
+              "250,000": alignment.MAX_PAIRS == 250_000}
     assert all(values.values()), [text for text, same in values.items() if not same]
     assert all(f"| {text}" in doc for text in values)
 
@@ -429,15 +429,15 @@ def test_imported_paragraph_length(tmp_path):
 
 
 def test_matching_pairs(monkeypatch):
-    """Up to 250,000 pairs of nodes are matched by text; beyond, by number only."""
+    """Up to 250,000 pairs of nodes left between two equal ones are matched by text; beyond, by number only."""
     by_number = []
-    real = matching._pairs_by_number
-    monkeypatch.setattr(matching, "_pairs_by_number", lambda *args: by_number.append(1) or real(*args))
-    nodes = [{"id": f"n{n}", "kind": "text", "text": {"en": ""}} for n in range(501)]
-    numbers = {node["id"]: n for n, node in enumerate(nodes)}
-    matching._pairs(nodes[:500], nodes[:500], "en", numbers, numbers)
+    real = alignment._by_number
+    monkeypatch.setattr(alignment, "_by_number", lambda *args: by_number.append(1) or real(*args))
+    ours = [alignment.Listed("text", f"ours {n}", n) for n in range(501)]
+    theirs = [alignment.Listed("text", f"theirs {n}", n) for n in range(501)]
+    alignment.align(ours[:500], theirs[:500], by_pairs=False)
     assert by_number == []
-    matching._pairs(nodes[:500], nodes, "en", numbers, numbers)
+    alignment.align(ours[:500], theirs, by_pairs=False)
     assert by_number == [1]
 
 
