@@ -158,6 +158,7 @@ def check_languages(files: tuple[str, ...], word_files: bool, languages: str, ou
     (for a Word file, LINE is its paragraph). Exits 1 when there are findings.
 
     Example: peacedraft check-languages round-2.yaml
+
     Example: peacedraft check-languages --docx en.docx ko.docx zh.docx
     """
     from agreements.authentic.check import check_languages as check
@@ -324,6 +325,7 @@ def add(draft: str, option_id: str, under: str | None, as_id: str | None, assign
     (else the add is refused). Each registration is printed on a line of its own.
 
     Example: peacedraft add draft.yaml forces/artillery --alternative-to force.artillery --proposed-by dprk --set pullback_km=20
+
     Example: peacedraft add draft.yaml roles/six-party-observers --party jpn=observer --party rus=observer
     """
     from agreements.edit.add import add_alternative, add_option
@@ -478,8 +480,11 @@ def render(draft: str, output_format: str | None, lang: str | None, templates: s
     (first line of text and Markdown), and a neutral author in Word ("Non-paper").
 
     Example: peacedraft render example.yaml -o example-ko.docx --lang ko
+
     Example: peacedraft render example.yaml -o dprk-ko.docx --lang ko --copy-for dprk
+
     Example: peacedraft render example.yaml -o example.pdf --lang parallel
+
     Example: peacedraft render example.yaml -o non-paper-ko.docx --lang ko --non-paper
     """
     from pathlib import Path
@@ -547,6 +552,7 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
     the non-paper mark on every page and at the top of the report.
 
     Example: peacedraft diff round-1.yaml round-2.yaml -o redline.docx --author "ROK delegation"
+
     Example: peacedraft diff round-1.yaml round-2.yaml -o non-paper-redline.docx --non-paper
     """
     from agreements.atomic import write_all
@@ -754,6 +760,7 @@ def timeline(draft: str, output: str | None, lang: str | None, output_format: st
     (-o FILE.png or FILE.svg) is the same bytes for the same draft.
 
     Example: peacedraft timeline example.yaml -o timeline.png
+
     Example: peacedraft timeline example.yaml --lang ko -o timeline.ko.png
     """
     import os

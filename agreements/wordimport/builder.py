@@ -126,6 +126,8 @@ class TreeBuilder:
         """Open an article, in the open part or annex; the rest of its line is its heading or its first paragraph."""
         heading, first = article_line(reading.text, styled=reading.level is not None)
         article = self._open_article(reading.number, reading.branch)
+        if reading.written:
+            article["_typed"] = True
         if heading:
             article["heading"] = {self.lang: heading}
         elif not first:
@@ -135,6 +137,13 @@ class TreeBuilder:
         inner = read_text(first)
         return self._clause(inner if inner.kind in ("paragraph", "point", "roman") else Reading("text", "", first),
                             source)
+
+    def _opens_section(self, head: int) -> bool:
+        """Return whether a subclause ('2.1') opens section 2: not open yet, or after a lower typed one ('Clause 1')."""
+        number = self.article.get("_number") if self.article is not None else None
+        if self.plan.opens_articles:
+            return number != head
+        return self.article is not None and self.article.get("_typed", False) and number is not None and head > number
 
     def _open_article(self, number: int | None, branch: str = "") -> dict:
         """Add an article (numbered as typed, else by its place) to the open annex, part or body; return it."""
@@ -156,9 +165,8 @@ class TreeBuilder:
     def _clause(self, reading: Reading, source: BodyParagraph) -> dict:
         """Place a paragraph, a point or unnumbered text: in the open article or annex, else in the preamble (a
         recital keeping its number) or the open part (an article of it without a heading)."""
-        if reading.kind == "subclause" and self.plan.opens_articles and self.annex is None:
-            if self.article is None or self.article.get("_number") != reading.head:
-                self._open_article(reading.head)
+        if reading.kind == "subclause" and self.annex is None and self._opens_section(reading.head):
+            self._open_article(reading.head)
         if self.article is None and self.annex is None:
             if self.part is None:
                 return self._recital(Reading("recital", "", _kept(reading, source)), source)

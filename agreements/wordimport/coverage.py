@@ -57,7 +57,8 @@ class Coverage:
         if not self.missing:
             return None
         (kind, count), *rest = self.missing.items()
-        return ", ".join([f"{count:,} {self.unit} in {kind}", *(f"{number:,} in {name}" for name, number in rest)])
+        unit = self.unit.removesuffix("s") if count == 1 else self.unit
+        return ", ".join([f"{count:,} {unit} in {kind}", *(f"{number:,} in {name}" for name, number in rest)])
 
     def short_of(self, share: float = STRICT_SHARE) -> bool:
         """Return whether less than the given share was placed."""

@@ -184,7 +184,7 @@ def word_diff_sides(old_spec: str, new_spec: str, lang: str | None) -> Sides:
     lang = lang or next(iter(imported.values()))[0].meta.languages[0]
     drafts = {side: text_view(load_version(spec), lang) for side, spec in specs.items() if side not in imported}
     notes = [f"{specs[side]}: {line}" for side, (_, report) in imported.items()
-             for line in [*report.unplaced, *(f"note: {note}" for note in report.notes)]]
+             for line in [*report.unplaced, *(f"note: {note}" for note in report.notes if note not in report.assumed)]]
     if "old" in drafts:
         drafts["new"] = keyed_like(drafts["old"], imported["new"][1], _stem(new_spec))
     elif "new" in drafts:

@@ -226,6 +226,8 @@ def read_text(text: str) -> Reading:
         rest = match.group("text")
         if kind in HEADING_KINDS and _runs_on(stripped, match):
             continue
+        if kind == "subclause" and match.start("number") and not rest.strip()[:1].isupper():
+            continue  # 'Section 2.1 (Fees) applies.': a reference; 'Section 2.1 The Parties …' opens the subclause
         groups = match.groupdict()
         return Reading(kind, match.group("number"), rest.strip(), family=family, branch=groups.get("branch") or "",
                        level=match.group("number").count(".") - 1 if kind == "subclause" else None)

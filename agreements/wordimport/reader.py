@@ -30,6 +30,7 @@ class Imported:
     notes: list[str] = field(default_factory=list)
     numbers: dict[str, int] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)  # every body paragraph's text, in order
+    assumed: list[str] = field(default_factory=list)  # the notes on placeholders (parties, title): a diff keeps ours
 
     def counts(self) -> str:
         """Return what was read, e.g. '24 articles, 96 paragraphs and points, 5 recitals'."""
@@ -39,7 +40,7 @@ class Imported:
         parts = sum(top["kind"] == "part" for top in self.data["body"])
         found = [(parts, "part"), (len(articles), "article"), (clauses, "paragraph or point"),
                  (len(self.data["preamble"]), "recital"), (len(self.data.get("annexes", [])), "annex or protocol")]
-        return ", ".join(f"{number} {_plural(noun, number)}" for number, noun in found if number or noun == "article")
+        return ", ".join(f"{number:,} {_plural(noun, number)}" for number, noun in found if number or noun == "article")
 
 
 def _count(node: dict) -> int:
@@ -83,7 +84,7 @@ def build_tree(body: list[BodyParagraph], lang: str, path: str, date: datetime.d
     notes.append("parties are not read from the text: two placeholders (party-1, party-2) written")
     numbers = {node["id"]: node["_number"] for top in builder.body
                for node in [top, *(top["children"] if top["kind"] == "part" else [])] if "_number" in node}
-    return Imported(data, builder.unplaced, [*notes, *builder.notes], numbers)
+    return Imported(data, builder.unplaced, [*notes, *builder.notes], numbers, assumed=list(notes))
 
 
 def placeholder(lang: str, key: str) -> str:

@@ -140,7 +140,7 @@ def _open_zip(data: bytes, totals: Totals) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, struct.error) as error:
-        raise Refused(f"not a Word document (a damaged zip file: {one_line(error)})", "PD-E080") from None
+        raise Refused(f"a damaged or truncated Word file (not a readable zip: {one_line(error)})", "PD-E080") from None
 
 
 def _check_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:

@@ -125,3 +125,13 @@ def test_a_language_files_import_section_is_checked_when_read(section, message):
 
     with pytest.raises(ValidationError, match=re.escape(message)):
         ImportPatterns.model_validate(section)
+
+
+@pytest.mark.parametrize("text, number, rest", [
+    ("Section 2.1 The Parties shall meet.", "2.1", "The Parties shall meet."),
+    ("Clause 3.2.1 Notice is given.", "3.2.1", "Notice is given."),
+    ("§ 4.1 Each Party shall act.", "4.1", "Each Party shall act."),
+])
+def test_a_decimal_subclause_may_carry_the_word_of_its_section(text, number, rest):
+    reading = read_text(text)
+    assert (reading.kind, reading.written, reading.text) == ("subclause", number, rest)

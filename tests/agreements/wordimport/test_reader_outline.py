@@ -190,3 +190,20 @@ def test_a_heading_2_typed_as_an_article_in_a_word_document_is_read_with_its_hea
     agreement = Agreement.model_validate(build_tree(paragraphs(document), "en", "a.docx", DAY).data)
     assert outline(agreement, "en") == [("part", "General"), ("article", "Scope"), (0, "It applies."),
                                         ("article", "Definitions"), (0, "Terms mean this.")]
+
+
+def test_a_subclause_of_a_section_not_yet_opened_opens_it_after_a_typed_article():
+    agreement, _ = styled("Agreement on Testing", "Clause 1", "Purpose and scope", "This sets out the purpose.",
+                          "Section 2.1 The Parties shall meet.", "Section 2.2 The Parties shall report.",
+                          "§ 3 Entry into force", "(a) on signature;")
+    assert [article.id for article in agreement.body] == ["art-1", "art-2", "art-3"]
+    assert outline(agreement, "en") == [
+        ("article", "Purpose and scope"), (0, "This sets out the purpose."),
+        ("article", None), (0, "The Parties shall meet."), (0, "The Parties shall report."),
+        ("article", "Entry into force"), (0, "on signature;")]
+
+
+def test_a_subclause_of_the_open_section_or_an_earlier_one_stays_in_the_open_article():
+    agreement, _ = styled("Agreement on Testing", "Article 2 — Meetings", "2.1 The Parties shall meet.",
+                          "1.4 As section 1.4 says, they report.")
+    assert [article.id for article in agreement.body] == ["art-2"]

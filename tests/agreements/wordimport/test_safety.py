@@ -226,7 +226,7 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
     "legacy-xls": (_bytes(compound_file(["Workbook"])),
                    "not a Word document (an Office 97-2003 file that is not a Word .doc)"),
     "damaged-zip": (_bytes(b"PK\x03\x04" + bytes(100)),
-                    "not a Word document (a damaged zip file: File is not a zip file)"),
+                    "a damaged or truncated Word file (not a readable zip: File is not a zip file)"),
     "plain-zip": (lambda p: write_zip(p, {"notes.txt": b"hello"}),
                   "not a Word document (a zip without word/document.xml)"),
     "no-content-types": (lambda p: write_zip(p, {"word/document.xml": (DOC_HEAD + DOC_TAIL).encode()}),
