@@ -19,6 +19,7 @@ CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
                   "九": 9}
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+BARE_NUMBER = re.compile(r"[0-9]{1,3}|[IVXLC]{1,8}")
 HEADING_KINDS = ("part", "article")
 ANNEX_KINDS = ("annex", "protocol")  # a heading 1 that names one opens an annex, numbered or not
 ITEM_KINDS = ("subclause", "paragraph", "roman", "point")
@@ -198,6 +199,8 @@ def _heading(text: str, level: int) -> Reading:
         return Reading(typed.kind, typed.written, typed.text, level, typed.family, typed.branch)
     if typed.kind in ("subclause", "paragraph"):
         return Reading("heading", typed.written, unheaded(typed.text), level, typed.family)
+    if BARE_NUMBER.fullmatch(text.strip()):  # a heading that is its number alone ('7', 'VII'): nothing more to read
+        return Reading("heading", text.strip(), "", level)
     return Reading("heading", "", unheaded(text), level)
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from agreements.wordimport.headings import article_line, reads_as_heading, reads_as_title
-from agreements.wordimport.patterns import read_paragraph, read_text, style_kind
+from agreements.wordimport.patterns import read_paragraph, read_style, read_text, style_kind
 
 
 @pytest.mark.parametrize("text, kind, number, rest", [
@@ -135,3 +135,13 @@ def test_a_language_files_import_section_is_checked_when_read(section, message):
 def test_a_decimal_subclause_may_carry_the_word_of_its_section(text, number, rest):
     reading = read_text(text)
     assert (reading.kind, reading.written, reading.text) == ("subclause", number, rest)
+
+
+@pytest.mark.parametrize("text, number", [("7", 7), ("VII", 7), (" 12 ", 12)])
+def test_a_heading_that_is_its_number_alone_is_that_number_with_nothing_more(text, number):
+    reading = read_style("Heading 2", text)
+    assert (reading.number, reading.text) == (number, "")
+
+
+def test_a_heading_that_is_a_year_is_its_text():
+    assert read_style("Heading 1", "2024").text == "2024"

@@ -207,3 +207,9 @@ def test_a_subclause_of_the_open_section_or_an_earlier_one_stays_in_the_open_art
     agreement, _ = styled("Agreement on Testing", "Article 2 — Meetings", "2.1 The Parties shall meet.",
                           "1.4 As section 1.4 says, they report.")
     assert [article.id for article in agreement.body] == ["art-2"]
+
+
+def test_articles_in_a_heading_style_that_are_numbers_alone_hold_nothing_but_their_number():
+    agreement, imported = styled(("heading 2", "1"), ("heading 2", "2"), ("heading 2", "3"))
+    assert [(article.id, article.heading, article.children) for article in agreement.body] == [
+        ("art-1", None, []), ("art-2", None, []), ("art-3", None, [])]
