@@ -1029,5 +1029,33 @@ def schema(output: str | None) -> None:
         click.echo(text, nl=False)
 
 
+@main.command()
+@click.argument("target", default=".", metavar="[FOLDER|DRAFT]")
+@click.option("--port", type=click.IntRange(0, 65535), default=8800, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but this machine's own is reachable by others on the network.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the workbench in the default browser.")
+@handles_errors
+def serve(target: str, port: int, host: str, open_browser: bool) -> None:
+    """Serve the browser workbench for a folder of drafts (or one draft and its folder) on this machine.
+
+    The address printed carries the access token: only a browser that opened it can use the workbench.
+    Every change made in the browser is written to the draft files as `add`, `set` and `position` write them.
+    Stop it with Ctrl+C.
+
+    Example: peacedraft serve drafts/
+
+    Example: peacedraft serve round-2.yaml --port 8900 --open
+    """
+    from workbench.server import serve as serve_folder
+
+    def announce(address: str) -> None:
+        click.echo(f"peacedraft workbench: {address}")
+        click.echo("Press Ctrl+C to stop.", err=True)
+
+    serve_folder(target, host, port, open_browser, announce)
+
+
 if __name__ == "__main__":
     main()
