@@ -17,6 +17,7 @@ import secrets
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from clauses.errors import OutputError
@@ -24,13 +25,19 @@ from clauses.errors import OutputError
 STALE_AFTER = 15 * 60  # seconds after which a temporary file beside a target is a leftover of a killed write
 
 
-def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = True) -> Path:
+def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = True,
+                 before_rename: Callable[[], None] | None = None) -> Path:
     """Write data to path through a temporary sibling and a rename; return the path written."""
-    return write_all([(path, data)], overwrite)[0]
+    return write_all([(path, data)], overwrite, before_rename)[0]
 
 
-def write_all(outputs: list[tuple[str | os.PathLike, bytes]], overwrite: bool = True) -> list[Path]:
-    """Write every output or none: all temporary files first, then the renames, undone if one fails."""
+def write_all(outputs: list[tuple[str | os.PathLike, bytes]], overwrite: bool = True,
+              before_rename: Callable[[], None] | None = None) -> list[Path]:
+    """Write every output or none: all temporary files first, then the renames, undone if one fails.
+
+    before_rename runs once every temporary file is written, just before the first rename: an error it raises
+    leaves every target as it was.
+    """
     targets = [Path(path) for path, _ in outputs]
     for target in targets:
         check_target(target, overwrite)
@@ -38,6 +45,8 @@ def write_all(outputs: list[tuple[str | os.PathLike, bytes]], overwrite: bool = 
     try:
         for target, (_, data) in zip(targets, outputs):
             staged.append(stage(target, data))
+        if before_rename:
+            before_rename()
         _rename_all(staged, targets)
     finally:
         for temporary in staged:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import io
 import json
 import os
@@ -51,6 +52,16 @@ def read_bytes(path: str) -> bytes:
         raise DraftError.at(path, 1, 1, "is a folder, not a draft file", code="PD-E010") from None
     except OSError as error:
         raise DraftError.at(path, 1, 1, f"cannot read: {error.strerror}", code="PD-E010") from None
+
+
+def file_digest(path: str | os.PathLike) -> str:
+    """Return the SHA-256 of a draft file's bytes, in hex: what a page that edits the file expects it still to be."""
+    return digest_of(read_bytes(str(path)))
+
+
+def digest_of(data: bytes) -> str:
+    """Return the SHA-256 of bytes, in hex."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def decode(raw: bytes, path: str) -> str:

@@ -72,6 +72,15 @@ class InputError(PeacedraftError):
     """A value given on the command line cannot be used (unknown precedent, empty query, unsafe file): exit code 2."""
 
 
+class StaleDraftError(PeacedraftError):
+    """A draft changed on disk since the page that edits it read it, so the edit is refused: exit code 2."""
+
+    def __init__(self, file: str):
+        super().__init__(f"{file}: changed since the page was loaded (someone saved a newer version); reload it and "
+                         "make the change again", "PD-E110")
+        self.file = file
+
+
 class FindingsError(PeacedraftError):
     """The draft loads but breaks consistency rules, so an output that needs a sound draft is refused: exit code 1."""
 

@@ -90,7 +90,8 @@ class Placed:
 
 
 def add_option(path: str, option_id: str, under: str | None = None, as_id: str | None = None,
-               assignments: tuple[str, ...] = (), parties: tuple[str, ...] = ()) -> EditResult:
+               assignments: tuple[str, ...] = (), parties: tuple[str, ...] = (), *,
+               expect: str | None = None) -> EditResult:
     """Add a library option to a draft: as a new article, or under a part, an article or a clause; the parties it needs
     and the draft lacks are registered only in the roles `parties` gives them (`usa=guarantor`)."""
     option = find_option(option_id)
@@ -127,7 +128,7 @@ def add_option(path: str, option_id: str, under: str | None = None, as_id: str |
         holder.setdefault("body" if target is None else "children", CommentedSeq()).append(styled(placed.node))
         return placed.summary, tuple(registered)
 
-    return edit_draft(path, change, insertion=insertion)
+    return edit_draft(path, change, insertion=insertion, expect=expect)
 
 
 def _holds_paragraphs(target) -> bool:
@@ -150,7 +151,8 @@ def _target(agreement: Agreement, under: str | None, file: str):
 
 
 def add_alternative(path: str, option_id: str, target_id: str, proposed_by: str,
-                    assignments: tuple[str, ...] = (), parties: tuple[str, ...] = ()) -> EditResult:
+                    assignments: tuple[str, ...] = (), parties: tuple[str, ...] = (), *,
+                    expect: str | None = None) -> EditResult:
     """Add a library option as an alternative to an existing clause, proposed by a party; the clause becomes bracketed.
 
     The parties the option needs and the draft lacks are registered only in the roles `parties` gives them."""
@@ -182,7 +184,7 @@ def add_alternative(path: str, option_id: str, target_id: str, proposed_by: str,
         return (f"added {option.id} as alternative {alternative_id} to {target_id}, proposed by {proposed_by}",
                 tuple(registered))
 
-    return edit_draft(path, change)
+    return edit_draft(path, change, expect=expect)
 
 
 def _without_id(data: dict) -> dict:

@@ -9,8 +9,8 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from agreements.atomic import write_atomic
-from agreements.drafts import agreement_from, parse_agreement, read_text
-from clauses.errors import DraftError, Location, Problem
+from agreements.drafts import agreement_from, decode, digest_of, file_digest, parse_agreement, read_bytes
+from clauses.errors import DraftError, Location, Problem, StaleDraftError
 from agreements.model import Agreement
 from agreements.rules.context import Finding
 from agreements.rules.registry import check
@@ -27,23 +27,32 @@ Edit = Callable[[CommentedMap, Agreement], "str | tuple[str, tuple[str, ...]]"] 
 
 @dataclass(frozen=True)
 class EditResult:
-    """What an edit did: a one-line summary, the findings the draft still has, and what it registered."""
+    """What an edit did: a one-line summary, the findings the draft still has, what it registered, and the digest of
+    the file as it now is (file_digest), for the next edit to expect."""
 
     summary: str
     findings: list[Finding]
     registered: tuple[str, ...] = ()  # one line per party, body or zone the edit registered
+    digest: str = ""
 
 
 def edit_draft(path: str, change: Edit, dry_run: bool = False, node_id: str | None = None,
-               insertion: Callable[[Agreement], Insertion | None] | None = None) -> EditResult:
+               insertion: Callable[[Agreement], Insertion | None] | None = None, *,
+               expect: str | None = None) -> EditResult:
     """Apply a change to a draft file; write it only if the result loads and adds no rule errors (and not dry_run).
 
     With node_id, the change touches that node alone: only the node's own lines are loaded and rewritten, when
     that gives the same data as editing the whole file (otherwise the whole file is edited). With insertion, the
     change appends one node, which is written in lines of its own when the insertion (None: not possible) says where
     and the file then reads as the old data with that node appended (otherwise the whole file is edited).
+
+    With expect (the file_digest of the file as its editor saw it), a file whose bytes have changed since is left
+    as it is and StaleDraftError raised: checked on reading, and again just before the new file replaces it.
     """
-    text = read_text(path)
+    raw = read_bytes(path)
+    if expect is not None and digest_of(raw) != expect:
+        raise StaleDraftError(path)
+    text = decode(raw, path)
     data, source = read_yaml(text, path)
     before = agreement_from(data, source, path)
     if node_id:
@@ -56,9 +65,21 @@ def edit_draft(path: str, change: Edit, dry_run: bool = False, node_id: str | No
     findings = check(after)
     if any(finding.severity == "error" for finding in findings):
         _refuse_new_errors(before, check(before), findings)
-    if not dry_run:
-        write_atomic(path, new_text.encode("utf-8"))
-    return EditResult(summary, findings, registered)
+    if dry_run:
+        return EditResult(summary, findings, registered, digest_of(raw))
+    written = new_text.encode("utf-8")
+    write_atomic(path, written, before_rename=None if expect is None else lambda: _refuse_stale(path, expect))
+    return EditResult(summary, findings, registered, digest_of(written))
+
+
+def _refuse_stale(path: str, expect: str) -> None:
+    """Raise StaleDraftError if the file's bytes are no longer those its editor saw (or it is gone)."""
+    try:
+        current = file_digest(path)
+    except DraftError:
+        current = None
+    if current != expect:
+        raise StaleDraftError(path)
 
 
 def _edit_node(text: str, data, source, before: Agreement, change: Edit, node_id: str):
@@ -129,7 +150,8 @@ def node_in(document: CommentedMap, node_id: str, path: str) -> CommentedMap:
         raise DraftError([Problem(Location(path), node_id, f"no node with id '{node_id}'", "PD-E030")]) from None
 
 
-def set_position(path: str, node_id: str, party: str, stance: str, note: str | None) -> EditResult:
+def set_position(path: str, node_id: str, party: str, stance: str, note: str | None, *,
+                 expect: str | None = None) -> EditResult:
     """Record a party's stance (and note) on a node."""
 
     def change(document: CommentedMap, agreement: Agreement) -> str:
@@ -144,13 +166,13 @@ def set_position(path: str, node_id: str, party: str, stance: str, note: str | N
         positions[party] = entry
         return f"{node_id}: {party} {stance}s"
 
-    return edit_draft(path, change, node_id=node_id)
+    return edit_draft(path, change, node_id=node_id, expect=expect)
 
 
 SETTABLE_STATE = ("status", "proposed_by", "note", "translation")
 
 
-def set_values(path: str, node_id: str, assignments: tuple[str, ...]) -> EditResult:
+def set_values(path: str, node_id: str, assignments: tuple[str, ...], *, expect: str | None = None) -> EditResult:
     """Set parameters (or status, proposers, note, translation) of a node: `KEY=VALUE`, dotted keys for nesting."""
     def change(document: CommentedMap, agreement: Agreement) -> str:
         node = node_in(document, node_id, path)
@@ -170,4 +192,4 @@ def set_values(path: str, node_id: str, assignments: tuple[str, ...]) -> EditRes
             raise DraftError([Problem(Location(path), node_id, explain(error, kind), "PD-E033")]) from None
         return f"{node_id}: set {', '.join(assignments)}"
 
-    return edit_draft(path, change, node_id=node_id)
+    return edit_draft(path, change, node_id=node_id, expect=expect)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import time
 
+import pytest
+
 from agreements import atomic
 from agreements.atomic import STALE_AFTER, sweep_leftovers, write_atomic
+from clauses.errors import OutputError
 
 
 def leftover(folder, name: str, age: float):
@@ -58,3 +61,19 @@ def test_a_killed_write_leaves_a_temporary_that_the_next_write_removes(tmp_path,
     write_atomic(target, b"second\n")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["draft.yaml"]
     assert target.read_bytes() == b"second\n"
+
+
+def test_a_refusal_just_before_the_rename_leaves_the_target_and_no_temporary(tmp_path):
+    target = tmp_path / "draft.yaml"
+    target.write_bytes(b"newer\n")
+    staged = []
+
+    def refuse():
+        staged.extend(path.name for path in tmp_path.iterdir())
+        raise OutputError("refused", "PD-E052")
+
+    with pytest.raises(OutputError):
+        write_atomic(target, b"older\n", before_rename=refuse)
+    assert len(staged) == 2  # the refusal came with the new content written beside the target
+    assert target.read_bytes() == b"newer\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["draft.yaml"]

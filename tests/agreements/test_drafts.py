@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import string
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreements.drafts import dump_agreement, load_agreement, parse_agreement
+from agreements.drafts import dump_agreement, file_digest, load_agreement, parse_agreement
 from clauses.errors import DraftError
 from agreements.examples import example_path
 from tests.conftest import BASE_DRAFT
@@ -76,3 +77,11 @@ def test_escaped_control_characters_in_yaml_are_refused_at_their_place():
     with pytest.raises(DraftError) as caught:
         parse_agreement(text, "d.yaml")
     assert str(caught.value) == "d.yaml:52:44: pullback.distance: note: control character U+0001 cannot appear in an agreement's text [PD-E022]"
+
+
+def test_a_file_digest_is_the_sha256_of_its_bytes(tmp_path):
+    path = tmp_path / "draft.yaml"
+    path.write_bytes(b"\xef\xbb\xbfmeta: {}\n")
+    assert file_digest(path) == hashlib.sha256(b"\xef\xbb\xbfmeta: {}\n").hexdigest()
+    path.write_bytes(b"\xef\xbb\xbfmeta: {} \n")
+    assert file_digest(str(path)) != hashlib.sha256(b"\xef\xbb\xbfmeta: {}\n").hexdigest()

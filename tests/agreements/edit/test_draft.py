@@ -7,9 +7,9 @@ import difflib
 import pytest
 
 from agreements.edit.add import add_alternative, add_option
-from agreements.drafts import load_agreement
-from agreements.edit.draft import set_position, set_values
-from clauses.errors import DraftError
+from agreements.drafts import file_digest, load_agreement
+from agreements.edit.draft import edit_draft, set_position, set_values
+from clauses.errors import DraftError, StaleDraftError
 from tests.conftest import BASE_DRAFT, mutate
 
 # The base draft written by hand in an idiosyncratic style: comments everywhere, odd spacing, quotes.
@@ -100,3 +100,60 @@ def test_failed_edits_leave_the_file_untouched(draft, action, message):
         action(str(draft))
     assert draft.read_text(encoding="utf-8") == HANDWRITTEN
     assert sorted(path.name for path in draft.parent.iterdir()) == ["draft.yaml"]
+
+
+# One edit of each kind, given the digest the editor expects the file to have.
+EXPECTING = {
+    "add": lambda path, expect: add_option(path, "end_war/on-signature", as_id="end-war.added", expect=expect),
+    "alternative": lambda path, expect: add_alternative(path, "unc_status/retain-reduced", "unc.status", "dprk",
+                                                        expect=expect),
+    "set": lambda path, expect: set_values(path, "pullback.distance", ("pullback_km=15",), expect=expect),
+    "position": lambda path, expect: set_position(path, "pullback.distance", "dprk", "support", None, expect=expect),
+}
+NEWER = HANDWRITTEN + "# saved by someone else\n"
+
+
+@pytest.mark.parametrize("kind", EXPECTING)
+def test_an_edit_of_a_file_changed_since_it_was_read_is_refused(draft, kind):
+    seen = file_digest(draft)
+    draft.write_bytes(NEWER.encode("utf-8"))
+    with pytest.raises(StaleDraftError, match="draft.yaml: changed since the page was loaded") as refusal:
+        EXPECTING[kind](str(draft), seen)
+    assert refusal.value.code == "PD-E110" and refusal.value.exit_code == 2
+    assert draft.read_bytes() == NEWER.encode("utf-8")
+    assert sorted(path.name for path in draft.parent.iterdir()) == ["draft.yaml"]
+
+
+@pytest.mark.parametrize("kind", EXPECTING)
+def test_an_edit_expecting_the_file_as_it_is_writes_and_gives_the_new_digest(draft, kind):
+    result = EXPECTING[kind](str(draft), file_digest(draft))
+    assert draft.read_text(encoding="utf-8") != HANDWRITTEN
+    assert result.digest == file_digest(draft)
+    set_values(str(draft), "unc.status", ("note=checked",), expect=result.digest)  # the page edits on
+
+
+def test_a_file_saved_while_the_edit_runs_is_not_overwritten(draft):
+    def change(document, agreement):
+        draft.write_bytes(NEWER.encode("utf-8"))  # another save lands after the edit read the file
+        document["meta"]["version"] = "R9"
+        return "changed the version"
+
+    with pytest.raises(StaleDraftError):
+        edit_draft(str(draft), change, expect=file_digest(draft))
+    assert draft.read_bytes() == NEWER.encode("utf-8")
+    assert sorted(path.name for path in draft.parent.iterdir()) == ["draft.yaml"]
+
+
+def test_without_expect_an_edit_writes_whatever_the_file_was(draft):
+    draft.write_bytes(NEWER.encode("utf-8"))
+    result = set_values(str(draft), "pullback.distance", ("pullback_km=15",))
+    assert "pullback_km: 15" in draft.read_text(encoding="utf-8") and result.digest == file_digest(draft)
+
+
+def test_staleness_is_reported_before_the_edit_is_tried_on_the_newer_file(draft):
+    seen = file_digest(draft)
+    renamed = HANDWRITTEN.replace("pullback.distance", "pullback.span").encode("utf-8")
+    draft.write_bytes(renamed)  # the node the page edits has another id now
+    with pytest.raises(StaleDraftError):
+        set_values(str(draft), "pullback.distance", ("pullback_km=15",), expect=seen)
+    assert draft.read_bytes() == renamed
