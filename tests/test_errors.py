@@ -8,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [*ROOT.glob("agreements/**/*.py"), *ROOT.glob("clauses/**/*.py"), *ROOT.glob("precedents/**/*.py"),
+           *ROOT.glob("workbench/**/*.py"),
            ROOT / "cli.py"]
 CODE = re.compile(r"PD-E\d{3}")
 # DraftError itself is made from Problems, which carry the codes

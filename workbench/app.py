@@ -6,12 +6,13 @@ from importlib import import_module, resources
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from clauses.errors import PeacedraftError
-from workbench.errors import peacedraft_error, unexpected_error
+from workbench.errors import http_error, peacedraft_error, unexpected_error
 from workbench.security import Gate
 from workbench.state import Bench
 
@@ -46,7 +47,8 @@ def create_app(bench: Bench) -> Starlette:
     static = StaticFiles(directory=str(resources.files("templates").joinpath("workbench", "static")))
     app = Starlette(routes=[*area_routes(), Mount("/static", static, name="static")],
                     middleware=[Middleware(Gate, bench=bench)],
-                    exception_handlers={PeacedraftError: peacedraft_error, Exception: unexpected_error})
+                    exception_handlers={PeacedraftError: peacedraft_error, HTTPException: http_error,
+                                        Exception: unexpected_error})
     app.state.bench = bench
     return app
 

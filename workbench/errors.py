@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from markupsafe import escape
 from starlette.requests import Request
+from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse
 
 from clauses.errors import PeacedraftError
 
 STATUS_BY_CODE = {"PD-E010": 404, "PD-E110": 409, "PD-E111": 403, "PD-E112": 413, "PD-E113": 401,
-                  "PD-E114": 403, "PD-E115": 400}
+                  "PD-E114": 403, "PD-E115": 400, "PD-E117": 400}
 PAGE = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
         '<link rel="stylesheet" href="/static/workbench.css"></head>\n<body><main id="main">'
         '<p class="error" role="alert">{line}</p><p><a href="/">Back to the drafts</a></p></main></body></html>\n')
@@ -44,6 +45,13 @@ async def peacedraft_error(request: Request, error: PeacedraftError) -> HTMLResp
         return HTMLResponse(f'<p class="error" role="alert">{escape(error_line(error))}</p>',
                             status_code=status_of(error))
     return error_reply(error_line(error).removesuffix(f" [{error.code}]"), error.code, status_of(error))
+
+
+async def http_error(request: Request, error: HTTPException) -> HTMLResponse:
+    """Return the one-line page for a route that does not exist or a method it does not take."""
+    messages = {404: f"no page at {request.url.path}", 405: f"{request.method} is not a way to use {request.url.path}"}
+    message = messages.get(error.status_code, error.detail)
+    return error_reply(message, "PD-E116" if error.status_code >= 500 else "PD-E118", error.status_code)
 
 
 async def unexpected_error(request: Request, error: Exception) -> HTMLResponse:
