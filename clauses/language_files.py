@@ -47,6 +47,7 @@ class Record(_Strict):
     tag: Word  # BCP-47, for Word's w:lang
     iso639_2: Annotated[str, StringConstraints(pattern=r"^[a-z]{3}$")] | None = None  # for Akoma Ntoso
     east_asian_font: Word | None = None  # set for Korean, Chinese, Japanese text in Word
+    web_fonts: list[Word] = []  # the font families of HTML text in the language, first choice first
     east_asian_font_table: FontTableEntry | None = None  # the East Asian face as Word's font table lists it
     script: Word | None = None  # a regex of its script's characters, to tell a Word file's language
     spaces_between_words: bool = True
@@ -170,7 +171,8 @@ def read_language(code: str, path: Path) -> Language:
                     content.import_patterns.model_dump(),
                     {key: words.model_dump() for key, words in content.concepts.items()}, content.checks.model_dump(),
                     record.variant_of, tuple(record.used_by), replacements,
-                    record.east_asian_font_table.model_dump() if record.east_asian_font_table else None)
+                    record.east_asian_font_table.model_dump() if record.east_asian_font_table else None,
+                    tuple(record.web_fonts))
 
 
 def _data(code: str, path: Path) -> dict:

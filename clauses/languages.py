@@ -1,7 +1,7 @@
 """The languages of the texts: one file each in templates/language/, read into a record of everything the code needs.
 
 The list of languages is the list of files. A file holds the language's record (its name, BCP-47 tag,
-ISO 639-2 code, East Asian font, script, whether words are spaced, point letters), its phrases, its terms
+ISO 639-2 code, East Asian font, web fonts, script, whether words are spaced, point letters), its phrases, its terms
 (one section per clause kind, and the renderer's own), its Word list formats and the patterns by which
 an imported Word file's headings and numbers are read. Only DEFAULT_LANGUAGE is named in code.
 """
@@ -66,6 +66,7 @@ class Language:
     used_by: tuple[str, ...] = ()
     replacements: tuple[tuple[str, str], ...] = ()  # a variant's own words for its base language's
     east_asian_font_table: dict | None = None  # how Word's font table describes the East Asian face
+    web_fonts: tuple[str, ...] = ()  # the font families of its text in HTML, first choice first
 
     def vary(self, text: str) -> str:
         """Return a text of the base language in this variant's words (unchanged for a language that is no variant)."""

@@ -17,9 +17,9 @@ def stylesheet(name: str) -> str:
     return resources.files("templates").joinpath("html", f"{name}.css").read_text("utf-8")
 
 
-def standalone_page(title: str, lang_tag: str, body: str | Markup, styles: Sequence[str]) -> str:
-    """Return a whole HTML page: its language, title, the named stylesheets inline, and the body."""
-    css = "\n".join(stylesheet(name) for name in styles)
+def standalone_page(title: str, lang_tag: str, body: str | Markup, styles: Sequence[str], extra_css: str = "") -> str:
+    """Return a whole HTML page: its language, title, the named stylesheets inline (then extra_css), and the body."""
+    css = "\n".join(stylesheet(name) for name in styles) + extra_css
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(lang_tag)}">\n<head>\n<meta charset="utf-8">\n'

@@ -1,0 +1,38 @@
+"""The styles a document's HTML draws from the language files: each language's fonts, as `:lang(tag)` rules.
+
+A language's fonts live in its file (`web_fonts:`, first choice first), so a new language brings its own; the
+static page carries these rules inline and the workbench serves them beside templates/html/document.css.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clauses.languages import LANGUAGES, VARIANTS, language
+
+GENERIC_FAMILIES = frozenset({"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "ui-serif",
+                              "ui-sans-serif", "ui-monospace", "math", "emoji", "fangsong"})
+UNSAFE_IN_IDENTIFIER = re.compile(r"[^A-Za-z0-9-]")
+
+
+def css_identifier(text: str) -> str:
+    """Return text as a CSS identifier, any character but a letter, digit or hyphen escaped by its code."""
+    return UNSAFE_IN_IDENTIFIER.sub(lambda found: f"\\{ord(found.group()):x} ", text)
+
+
+def css_family(name: str) -> str:
+    """Return a font family as CSS names it: a generic family bare, any other quoted (its quotes and '<' escaped)."""
+    if name in GENERIC_FAMILIES:
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+
+
+def language_styles(codes: tuple[str, ...] = (*LANGUAGES, *VARIANTS)) -> str:
+    """Return a `:lang(tag) { font-family: … }` rule for each language (and variant) that names its web fonts."""
+    rules = []
+    for code in codes:
+        words = language(code)
+        if words.web_fonts:
+            families = ", ".join(css_family(name) for name in words.web_fonts)
+            rules.append(f":lang({css_identifier(words.tag)}) {{ font-family: {families}; }}\n")
+    return "".join(rules)
