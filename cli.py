@@ -16,7 +16,7 @@ from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES
 from clauses.topics import TOPICS
 
 EXAMPLES = ("round-1", "round-2")
-RENDER_FORMATS = ("docx", "pdf", "text", "markdown")
+RENDER_FORMATS = ("docx", "pdf", "text", "markdown", "html")
 USAGE_ERROR = "PD-E001"
 
 
@@ -453,9 +453,10 @@ def merge_driver(base: str, current: str, other: str, path: str | None, ours_par
 @main.command()
 @click.argument("draft")
 @format_option(*RENDER_FORMATS, default=None,
-               help="Output format (default: the one -o FILE's extension says: .docx, .pdf, .txt, .md; else text).")
+               help="Output format (default: the one -o FILE's extension says: .docx, .pdf, .txt, .md, .html; "
+                    "else text).")
 @lang_option(f"Language (default {DEFAULT_LANGUAGE}, or the draft's first language when it has no "
-             f"{DEFAULT_LANGUAGE}); parallel puts every authentic language side by side (docx and pdf).",
+             f"{DEFAULT_LANGUAGE}); parallel puts every authentic language side by side (docx, pdf and html).",
              also=("parallel",))
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder of your own clause templates (sandboxed).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
@@ -466,10 +467,12 @@ def merge_driver(base: str, current: str, other: str, path: str | None, ours_par
 @handles_errors
 def render(draft: str, output_format: str | None, lang: str | None, templates: str | None, output: str | None,
            copy_for: str | None, internal: bool, non_paper: bool) -> None:
-    """Render the draft: a Word document, a PDF, or its text in one language, numbered, with brackets and options.
+    """Render the draft: a Word document, a PDF, an HTML page, or its text in one language, numbered, with brackets.
 
-    A PDF is the Word document converted by LibreOffice (soffice, headless). The format is the one -o
-    FILE's extension says unless --format gives it; a name whose extension says another is refused.
+    A PDF is the Word document converted by LibreOffice (soffice, headless). An HTML page is one file any browser
+    opens, styles inline, no script, nothing from the network: each option names its proposers, each node shows
+    the parties' positions. The format is the one -o FILE's extension says unless --format gives it; a name
+    whose extension says another is refused.
     With --copy-for PARTY, that signatory's own copy (the alternat): the party named first in the preamble,
     the testimonium's signature blocks and wherever the parties are listed, and the text in the party's
     variant of a language where it has one (the DPRK's Korean: templates/language/ko-KP.yaml).
@@ -486,6 +489,8 @@ def render(draft: str, output_format: str | None, lang: str | None, templates: s
     Example: peacedraft render example.yaml -o example.pdf --lang parallel
 
     Example: peacedraft render example.yaml -o non-paper-ko.docx --lang ko --non-paper
+
+    Example: peacedraft render example.yaml -o example.html --lang parallel
     """
     from pathlib import Path
 
@@ -498,8 +503,8 @@ def render(draft: str, output_format: str | None, lang: str | None, templates: s
     if output_format in ("docx", "pdf") and not output:
         document = "a Word document" if output_format == "docx" else "a PDF"
         raise click.UsageError(f"{document} needs -o FILE.{output_format}")
-    if lang == "parallel" and output_format not in ("docx", "pdf"):
-        raise click.UsageError("--lang parallel is for Word documents and PDF (--format docx or pdf)")
+    if lang == "parallel" and output_format not in ("docx", "pdf", "html"):
+        raise click.UsageError("--lang parallel is for Word documents, PDF and HTML (--format docx, pdf or html)")
     if internal and non_paper:
         raise click.UsageError("--internal and --non-paper exclude each other (a non-paper carries no notes)")
     folder = Path(templates).resolve() if templates else None
@@ -514,6 +519,10 @@ def render(draft: str, output_format: str | None, lang: str | None, templates: s
             from agreements.render.pdf import word_to_pdf
 
             data = word_to_pdf(data, document_time(agreement))
+    elif output_format == "html":
+        from agreements.render.html import html_page
+
+        data = html_page(agreement, lang, folder, copy_for, internal, non_paper).encode("utf-8")
     else:
         from agreements.render.text import render_document
 
