@@ -1,0 +1,128 @@
+"""Versions: two revisions of a draft (or the working file), or two files of the folder, and the diff between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from agreements.diff.compare import Comparison, compare_agreements
+from agreements.diff.report import text_report
+from clauses.languages import LANGUAGES, language
+from workbench.sides import (Cache, Revision, Side, agreement_of, choose, compared_language, default_old, folder_files,
+                             revisions, shared_languages)
+from workbench.state import Bench
+
+COMPARISONS = Cache(32)
+
+
+@dataclass(frozen=True)
+class Compared:
+    """Two sides, the language they are shown in, the languages offered, their comparison and what reading noted."""
+
+    old: Side
+    new: Side
+    lang: str
+    languages: list[str]
+    comparison: Comparison
+    notes: tuple[str, ...] = ()
+
+
+def chosen_sides(bench: Bench, draft: str, old: str, new: str, found: list[Revision]) -> tuple[Side | None, Side]:
+    """Return the sides a page asks for: by default the previous revision and the working file."""
+    new_side = choose(bench, draft, new) if new else choose(bench, draft, draft)
+    old_side = choose(bench, draft, old) if old else default_old(bench, draft, found)
+    return old_side, new_side
+
+
+def compared(bench: Bench, old: Side, new: Side, asked: str | None) -> Compared:
+    """Return the comparison of two sides in a language (kept per the sides' keys and the language)."""
+    if old.is_word or new.is_word:
+        return COMPARISONS.get((old.key(), new.key(), asked), lambda: _compared_word(bench, old, new, asked))
+    before, after = agreement_of(bench.root, old), agreement_of(bench.root, new)
+    comparison = COMPARISONS.get((old.key(), new.key()), lambda: compare_agreements(before, after))
+    lang = compared_language(before, after, asked, old.name, new.name)
+    return Compared(old, new, lang, shared_languages(before, after), comparison)
+
+
+def _compared_word(bench: Bench, old: Side, new: Side, asked: str | None) -> Compared:
+    """Return the comparison of two files of which one is a Word file, both read as text in one language."""
+    from agreements.diff.versions import load_sides
+
+    from workbench.sides import NotAVersionError
+
+    if old.revision or new.revision:
+        raise NotAVersionError(old.name if old.revision else new.name, new.relative,
+                               "a Word file is compared with another file of the folder, not with a revision")
+    sides = load_sides(str(old.path), str(new.path), asked)
+    return Compared(old, new, sides.lang, list(LANGUAGES), compare_agreements(sides.old, sides.new),
+                    tuple(sides.notes))
+
+
+def diff_markup(result: Compared) -> Markup | None:
+    """Return the diff as HTML (agreements/diff/html.py), or None where that module is not there yet."""
+    try:
+        from agreements.diff.html import diff_html
+    except ImportError:
+        return None
+    return diff_html(result.comparison, result.old.name, result.new.name, result.lang)
+
+
+def report_lines(result: Compared) -> list[str]:
+    """Return the change report's lines (the text stand-in for the HTML diff)."""
+    return text_report(result.comparison, result.old.name, result.new.name, lambda text, **_: text)
+
+
+async def diff_stylesheet(request: Request) -> Response:
+    """Return the diff view's stylesheet (templates/html/diff.css)."""
+    from agreements.render.html_page import stylesheet
+
+    try:
+        css = stylesheet("diff")
+    except FileNotFoundError:
+        css = ""
+    return Response(css, media_type="text/css; charset=utf-8")
+
+
+def asked_language(request: Request) -> str | None:
+    """Return the language a page asks for (None: the default), refusing a code with no language file (PD-E125)."""
+    asked = request.query_params.get("lang", "").strip()
+    if not asked:
+        return None
+    if asked not in LANGUAGES:
+        from clauses.errors import InputError
+
+        raise InputError(f"{asked!r}: no such language (languages: {', '.join(LANGUAGES)})", "PD-E125")
+    return asked
+
+
+def page_context(bench: Bench, draft: str, old: str, new: str, asked: str | None) -> dict:
+    """Return what the versions page shows: the choices, the sides chosen and their diff."""
+    bench.resolve(draft)
+    found = revisions(bench.root, draft)
+    old_side, new_side = chosen_sides(bench, draft, old, new, found)
+    files = folder_files(bench)
+    context = {"draft": draft, "revisions": found, "files": files, "old_side": old_side, "new_side": new_side}
+    if old_side is None:
+        return {**context, "result": None}
+    result = compared(bench, old_side, new_side, asked)
+    markup = diff_markup(result)
+    return {**context, "result": result, "diff": markup, "report": None if markup else report_lines(result),
+            "shown": language(result.lang)}
+
+
+async def versions_page(request: Request):
+    """Return the versions page of a draft: the two choices and the diff of the chosen versions."""
+    bench: Bench = request.app.state.bench
+    draft = request.path_params["path"]
+    old, new = (request.query_params.get(name, "").strip() for name in ("old", "new"))
+    context = await run_in_threadpool(page_context, bench, draft, old, new, asked_language(request))
+    return bench.page(request, "versions.html", **context)
+
+
+routes = [Route("/versions/{path:path}", versions_page, methods=["GET"]),
+          Route("/diff.css", diff_stylesheet, methods=["GET"])]
