@@ -44,6 +44,7 @@ def test_by_default_the_previous_revision_against_the_working_file(served_once):
     expected = changes_of("round-1", "round-2")
     assert summaries(page.text) == expected
     assert len(expected) > 10
+    assert 'id="pd-view-inline"' in page.text and 'id="pd-view-sides"' in page.text
     previous = git(bench.root, "rev-parse", "HEAD~1").strip()
     assert selected(page.text) == {"old-revision": previous, "new-revision": "draft.yaml",
                                    "revision-lang": LANGUAGES[0], "old-file": "", "new-file": "draft.yaml",

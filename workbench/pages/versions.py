@@ -11,8 +11,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from agreements.diff.compare import Comparison, compare_agreements
-from agreements.diff.report import text_report
-from clauses.languages import LANGUAGES, language
+from agreements.diff.html import diff_html
+from clauses.languages import LANGUAGES
 from workbench.sides import (Cache, Revision, Side, agreement_of, choose, compared_language, default_old, folder_files,
                              revisions, shared_languages)
 from workbench.state import Bench
@@ -63,29 +63,16 @@ def _compared_word(bench: Bench, old: Side, new: Side, asked: str | None) -> Com
                     tuple(sides.notes))
 
 
-def diff_markup(result: Compared) -> Markup | None:
-    """Return the diff as HTML (agreements/diff/html.py), or None where that module is not there yet."""
-    try:
-        from agreements.diff.html import diff_html
-    except ImportError:
-        return None
+def diff_markup(result: Compared) -> Markup:
+    """Return the diff as HTML: changes per article, text changes inline or side by side, parameters typed."""
     return diff_html(result.comparison, result.old.name, result.new.name, result.lang)
-
-
-def report_lines(result: Compared) -> list[str]:
-    """Return the change report's lines (the text stand-in for the HTML diff)."""
-    return text_report(result.comparison, result.old.name, result.new.name, lambda text, **_: text)
 
 
 async def diff_stylesheet(request: Request) -> Response:
     """Return the diff view's stylesheet (templates/html/diff.css)."""
     from agreements.render.html_page import stylesheet
 
-    try:
-        css = stylesheet("diff")
-    except FileNotFoundError:
-        css = ""
-    return Response(css, media_type="text/css; charset=utf-8")
+    return Response(stylesheet("diff"), media_type="text/css; charset=utf-8")
 
 
 def asked_language(request: Request) -> str | None:
@@ -110,9 +97,7 @@ def page_context(bench: Bench, draft: str, old: str, new: str, asked: str | None
     if old_side is None:
         return {**context, "result": None}
     result = compared(bench, old_side, new_side, asked)
-    markup = diff_markup(result)
-    return {**context, "result": result, "diff": markup, "report": None if markup else report_lines(result),
-            "shown": language(result.lang)}
+    return {**context, "result": result, "diff": diff_markup(result)}
 
 
 async def versions_page(request: Request):
