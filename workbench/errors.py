@@ -9,7 +9,7 @@ from starlette.responses import HTMLResponse
 
 from clauses.errors import PeacedraftError
 
-STATUS_BY_CODE = {"PD-E010": 404, "PD-E110": 409, "PD-E111": 403, "PD-E112": 413, "PD-E113": 401,
+STATUS_BY_CODE = {"PD-E010": 404, "PD-E060": 404, "PD-E110": 409, "PD-E111": 403, "PD-E112": 413, "PD-E113": 401,
                   "PD-E114": 403, "PD-E115": 400, "PD-E117": 400}
 PAGE = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
         '<link rel="stylesheet" href="/static/workbench.css"></head>\n<body><main id="main">'

@@ -1,0 +1,107 @@
+"""What the precedents pages show, read from the library: the corpus and its search index, opened once per corpus.
+
+The index's SQLite connection belongs to the thread that opened it, so every use of the corpus runs on one worker
+thread of its own (`in_corpus_thread`); the server's event loop stays free meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+
+from clauses.errors import InputError
+from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES, language
+from clauses.topics import TOPICS
+from precedents.corpus import Corpus, folders, load_corpus
+from precedents.index import SearchIndex
+from precedents.match import Match
+from precedents.search import Found, Hit, find
+from workbench.snippets import Parts, marked_parts
+
+RESULTS = 20  # as many hits as `precedents search` shows by default
+WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="precedents")
+OPENED: dict[tuple[str, ...], Library] = {}
+
+
+class UnknownTopicError(InputError):
+    """A page asked for a topic that is not one of the topics of clauses/topics.py."""
+
+    def __init__(self, topic: str):
+        super().__init__(f"unknown topic {topic!r} (topics: {', '.join(TOPICS)})", "PD-E130")
+
+
+@dataclass
+class Library:
+    """The corpus of precedents and its search index, as the command line reads them."""
+
+    corpus: Corpus
+    index: SearchIndex
+
+
+async def in_corpus_thread(function, *args, **named):
+    """Return function(*args, **named), run on the one thread that uses the corpus and its index."""
+    return await asyncio.get_running_loop().run_in_executor(WORKER, partial(function, *args, **named))
+
+
+def library() -> Library:
+    """Return the corpus and index of the shipped folder and PEACEDRAFT_CORPUS's (built on first use, then kept)."""
+    key = tuple(str(folder) for folder in folders())
+    if key not in OPENED:
+        OPENED[key] = Library(load_corpus(), SearchIndex.for_folders())
+    return OPENED[key]
+
+
+def checked_topic(topic: str) -> str | None:
+    """Return a topic a page asked for (None for none), or raise PD-E130 for one that is not a topic."""
+    if not topic:
+        return None
+    if topic not in TOPICS:
+        raise UnknownTopicError(topic)
+    return topic
+
+
+def topic_choices() -> list[tuple[str, str]]:
+    """Return (topic id, what it settles in words) for every topic, in the order of the topic list."""
+    words = language(DEFAULT_LANGUAGE)
+    return [(topic, words.term(topic, "topics")) for topic in TOPICS]
+
+
+def language_tag(text: str) -> str:
+    """Return the language tag of a text: the first language whose script it uses, else the default language's."""
+    for code in LANGUAGES:
+        script = language(code).script
+        if script and re.search(script, text):
+            return language(code).tag
+    return language(DEFAULT_LANGUAGE).tag
+
+
+@dataclass(frozen=True)
+class ShownHit:
+    """A hit as the page shows it: the library's hit, its snippet in parts (matched or not), the snippet's language."""
+
+    hit: Hit
+    parts: Parts
+    tag: str
+
+    @property
+    def match(self) -> Match:
+        """Return the provision found."""
+        return self.hit.match
+
+
+def searched(query: str, topic: str | None) -> tuple[Found, list[ShownHit]]:
+    """Return what `precedents search` finds for a query (and a topic), each hit's snippet in parts."""
+    index = library().index
+    found = find(index, query, topic, [], RESULTS)
+    return found, [ShownHit(hit, marked_parts(hit.snippet, snippet_sources(index, hit.match)),
+                            language_tag(hit.snippet)) for hit in found.hits]
+
+
+def snippet_sources(index: SearchIndex, match: Match) -> list[str]:
+    """Return the texts a provision's snippet is cut from: its paraphrase, the sheet's words, citation, title."""
+    row = index.connection.execute("SELECT s.paraphrase, s.stated, s.citation, s.agreement FROM search s JOIN "
+                                   "provisions p ON p.rowid = s.rowid WHERE p.id = ?", (match.provision,)).fetchone()
+    return [match.paraphrase, match.parameters.get("as_stated") or "", match.citation, *(row or ())]
