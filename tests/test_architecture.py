@@ -3,7 +3,7 @@
 - No topic id is written in library Python other than in its own module and the topic list (a string that
   is only spelt like one inside a Literal[...] enumeration, or in a docstring, is not a use of the topic).
 - No language code is written in library Python other than the default language's one definition.
-- Imports follow the layers: clauses < agreements < precedents < agreements.package < cli.
+- Imports follow the layers: clauses < agreements < precedents < agreements.package < cli and workbench.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from clauses.topics import TOPICS
 
 ROOT = Path(__file__).resolve().parent.parent
 LIBRARY = sorted([*ROOT.glob("clauses/**/*.py"), *ROOT.glob("agreements/**/*.py"), *ROOT.glob("precedents/**/*.py"),
-                  ROOT / "cli.py"])
+                  *ROOT.glob("workbench/**/*.py"), ROOT / "cli.py"])
 LAYERS = (("templates", 0), ("clauses", 0), ("agreements.package", 3), ("agreements", 1), ("precedents", 2),
-          ("cli", 4))
+          ("cli", 4), ("workbench", 4))
 MAX_LINES = 400
 
 
