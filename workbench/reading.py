@@ -1,0 +1,98 @@
+"""A draft as the document and edit pages read it: loaded once per version of the file, its findings by node.
+
+A draft is read, validated and indexed once for each (path, mtime_ns, size): the document page, the node
+forms and their replies share it until the file changes. Locations name the file by its path in the served
+folder ('draft.yaml:42:7'), as the command line names it when run there.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from agreements.drafts import decode, digest_of, parse_agreement, read_bytes
+from agreements.index import index_of
+from agreements.model import Agreement
+from agreements.rules.context import Finding
+from agreements.rules.registry import check
+from clauses.base import Node
+from clauses.errors import DraftError, Location, PeacedraftError, Problem
+
+CACHED = 8  # versions of drafts kept read
+
+
+@dataclass
+class Snapshot:
+    """One version of a draft file: its bytes' digest, the agreement, its findings, and what pages made of it."""
+
+    relative: str
+    digest: str
+    agreement: Agreement
+    findings: list[Finding]
+    made: dict[Any, Any] = field(default_factory=dict)  # pages' renderings of this version, by their key
+
+    def findings_at(self, node_id: str) -> list[Finding]:
+        """Return the findings located at a node."""
+        return [finding for finding in self.findings if finding.node_id == node_id]
+
+    def counts(self) -> tuple[int, int]:
+        """Return the number of errors and of warnings."""
+        errors = sum(finding.severity == "error" for finding in self.findings)
+        return errors, len(self.findings) - errors
+
+    def node(self, node_id: str) -> Node | None:
+        """Return the node of the text with an id (an article, clause, recital …), or None."""
+        model = index_of(self.agreement).model(node_id)
+        return model if isinstance(model, Node) else None
+
+    def made_once(self, key: Any, make):
+        """Return what make() returns for this version, made once."""
+        if key not in self.made:
+            self.made[key] = make()
+        return self.made[key]
+
+
+_cache: OrderedDict[tuple, Snapshot] = OrderedDict()
+_lock = threading.Lock()
+
+
+def snapshot(path: Path, relative: str) -> Snapshot:
+    """Return the draft at path as it now is (read again only when its mtime or size changed)."""
+    try:
+        status = path.stat()
+    except OSError:
+        raise DraftError.at(relative, 1, 1, "no such draft in the served folder", code="PD-E010") from None
+    key = (str(path), status.st_mtime_ns, status.st_size)
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    raw = read_bytes(str(path))
+    try:
+        agreement = parse_agreement(decode(raw, relative), relative)
+    except PeacedraftError as error:
+        raise relative_error(error, str(path), relative) from None
+    loaded = Snapshot(relative, digest_of(raw), agreement, check(agreement))
+    if len(raw) == status.st_size:  # not replaced while it was read
+        with _lock:
+            _cache[key] = loaded
+            while len(_cache) > CACHED:
+                _cache.popitem(last=False)
+    return loaded
+
+
+def relative_error(error: PeacedraftError, absolute: str, relative: str) -> PeacedraftError:
+    """Return an error whose locations name the file by its path in the served folder, not its absolute path."""
+    if isinstance(error, DraftError):
+        problems = [Problem(Location(relative if problem.location.file == absolute else problem.location.file,
+                                     problem.location.line, problem.location.column),
+                            problem.node_id, problem.message.replace(absolute, relative), problem.code)
+                    for problem in error.problems]
+        renamed = DraftError(problems)
+    else:
+        renamed = PeacedraftError(str(error).replace(absolute, relative), error.code)
+        renamed.exit_code = error.exit_code
+    return renamed
