@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -35,6 +36,7 @@ GIT_STATES = ("committed", "modified", "new", "staged", OUTSIDE_GIT)
 LOG_FORMAT = "%H%x1f%h%x1f%aI%x1f%an%x1f%s"  # hash, short hash, author date (ISO 8601), author, subject
 
 _summaries: dict[tuple[str, int, int, int], DraftSummary] = {}
+_remembering = threading.Lock()  # pages are served from several threads
 
 
 @dataclass(frozen=True)
@@ -122,9 +124,10 @@ def summarise(root: Path, path: Path, git: str | None = None) -> DraftSummary:
 
 def _remember(key: tuple[str, int, int, int], summary: DraftSummary) -> DraftSummary:
     """Keep a summary under its file's key, dropping the oldest when there are too many; return it."""
-    while len(_summaries) >= MAX_CACHED:
-        _summaries.pop(next(iter(_summaries)), None)
-    _summaries[key] = summary
+    with _remembering:
+        while len(_summaries) >= MAX_CACHED:
+            _summaries.pop(next(iter(_summaries)))
+        _summaries[key] = summary
     return summary
 
 
