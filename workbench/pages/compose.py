@@ -1,0 +1,176 @@
+"""Compose: the clause library by topic beside a draft, and adding an option to the draft from a form.
+
+GET /compose/{path}?topic=… shows every topic and its options (a topic's options in full: texts in each
+language, rationale, precedents, parameters, and a form to add each). POST /compose/{path}/add adds one
+through the editing layer `peacedraft add` uses, expecting the file the page was made from.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from agreements.edit.add import add_alternative, add_option, default_id
+from agreements.edit.draft import EditResult
+from agreements.edit.registration import standard_registry
+from clauses.errors import DraftError, Location, Problem, StaleDraftError
+from clauses.library import find_option
+from clauses.topics import TOPICS
+from workbench.errors import error_line
+from workbench.forms import field, posted_form
+from workbench.pages.compose_library import DraftPlaces, OptionView, draft_places, library_view, option_view
+from workbench.parameter_fields import assignments, with_posted
+from workbench.state import Bench
+
+MODES = ("article", "under", "alternative")
+CHOICE_FIELDS = {"PD-E035": "as", "PD-E031": "proposed_by", "PD-E098": "parties"}
+
+
+@dataclass(frozen=True)
+class AddForm:
+    """The add form of one option as shown: its controls and choices, what was posted, and any refusal."""
+
+    option: OptionView
+    fields: tuple
+    values: dict[str, str]  # mode, under, alternative_to, proposed_by, as, parties
+    digest: str
+    error: str = ""
+    error_field: str = ""  # the key of the control the refusal is about ('' for the form as a whole)
+
+
+def blank_form(option: OptionView, digest: str) -> AddForm:
+    """Return an option's add form with its defaults."""
+    return AddForm(option, option.fields, {"mode": MODES[0]}, digest)
+
+
+async def compose_page(request: Request) -> Response:
+    """Return the library beside a draft: every topic and option; the chosen topic's options in full."""
+    bench: Bench = request.app.state.bench
+    path = request.path_params["path"]
+    places = draft_places(str(bench.resolve(path)))
+    topic = request.query_params.get("topic", "")
+    if topic and topic not in TOPICS:
+        return bench.page(request, "compose.html", status=404, **_context(path, places, "", {}),
+                          unknown_topic=topic)
+    forms = {view.id: blank_form(view, places.digest) for view in library_view().get(topic, ())}
+    return bench.page(request, "compose.html", **_context(path, places, topic, forms))
+
+
+def _context(path: str, places: DraftPlaces, topic: str, forms: dict[str, AddForm]) -> dict:
+    """Return what compose.html needs."""
+    return {"draft": path, "path": path, "places": places, "topics": library_view(), "topic": topic,
+            "forms": forms, "modes": MODES}
+
+
+async def add_from_library(request: Request) -> Response:
+    """Add an option to the draft; on a refused value show the form again with the error at its field (400)."""
+    form = await posted_form(request)
+    bench: Bench = request.app.state.bench
+    path = request.path_params["path"]
+    file = str(bench.resolve(path))
+    option = option_view(field(form, "option"))
+    posted = _posted_form(option, form)
+    places = draft_places(file)
+    try:
+        result = await run_in_threadpool(_add, file, option, posted, form)
+    except DraftError as error:
+        line = error_line(error).replace(str(bench.root) + os.sep, "")
+        refused = AddForm(option, posted.fields, posted.values, posted.digest, line, _field_of(error, posted))
+        return _reshow(request, path, places, refused)
+    except StaleDraftError:
+        raise StaleDraftError(path) from None  # named as the page names it, not by its full path
+    anchor = _new_node(option, posted.values, places)
+    if request.headers.get("hx-request") == "true":
+        fresh = draft_places(file)
+        return bench.page(request, "_compose_added.html", path=path, places=fresh, result=result, anchor=anchor,
+                          form=blank_form(option, result.digest), topic_options=library_view()[option.topic])
+    return RedirectResponse(f"/draft/{quote(path)}#{quote(anchor)}", status_code=303)
+
+
+def _posted_form(option: OptionView, form: FormData) -> AddForm:
+    """Return the add form as posted (its values kept to be shown again)."""
+    values = {name: field(form, name) for name in ("mode", "under", "alternative_to", "proposed_by", "as", "parties")}
+    values["mode"] = values["mode"] if values["mode"] in MODES else MODES[0]
+    return AddForm(option, with_posted(option.fields, form), values, field(form, "digest"))
+
+
+def _add(file: str, option: OptionView, posted: AddForm, form: FormData) -> EditResult:
+    """Return the result of adding the option as the form says (raises DraftError or StaleDraftError)."""
+    values = posted.values
+    changes = assignments(option.fields, form)
+    parties = tuple(part for part in values["parties"].replace(",", " ").split() if part)
+    if values["mode"] == "alternative":
+        target, party = values["alternative_to"], values["proposed_by"]
+        _require(file, target, "alternative_to", "choose the clause the option is an alternative to")
+        _require(file, party, "proposed_by", "choose the party that proposes the alternative")
+        return add_alternative(file, option.id, target, party, changes, parties, expect=posted.digest)
+    under = values["under"] if values["mode"] == "under" else None
+    if values["mode"] == "under":
+        _require(file, under, "under", "choose the part, article or clause to add under")
+    return add_option(file, option.id, under, values["as"] or None, changes, parties, expect=posted.digest)
+
+
+class MissingChoice(DraftError):
+    """A form left out a choice its mode needs (the clause, the party, the place to add under)."""
+
+    def __init__(self, file: str, message: str, key: str):
+        super().__init__([Problem(Location(file), "-", message, "PD-E036")])
+        self.key = key
+
+
+def _require(file: str, value: str | None, key: str, message: str) -> None:
+    """Raise MissingChoice when a choice the mode needs is empty."""
+    if not value:
+        raise MissingChoice(file, message, key)
+
+
+def _field_of(error: DraftError, posted: AddForm) -> str:
+    """Return the key of the control a refusal is about ('' when it is about the form as a whole)."""
+    if isinstance(error, MissingChoice):
+        return error.key
+    code = error.problems[0].code
+    if code == "PD-E036":
+        return "alternative_to" if posted.values["mode"] == "alternative" else "under"
+    if code in ("PD-E032", "PD-E033"):
+        return _parameter_of(error.problems[0].message, posted)
+    return CHOICE_FIELDS.get(code, "")
+
+
+def _parameter_of(message: str, posted: AddForm) -> str:
+    """Return the parameter control a `--set` refusal names ('--set: deadline.days: …' → 'deadline.days')."""
+    words = message.removeprefix("--set").lstrip(": ")
+    named = words.split(":", 1)[0].split(" ", 1)[0].strip("'")
+    if words.startswith("no parameter"):
+        return ""
+    keys = sorted((control.key for control in posted.fields), key=len, reverse=True)
+    return next((key for key in keys if named == key or named.startswith((key + ".", key + "[", key + "="))), "")
+
+
+def _new_node(option: OptionView, values: dict[str, str], places: DraftPlaces) -> str:
+    """Return the id of the node the document page shows the addition at (an alternative: its clause)."""
+    if values["mode"] == "alternative":
+        return values["alternative_to"]
+    return values["as"] or default_id(find_option(option.id), set(places.ids) | set(standard_registry()))
+
+
+def _reshow(request: Request, path: str, places: DraftPlaces, refused: AddForm) -> Response:
+    """Return the form shown again with its error (the fragment for htmx, else the whole topic page), 400."""
+    bench: Bench = request.app.state.bench
+    if request.headers.get("hx-request") == "true":
+        return bench.page(request, "_compose_form.html", status=400, path=path, places=places, form=refused)
+    forms = {view.id: blank_form(view, refused.digest) for view in library_view()[refused.option.topic]}
+    forms[refused.option.id] = refused
+    return bench.page(request, "compose.html", status=400, **_context(path, places, refused.option.topic, forms))
+
+
+routes = [
+    Route("/compose/{path:path}/add", add_from_library, methods=["POST"]),
+    Route("/compose/{path:path}", compose_page, methods=["GET"]),
+]
