@@ -538,10 +538,12 @@ def render(draft: str, output_format: str | None, lang: str | None, templates: s
 @main.command()
 @click.argument("old")
 @click.argument("new")
-@format_option()
+@format_option("text", "json", "html",
+               help="The report printed: text, JSON, or an HTML page (one file, styles inline, no script).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write a redline .docx with tracked changes.")
 @click.option("--author", default="peacedraft", show_default=True, help="Author of the tracked changes.")
-@lang_option(f"Language of the redline (default {DEFAULT_LANGUAGE}; for a Word file, the language it is written in).")
+@lang_option(f"Language of the redline and of the HTML page's text (default {DEFAULT_LANGUAGE}; for a Word file, "
+             "the language it is written in).")
 @click.option("--summary-out", type=click.Path(dir_okay=False),
               help="Write the change summary as a .docx: a table of the changes per article.")
 @click.option("--notes/--no-notes", default=True, show_default=True,
@@ -563,6 +565,8 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
     Example: peacedraft diff round-1.yaml round-2.yaml -o redline.docx --author "ROK delegation"
 
     Example: peacedraft diff round-1.yaml round-2.yaml -o non-paper-redline.docx --non-paper
+
+    Example: peacedraft diff round-1.yaml round-2.yaml --format html > changes.html
     """
     from agreements.atomic import write_all
     from agreements.diff.compare import compare_agreements
@@ -594,6 +598,11 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
         click.echo(f"wrote {path}", err=True)
     if output_format == "json":
         click.echo(json.dumps(comparison.to_json(old, new), ensure_ascii=False, indent=2))
+        return
+    if output_format == "html":
+        from agreements.diff.html import diff_page
+
+        click.echo(diff_page(comparison, old, new, lang, non_paper), nl=False)
         return
     plain = bool(os.environ.get("NO_COLOR"))
     style = (lambda text, **_: text) if plain else click.style
