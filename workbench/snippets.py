@@ -66,7 +66,7 @@ def _walk(body: str, source: str, start: int, to_end: bool) -> list[tuple[str, b
         options = []
         if character == OPEN and not inside and j < len(source) and source[j].isalnum():
             options.append((i + 1, j, True, steps))
-        if character == CLOSE and inside and j > 0 and source[j - 1].isalnum() and steps and steps[-1][1]:
+        if character == CLOSE and inside and j > 0 and source[j - 1].isalnum() and steps[-1][1]:
             options.append((i + 1, j, False, steps))
         if j < len(source) and source[j] == character:
             options.append((i + 1, j + 1, inside, [*steps, (character, inside)]))
