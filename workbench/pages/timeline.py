@@ -13,7 +13,7 @@ from starlette.routing import Route
 from agreements.schedule.timeline import Timeline, schedule, why_open
 from agreements.text_language import text_language
 from clauses.languages import language
-from workbench.pages.versions import asked_language
+from workbench.pages.versions import language_asked
 from workbench.sides import Cache, Side, agreement_of
 from workbench.state import Bench
 
@@ -70,7 +70,7 @@ async def timeline_page(request: Request):
     """Return the timeline page of a draft: the chart, then a table of the same steps."""
     bench: Bench = request.app.state.bench
     draft = request.path_params["path"]
-    result = await run_in_threadpool(charted, bench, draft, asked_language(request))
+    result = await run_in_threadpool(charted, bench, draft, language_asked(request.query_params.get("lang", "")))
     lanes = language(result.timeline.lang).terms.get("lanes", {})
     return bench.page(request, "timeline.html", draft=draft, result=result, lanes=lanes,
                       shown=language(result.timeline.lang))

@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from agreements.diff.compare import Comparison, compare_agreements
 from agreements.diff.html import diff_html
+from clauses.errors import InputError
 from clauses.languages import LANGUAGES
 from workbench.sides import (Cache, Revision, Side, agreement_of, choose, compared_language, default_old, folder_files,
                              revisions, shared_languages)
@@ -75,14 +76,12 @@ async def diff_stylesheet(request: Request) -> Response:
     return Response(stylesheet("diff"), media_type="text/css; charset=utf-8")
 
 
-def asked_language(request: Request) -> str | None:
+def language_asked(value: str) -> str | None:
     """Return the language a page asks for (None: the default), refusing a code with no language file (PD-E125)."""
-    asked = request.query_params.get("lang", "").strip()
+    asked = value.strip()
     if not asked:
         return None
     if asked not in LANGUAGES:
-        from clauses.errors import InputError
-
         raise InputError(f"{asked!r}: no such language (languages: {', '.join(LANGUAGES)})", "PD-E125")
     return asked
 
@@ -105,7 +104,7 @@ async def versions_page(request: Request):
     bench: Bench = request.app.state.bench
     draft = request.path_params["path"]
     old, new = (request.query_params.get(name, "").strip() for name in ("old", "new"))
-    context = await run_in_threadpool(page_context, bench, draft, old, new, asked_language(request))
+    context = await run_in_threadpool(page_context, bench, draft, old, new, language_asked(request.query_params.get("lang", "")))
     return bench.page(request, "versions.html", **context)
 
 
