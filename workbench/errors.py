@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from markupsafe import escape
 from starlette.requests import Request
 from starlette.exceptions import HTTPException
@@ -23,9 +26,10 @@ class FormTokenError(PeacedraftError):
         super().__init__("the form token is missing or wrong: reload the page and send the form again", "PD-E114")
 
 
-def error_line(error: PeacedraftError) -> str:
-    """Return the one line the browser shows for an error (each located line joined, as the CLI prints them)."""
-    return " · ".join(error.lines()).removeprefix("peacedraft: ")
+def error_line(error: PeacedraftError, root: Path | None = None) -> str:
+    """Return the one line the browser shows for an error (located lines joined), paths relative to the folder."""
+    line = " · ".join(error.lines()).removeprefix("peacedraft: ")
+    return line.replace(f"{root}{os.sep}", "") if root else line
 
 
 def status_of(error: PeacedraftError) -> int:
@@ -41,10 +45,10 @@ def error_reply(message: str, code: str, status: int) -> HTMLResponse:
 
 async def peacedraft_error(request: Request, error: PeacedraftError) -> HTMLResponse:
     """Return the page for a library error: its one line, with its status; a fragment for a partial update."""
+    line = error_line(error, request.app.state.bench.root)
     if request.headers.get("hx-request") == "true":
-        return HTMLResponse(f'<p class="error" role="alert">{escape(error_line(error))}</p>',
-                            status_code=status_of(error))
-    return error_reply(error_line(error).removesuffix(f" [{error.code}]"), error.code, status_of(error))
+        return HTMLResponse(f'<p class="error" role="alert">{escape(line)}</p>', status_code=status_of(error))
+    return error_reply(line.removesuffix(f" [{error.code}]"), error.code, status_of(error))
 
 
 async def http_error(request: Request, error: HTTPException) -> HTMLResponse:
