@@ -22,6 +22,7 @@ from agreements.model import Agreement
 from agreements.text_language import text_language
 from clauses.errors import DraftError, InputError
 from clauses.languages import DEFAULT_LANGUAGE
+from workbench.folder import Revision, revisions as folder_revisions
 from workbench.state import Bench
 
 GIT_TIMEOUT = 30  # seconds a git command may take
@@ -39,16 +40,6 @@ class NotAVersionError(InputError):
 
     def __init__(self, value: str, draft: str, why: str = "not a revision of the draft nor a file of the folder"):
         super().__init__(f"{value!r}: {why} ({draft})", "PD-E125")
-
-
-@dataclass(frozen=True)
-class Revision:
-    """A commit that changed a draft: its hash, short hash, date (YYYY-MM-DD) and subject line."""
-
-    hash: str
-    short: str
-    date: str
-    subject: str
 
 
 @dataclass(frozen=True)
@@ -111,11 +102,7 @@ def git(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 def revisions(root: Path, relative: str) -> list[Revision]:
     """Return the commits that changed a draft, newest first ([] when the folder is not in git)."""
-    done = git(root, "log", f"-n{MAX_REVISIONS}", "--format=%H%x09%h%x09%cs%x09%s", "--", f"./{relative}")
-    if done.returncode != 0:
-        return []
-    lines = done.stdout.decode("utf-8", "replace").splitlines()
-    return [Revision(*line.split("\t", 3)) for line in lines if line.count("\t") >= 3]
+    return folder_revisions(root, Path(relative), MAX_REVISIONS)
 
 
 def commit(root: Path, value: str, draft: str) -> str:
