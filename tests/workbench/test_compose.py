@@ -113,7 +113,7 @@ def test_a_missing_party_is_refused_at_the_party_select(served):
     assert reply.text.startswith('<div class="add-box" id="add-forces-artillery-box">')
     assert ('<select name="proposed_by" id="add-forces-artillery-proposed-by" aria-invalid="true" '
             'aria-describedby="add-forces-artillery-error">') in reply.text
-    assert ("draft.yaml:1:1: -: choose the party that proposes the alternative [PD-E036]") in reply.text
+    assert ("draft.yaml:1:1: -: choose the party that proposes the alternative [PD-E031]") in reply.text
 
 
 def test_a_stale_page_is_refused_with_409(served):

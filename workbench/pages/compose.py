@@ -109,7 +109,7 @@ def _add(file: str, option: OptionView, posted: AddForm, form: FormData) -> Edit
     if values["mode"] == "alternative":
         target, party = values["alternative_to"], values["proposed_by"]
         _require(file, target, "alternative_to", "choose the clause the option is an alternative to")
-        _require(file, party, "proposed_by", "choose the party that proposes the alternative")
+        _require(file, party, "proposed_by", "choose the party that proposes the alternative", "PD-E031")
         return add_alternative(file, option.id, target, party, changes, parties, expect=posted.digest)
     under = values["under"] if values["mode"] == "under" else None
     if values["mode"] == "under":
@@ -120,15 +120,15 @@ def _add(file: str, option: OptionView, posted: AddForm, form: FormData) -> Edit
 class MissingChoice(DraftError):
     """A form left out a choice its mode needs (the clause, the party, the place to add under)."""
 
-    def __init__(self, file: str, message: str, key: str):
-        super().__init__([Problem(Location(file), "-", message, "PD-E036")])
+    def __init__(self, file: str, message: str, key: str, code: str):
+        super().__init__([Problem(Location(file), "-", message, code)])
         self.key = key
 
 
-def _require(file: str, value: str | None, key: str, message: str) -> None:
-    """Raise MissingChoice when a choice the mode needs is empty."""
+def _require(file: str, value: str | None, key: str, message: str, code: str = "PD-E036") -> None:
+    """Raise MissingChoice when a choice the mode needs is empty (a party: PD-E031, else PD-E036)."""
     if not value:
-        raise MissingChoice(file, message, key)
+        raise MissingChoice(file, message, key, code)
 
 
 def _field_of(error: DraftError, posted: AddForm) -> str:
