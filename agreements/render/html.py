@@ -203,7 +203,7 @@ class DocumentHtml:
         """Return the footnotes, numbered in document order ('' when there are none)."""
         if not any(text.footnotes for text in self.texts):
             return Markup("")
-        return self.each_language(LanguageHtml.footnote_list, "footnotes")
+        return self.each_language(LanguageHtml.footnote_list, "endnotes")
 
     def ids(self, block: Block) -> dict[str, str | None]:
         """Return a block's id and data-node (a signature block names its party instead)."""
