@@ -19,6 +19,7 @@ from workbench.sides import (Cache, Revision, Side, agreement_of, choose, compar
 from workbench.state import Bench
 
 COMPARISONS = Cache(32)
+MARKUPS = Cache(32)
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,10 @@ def _compared_word(bench: Bench, old: Side, new: Side, asked: str | None) -> Com
 
 
 def diff_markup(result: Compared) -> Markup:
-    """Return the diff as HTML: changes per article, text changes inline or side by side, parameters typed."""
-    return diff_html(result.comparison, result.old.name, result.new.name, result.lang)
+    """Return the diff as HTML: changes per article, text changes inline or side by side, parameters typed (kept
+    per the sides' keys and the language)."""
+    return MARKUPS.get((result.old.key(), result.new.key(), result.lang),
+                       lambda: diff_html(result.comparison, result.old.name, result.new.name, result.lang))
 
 
 async def diff_stylesheet(request: Request) -> Response:
