@@ -7,6 +7,7 @@ folder ('draft.yaml:42:7'), as the command line names it when run there.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -59,8 +60,12 @@ _cache: OrderedDict[tuple, Snapshot] = OrderedDict()
 _lock = threading.Lock()
 
 
-def snapshot(path: Path, relative: str) -> Snapshot:
-    """Return the draft at path as it now is (read again only when its mtime or size changed)."""
+def snapshot(path: Path, relative: str, known: tuple[str, list[Finding]] | None = None) -> Snapshot:
+    """Return the draft at path as it now is (read again only when its mtime or size changed).
+
+    known: the digest and findings of a file an edit has just written (EditResult), taken as they are when the file
+    still has that digest rather than checked again.
+    """
     try:
         status = path.stat()
     except OSError:
@@ -75,7 +80,13 @@ def snapshot(path: Path, relative: str) -> Snapshot:
         agreement = parse_agreement(decode(raw, relative), relative)
     except PeacedraftError as error:
         raise relative_error(error, str(path), relative) from None
-    loaded = Snapshot(relative, digest_of(raw), agreement, check(agreement))
+    digest = digest_of(raw)
+    if known and known[0] == digest:
+        findings = [dataclasses.replace(finding, location=Location(relative, finding.location.line,
+                                                                    finding.location.column)) for finding in known[1]]
+    else:
+        findings = check(agreement)
+    loaded = Snapshot(relative, digest, agreement, findings)
     if len(raw) == status.st_size:  # not replaced while it was read
         with _lock:
             _cache[key] = loaded

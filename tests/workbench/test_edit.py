@@ -288,3 +288,16 @@ def test_every_kind_of_node_in_the_example_has_a_form(served_once):
         page = client.get(f"/node/draft.yaml?id={node_id}")
         assert page.status_code == 200, node_id
         assert 'id="node-form"' in page.text
+
+
+def test_after_an_edit_the_findings_still_at_the_node_are_shown_where_the_file_names_them(served):
+    bench, client = served
+    text = (bench.root / "draft.yaml").read_text(encoding="utf-8").replace(
+        "pullback_km: 15  # R1: 10 km", "pullback_km: 15  # R1: 10 km\n            from_zone: nowhere", 1)
+    (bench.root / "bad.yaml").write_text(text, encoding="utf-8")
+    form = form_of(client.get(f"/node/bad.yaml?id={NODE}").text, "node-form")
+    reply = post(client, form.action, changed(form.fields, pullback_km="14"),
+                 headers={"HX-Request": "true", "HX-Target": "main"})
+    assert reply.status_code == 200 and 'id="saved-notice"' in reply.text
+    assert re.search(r'id="node-findings">.*?<code>bad\.yaml:\d+:\d+</code>: unknown zone', reply.text, re.S)
+    assert str(bench.root) not in reply.text.replace(f"<code>{bench.root}</code>", "")

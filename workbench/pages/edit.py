@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from agreements.edit.draft import set_position, set_values
+from agreements.edit.draft import EditResult, set_position, set_values
 from agreements.index import index_of
 from clauses.base import Node
 from clauses.errors import DraftError, PeacedraftError
@@ -97,11 +97,12 @@ async def node_page(request: Request) -> Response:
     return _page(request, draft, snap, node, notice="Saved." if saved else "")
 
 
-def _done(request: Request, draft: str, node_id: str, summary: str, saved: str) -> Response:
+def _done(request: Request, draft: str, node_id: str, summary: str, saved: str,
+          result: EditResult | None = None) -> Response:
     """Return the reply to a change written: the node's fragment to htmx, else a redirect back to the node."""
     if request.headers.get("hx-request") == "true":
         bench: Bench = request.app.state.bench
-        snap = snapshot(bench.resolve(draft), draft)
+        snap = snapshot(bench.resolve(draft), draft, (result.digest, result.findings) if result else None)
         return _page(request, draft, snap, snap.node(node_id), notice=f"Saved: {summary}.")
     return RedirectResponse(f"/node/{quote(draft)}?id={quote(node_id)}&saved={quote(saved)}#{saved}", status_code=303)
 
@@ -155,7 +156,7 @@ async def set_node(request: Request) -> Response:
         show_posted(parameters + state, values)
         return _page(request, draft, snap, node, 400, form=(parameters, state),
                      form_errors=[" · ".join(error.lines())])
-    return _done(request, draft, node.id, result.summary, "node-form")
+    return _done(request, draft, node.id, result.summary, "node-form", result)
 
 
 async def set_node_position(request: Request) -> Response:
@@ -187,7 +188,7 @@ async def set_node_position(request: Request) -> Response:
         line = " · ".join(relative_error(error, str(path), draft).lines())
         return _page(request, draft, snap, node, 400,
                      positions={party: {"stance": stance, "note": note, "error": line}})
-    return _done(request, draft, node.id, result.summary, form_id)
+    return _done(request, draft, node.id, result.summary, form_id, result)
 
 
 routes = [
