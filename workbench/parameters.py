@@ -54,6 +54,7 @@ class FormField:
     choices: list[tuple[str, str]] = field(default_factory=list)
     lang: str | None = None  # the language tag of a text in one language
     error: str | None = None
+    focus: bool = False  # the first field in error: focused when the form comes back (htmx focuses autofocus)
 
     @property
     def id(self) -> str:
@@ -385,4 +386,7 @@ def place_errors(items: list[FormField | FormGroup], messages: list[tuple[str, s
             target.error = line if target.error is None else f"{target.error} · {line}"
         else:
             rest.append(line)
+    first = next((leaf for leaf in fields if leaf.error), None)
+    if first is not None:
+        first.focus = True
     return rest
