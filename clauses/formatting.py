@@ -21,6 +21,7 @@ from clauses.scope import Scope, standard_names
 ITEM = re.compile(r"\[[^\]]*\]$")
 OWN_NAMES = ("title", "label", "name")  # the fields of text per language that name an item of a list
 UNITS = ("km", "days")  # fields whose value says what it is once its unit is written ('25 km')
+TIME_UNITS = ("hours", "days", "months", "years")  # the name endings of fields counted in time ('notice_hours')
 
 
 @dataclass(frozen=True)
@@ -80,14 +81,13 @@ def _counted_from(key: str, naming: Naming | None) -> str:
 
 
 def _scalar(name: str, value: Any) -> str:
-    """Return a number with the unit its name says ('15 km', '30 days'), or any other value as it is."""
+    """Return a number with the unit its name says ('15 km', '30 days', '72 hours'), or any other value as it is."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if name == "km" or name.endswith("_km"):
         return f"{value} km"
-    if name.endswith("days"):
-        return f"{value} days"
-    return str(value)
+    unit = next((unit for unit in TIME_UNITS if name.endswith(unit)), None)
+    return f"{value} {unit}" if unit else str(value)
 
 
 def _in_words(name: str, value: Any, naming: Naming) -> str:

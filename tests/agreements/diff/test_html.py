@@ -143,6 +143,8 @@ def test_options_tabled_show_their_proposers_and_text():
     [[what, before, after]] = rows(TREE, "change-alternatives-economy.cooperation")
     assert (what, before) == ("Options withdrawn and tabled", "—")
     assert after.startswith("Option B (Democratic People's Republic of Korea) The two sides shall resume")
+    assert rows(TREE, "change-alternatives-verify.nuclear") == [
+        ["Options withdrawn and tabled", "—", "Option C (China) notice: 72 hours"]]
 
 
 def test_an_added_article_shows_all_its_text_inserted():
