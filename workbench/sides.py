@@ -89,6 +89,7 @@ class Cache:
 
 
 AGREEMENTS = Cache(64)
+MATPLOTLIB = threading.Lock()  # matplotlib's settings are global: one chart (timeline page, package) at a time
 
 
 def git(root: Path, *args: str) -> subprocess.CompletedProcess:

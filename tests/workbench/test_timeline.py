@@ -10,8 +10,9 @@ from agreements.schedule.timeline import schedule
 from clauses.languages import LANGUAGES, language
 from tests.workbench.conftest import example
 
-ROW = re.compile(r'<tr>\n<td class="number">(.*?)</td>\n<td lang="[^"]+">.*?</td>\n<th scope="row" lang="[^"]+">(.*?)'
-                 r'(?: <span class="muted" lang="[^"]+">\(.*?\)</span>)?</th>\n<td><code>(.*?)</code></td>\n</tr>', re.S)
+ROW = re.compile(r'<tr>\n<td class="number">(.*?)</td>\n<td lang="[^"]+">.*?</td>\n'
+                 r'<th scope="row" lang="[^"]+">(.*?)(?: <span class="muted" lang="[^"]+">\(.*?\)</span>)?</th>\n'
+                 r'<td><code>(.*?)</code></td>\n</tr>', re.S)
 
 
 def timeline_of(lang: str):

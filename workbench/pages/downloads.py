@@ -21,7 +21,8 @@ from starlette.routing import Route
 from agreements.text_language import text_language
 from clauses.errors import InputError, OutputError
 from workbench.pages.versions import chosen_sides, compared, language_asked
-from workbench.sides import Cache, Side, agreement_of, choose, default_old, folder_files, revisions, version_bytes
+from workbench.sides import (MATPLOTLIB, Cache, Side, agreement_of, choose, default_old, folder_files, revisions,
+                             version_bytes)
 from workbench.state import Bench
 
 PARALLEL = "parallel"
@@ -114,7 +115,9 @@ def package(bench: Bench, draft: str, against: str, allow_findings: bool) -> Dow
         return InputDraft(side.name, version_bytes(bench.root, side), agreement_of(bench.root, side))
 
     def make() -> bytes:
-        built = build_package(read(current), previous and read(previous), allow_findings)
+        drafts = read(current), previous and read(previous)
+        with MATPLOTLIB:  # the package draws the timeline chart
+            built = build_package(*drafts, allow_findings)
         top = f"{UNSAFE_IN_NAME.sub('_', stem_of(draft))}-package"
         with tempfile.TemporaryDirectory(prefix="peacedraft-package-") as folder:
             target = Path(folder, top)

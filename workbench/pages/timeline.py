@@ -14,7 +14,7 @@ from agreements.schedule.timeline import Timeline, schedule, why_open
 from agreements.text_language import text_language
 from clauses.languages import language
 from workbench.pages.versions import language_asked
-from workbench.sides import Cache, Side, agreement_of
+from workbench.sides import MATPLOTLIB, Cache, Side, agreement_of
 from workbench.state import Bench
 
 CHARTS = Cache(16)
@@ -60,7 +60,9 @@ def charted(bench: Bench, draft: str, asked: str | None) -> Charted:
     def make() -> Charted:
         timeline = schedule(agreement, lang)
         title = f"{language(lang).phrase('timeline_title', title=timeline.title)}, {timeline.subtitle}"
-        return Charted(timeline, accessible_svg(chart_svg(timeline), title, language(lang).tag), table_rows(timeline),
+        with MATPLOTLIB:
+            svg = chart_svg(timeline)
+        return Charted(timeline, accessible_svg(svg, title, language(lang).tag), table_rows(timeline),
                        tuple(agreement.meta.languages))
 
     return CHARTS.get((side.key(), lang), make)

@@ -107,7 +107,8 @@ async def versions_page(request: Request):
     bench: Bench = request.app.state.bench
     draft = request.path_params["path"]
     old, new = (request.query_params.get(name, "").strip() for name in ("old", "new"))
-    context = await run_in_threadpool(page_context, bench, draft, old, new, language_asked(request.query_params.get("lang", "")))
+    asked = language_asked(request.query_params.get("lang", ""))
+    context = await run_in_threadpool(page_context, bench, draft, old, new, asked)
     return bench.page(request, "versions.html", **context)
 
 
