@@ -63,14 +63,15 @@ class ChangeDetails:
         return self._whole(0, change.node, DELETE)
 
     def _whole(self, side: int, node_id: str, operation: int) -> Markup:
-        """Return a node's heading and text and those of its descendants, each with its place, marked whole."""
+        """Return a node's heading and text and those of its descendants with their places, marked whole."""
         rows = []
         for key in [node_id, *_descendants(self.places[side], node_id)]:
             placed = self.places[side][key]
             heading = (getattr(placed.node, "heading", None) or {}).get(self.lang, "")
             text = self.wordings[side].text(placed.node, self.lang) if isinstance(placed.node, ClauseBase) else ""
             if heading or text:
-                rows.append(element("div", element("p", where(placed), class_="pd-place"),
+                place = element("p", where(placed), class_="pd-place") if key != node_id else None
+                rows.append(element("div", place,
                                     whole(operation, heading, self.tag), whole(operation, text, self.tag),
                                     class_="pd-node-text"))
         return element("div", *rows, class_="pd-whole") if rows else Markup("")
