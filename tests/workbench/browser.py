@@ -84,8 +84,9 @@ def screenshot_folder(fallback: Path) -> Path:
 
 def whole_page_screenshot(driver, path: Path, width: int = 1280) -> Path:
     """Save a screenshot of the whole page (the window grown to the page's height, up to 6,000 pixels)."""
-    height = min(6000, driver.execute_script("return document.documentElement.scrollHeight"))
-    driver.set_window_size(width, max(800, height))
+    height, chrome = driver.execute_script("return [document.documentElement.scrollHeight,"
+                                           " window.outerHeight - window.innerHeight]")
+    driver.set_window_size(width, max(800, min(6000, height + chrome)))  # the window's own bars included
     driver.save_screenshot(str(path))
     driver.set_window_size(width, 1000)
     return path
