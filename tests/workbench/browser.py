@@ -87,6 +87,7 @@ def whole_page_screenshot(driver, path: Path, width: int = 1280) -> Path:
     height, chrome = driver.execute_script("return [document.documentElement.scrollHeight,"
                                            " window.outerHeight - window.innerHeight]")
     driver.set_window_size(width, max(800, min(6000, height + chrome)))  # the window's own bars included
+    driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(str(path))
     driver.set_window_size(width, 1000)
     return path

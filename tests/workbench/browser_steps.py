@@ -51,9 +51,16 @@ def shots(tmp_path_factory) -> Path:
     return screenshot_folder(tmp_path_factory.mktemp("screenshots"))
 
 
-def shoot(driver, shots: Path, page: str, lang: str) -> Path:
-    """Save a whole-page screenshot named `<page>-<lang>.png`."""
-    return whole_page_screenshot(driver, shots / f"{page}-{lang}.png")
+def shoot(driver, shots: Path, page: str, lang: str, start: str = "") -> Path:
+    """Save a whole-page screenshot named `<page>-<lang>.png` (from the element with id `start` down, if given)."""
+    if not start:
+        return whole_page_screenshot(driver, shots / f"{page}-{lang}.png")
+    path = shots / f"{page}-{lang}.png"
+    driver.set_window_size(1280, 3000)
+    driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", start)
+    driver.save_screenshot(str(path))
+    driver.set_window_size(1280, 1000)
+    return path
 
 
 def wait(driver, timeout: float = WAIT):
