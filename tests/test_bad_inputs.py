@@ -120,9 +120,9 @@ CASES = [
     Bad("set-unknown-node", ("set", f"{D}/d.yaml", "unc.statu", "status=agreed"), 2,
         ("{d}/d.yaml:1:1: unc.statu: no node with id 'unc.statu' [PD-E030]",), draft()),
     Bad("set-no-equals", ("set", f"{D}/d.yaml", "pullback.distance", "pullback_km"), 2,
-        ("{d}/d.yaml:1:1: pullback.distance: 'pullback_km': write KEY=VALUE [PD-E032]",), draft()),
+        ("{d}/d.yaml:39:13: pullback.distance: 'pullback_km': write KEY=VALUE [PD-E032]",), draft()),
     Bad("set-wrong-type", ("set", f"{D}/d.yaml", "pullback.distance", "pullback_km=far"), 2,
-        ("{d}/d.yaml:1:1: pullback.distance: pullback_km: input should be a valid number, unable to parse string "
+        ("{d}/d.yaml:42:26: pullback.distance: pullback_km: input should be a valid number, unable to parse string "
          "as a number, got 'far' (expected number (> 0, ≤ 100) (optional)) [PD-E033]",), draft()),
     Bad("position-unknown-party", ("position", f"{D}/d.yaml", "unc.status", "usa", "oppose"), 2,
         ("{d}/d.yaml:1:1: unc.status: unknown party 'usa' [PD-E031]",), draft()),

@@ -37,7 +37,7 @@ CASES = [
     (["add", "{d}", "unc_status/transform", "--alternative-to", "unc.status", "--proposed-by", "japan"],
      "{d}:1:1: unc.status.alt-transform: unknown party 'japan'"),
     (["set", "{d}", "pullback.distance", "pullback_km=far"],
-     "{d}:1:1: pullback.distance: pullback_km: input should be a valid number, unable to parse string as a number, "
+     "{d}:42:26: pullback.distance: pullback_km: input should be a valid number, unable to parse string as a number, "
      "got 'far' (expected number (> 0, ≤ 100) (optional))"),
     (["set", "{d}", "pullback.distance", "from_zone=atlantis"],
      "{d}:39:13: pullback.distance: unknown zone 'atlantis'"),

@@ -4,7 +4,8 @@ The folder is made from the shipped rounds: example.yaml, draft.yaml, round-2.ya
 round 2, round-1.yaml round 1; en.docx, ko.docx and zh.docx round 2 in Word, partner-draft.docx its Korean;
 my-precedents/ a shipped precedent file; negotiation-package.zip the package of the shipped example, signed with delegation-key, which
 allowed_signers lists; pax_all_agreements_data.csv a small table in the PA-X
-Database's columns. An
+Database's columns; drafts/ rounds 1 and 2. A `serve` example is checked up to the point where it would serve:
+it prints its address and opens the browser with --open. An
 example exits 0, or with the code its line names: `Example (exit 1): …`. One that writes a PDF needs
 LibreOffice, and is skipped only where LibreOffice is not installed.
 """
@@ -85,6 +86,9 @@ def scratch(tmp_path_factory) -> Path:
                                         "--sign", str(key)])
     assert package.exit_code == 0, package.output
     shutil.rmtree(folder / "negotiation-package")
+    (folder / "drafts").mkdir()
+    for name in ("round-1", "round-2"):
+        shutil.copyfile(example_path(name), folder / "drafts" / f"{name}.yaml")
     return folder
 
 
@@ -104,6 +108,26 @@ def test_help_example_runs(scratch, tmp_path, monkeypatch, command, code, exampl
     for name in outputs(words):
         (folder / name).unlink(missing_ok=True)
     monkeypatch.chdir(folder)
+    words, redirected = (words[:words.index(">")], words[words.index(">") + 1]) if ">" in words else (words, None)
+    served = serving_stub(monkeypatch) if command == "serve" else None
     result = CliRunner().invoke(main, words[1:])
     assert "Traceback" not in result.output
     assert result.exit_code == code, result.output
+    if redirected:
+        (folder / redirected).write_text(result.stdout, encoding="utf-8")
+        assert result.stdout
+    if served is not None:
+        assert result.stdout.startswith("peacedraft workbench: http://127.0.0.1:"), result.output
+        assert served == (["opened", "served"] if "--open" in words else ["served"])
+
+
+def serving_stub(monkeypatch) -> list[str]:
+    """Return a list that records what `serve` did instead of serving (uvicorn and the browser stubbed, any port)."""
+    from workbench import server
+
+    done: list[str] = []
+    any_port = server.bound_socket
+    monkeypatch.setattr(server, "bound_socket", lambda host, port: any_port(host, 0))
+    monkeypatch.setattr("uvicorn.Server.run", lambda self, sockets: [done.append("served"), sockets[0].close()])
+    monkeypatch.setattr("webbrowser.open", lambda address: done.append("opened"))
+    return done

@@ -25,6 +25,18 @@ from clauses.parameters import AssignmentError, apply_assignment, explain, parse
 Edit = Callable[[CommentedMap, Agreement], "str | tuple[str, tuple[str, ...]]"]  # summary (, registrations)
 
 
+class FieldError(Exception):
+    """A value an edit cannot take, named by its node and its keys there; edit_draft locates it in the file."""
+
+    def __init__(self, node_id: str, keys: tuple, message: str, code: str):
+        super().__init__(message)
+        self.node_id, self.keys, self.message, self.code = node_id, keys, message, code
+
+    def located(self, source, node_path: tuple) -> DraftError:
+        """Return the DraftError at the value's place in the file (or its nearest written ancestor's)."""
+        return DraftError([Problem(source.locate((*node_path, *self.keys)), self.node_id, self.message, self.code)])
+
+
 @dataclass(frozen=True)
 class EditResult:
     """What an edit did: a one-line summary, the findings the draft still has, what it registered, and the digest of
@@ -55,11 +67,14 @@ def edit_draft(path: str, change: Edit, dry_run: bool = False, node_id: str | No
     text = decode(raw, path)
     data, source = read_yaml(text, path)
     before = agreement_from(data, source, path)
-    if node_id:
-        edited = _edit_node(text, data, source, before, change, node_id)
-    else:
-        edited = _insert_node(text, data, source, insertion(before)) if insertion else None
-    new_text, outcome, new_read = edited or (*_edit_whole(text, before, change, path), None)
+    try:
+        if node_id:
+            edited = _edit_node(text, data, source, before, change, node_id)
+        else:
+            edited = _insert_node(text, data, source, insertion(before)) if insertion else None
+        new_text, outcome, new_read = edited or (*_edit_whole(text, before, change, path), None)
+    except FieldError as error:
+        raise error.located(source, index_of(before).by_id[error.node_id].path) from None
     summary, registered = outcome if isinstance(outcome, tuple) else (outcome, ())
     after = agreement_from(*new_read, path) if new_read else parse_agreement(new_text, path)
     findings = check(after)
@@ -178,6 +193,7 @@ def set_values(path: str, node_id: str, assignments: tuple[str, ...], *, expect:
         node = node_in(document, node_id, path)
         kind = type(index_of(agreement).model(node_id))
         for text in assignments:
+            keys: tuple = ()
             try:
                 keys, value = parse_assignment(text)
                 if keys[0] in SETTABLE_STATE and len(keys) == 1:
@@ -185,11 +201,12 @@ def set_values(path: str, node_id: str, assignments: tuple[str, ...], *, expect:
                 else:
                     apply_assignment(node, keys, styled(value), kind)
             except AssignmentError as error:
-                raise DraftError([Problem(Location(path), node_id, str(error), "PD-E032")]) from None
+                raise FieldError(node_id, tuple(keys), str(error), "PD-E032") from None
         try:
             kind.model_validate(node)
         except ValidationError as error:
-            raise DraftError([Problem(Location(path), node_id, explain(error, kind), "PD-E033")]) from None
+            keys = tuple(error.errors()[0]["loc"]) if error.errors() else ()
+            raise FieldError(node_id, keys, explain(error, kind), "PD-E033") from None
         return f"{node_id}: set {', '.join(assignments)}"
 
     return edit_draft(path, change, node_id=node_id, expect=expect)
