@@ -86,7 +86,7 @@ def whole_page_screenshot(driver, path: Path, width: int = 1280) -> Path:
     """Save a screenshot of the whole page (the window grown to the page's height, up to 6,000 pixels)."""
     height, chrome = driver.execute_script("return [document.documentElement.scrollHeight,"
                                            " window.outerHeight - window.innerHeight]")
-    driver.set_window_size(width, max(800, min(6000, height + chrome)))  # the window's own bars included
+    driver.set_window_size(width, max(1000, min(6000, height + chrome)))  # the window's own bars included
     driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(str(path))
     driver.set_window_size(width, 1000)

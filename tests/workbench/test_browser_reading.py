@@ -41,6 +41,18 @@ def test_the_drafts_list_shows_every_draft_with_its_round_and_a_draft_opens(driv
     shoot(driver, shots, "document", "en")
 
 
+@pytest.mark.xfail(strict=True, reason="templates/workbench/static/drafts.css (2d3d269) gives the title a min-width "
+                   "of 18rem and keeps dates, versions, file names and the links whole: at 1280 px the table is "
+                   "wider than the window and the Pages column (Compose, Versions, Downloads) is cut off")
+def test_the_drafts_list_fits_a_1280_pixel_window(driver, live):
+    driver.get(live.url("/"))
+    shown(driver, "#drafts")
+    width = driver.execute_script("return document.documentElement.clientWidth")
+    for link in driver.find_elements("css selector", "#drafts td.links a"):
+        assert link.rect["x"] + link.rect["width"] <= width, f"{link.text} stands beyond the window ({width} px)"
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= width
+
+
 def test_the_language_switch_shows_korean_chinese_and_three_columns(driver, live, shots):
     driver.get(live.url("/draft/draft.yaml"))
     by_id(driver, "lang-ko").click()
@@ -193,7 +205,7 @@ def test_a_path_outside_the_folder_is_refused_in_one_line(driver, live, address)
     assert driver.title == "Error 403"
     assert len(driver.find_elements("css selector", "main p.error")) == 1 and "\n" not in error.text
     source = driver.page_source
-    assert "OUTSIDE-MARKER" not in source and "root:x:" not in source
+    assert "outside_marker" not in source.lower() and "root:x:" not in source
 
 
 def test_dots_the_browser_resolves_itself_never_reach_the_outside_file(driver, live):
@@ -203,12 +215,12 @@ def test_dots_the_browser_resolves_itself_never_reach_the_outside_file(driver, l
     assert driver.current_url == live.url("/secret.yaml")
     error = shown(driver, "main p.error")
     assert error.text == "no page at /secret.yaml [PD-E118]"
-    assert "OUTSIDE-MARKER" not in driver.page_source
+    assert "outside_marker" not in driver.page_source.lower()
 
 
 def outside(root: Path) -> None:
     """Put secret.yaml beside the served folder, and symbolic links to it in the folder and in a subfolder."""
-    (root.parent / "secret.yaml").write_text("secret: OUTSIDE-MARKER\n", encoding="utf-8")
+    (root.parent / "secret.yaml").write_text("outside_marker: OUTSIDE-MARKER\n", encoding="utf-8")
     (root / "sub").mkdir(exist_ok=True)
     for link in (root / "link.yaml", root / "sub" / "link.yaml"):
         if not link.is_symlink():
