@@ -131,7 +131,7 @@ def tab_to(driver, element_id: str, limit: int = 200) -> dict:
     raise AssertionError(f"{limit} presses of Tab never reached #{element_id}")
 
 
-def test_an_edit_made_by_keyboard_alone(driver, live):
+def test_an_edit_made_by_keyboard_alone(driver, live, shots):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
@@ -148,6 +148,7 @@ def test_an_edit_made_by_keyboard_alone(driver, live):
     wait(driver).until(lambda d: focused(d)["id"] == "main")
     edit = tab_to(driver, f"edit-{NODE}")
     assert edit["outline"] != "none" and edit["width"] >= 2, f"no visible focus on the Edit link: {edit}"
+    driver.save_screenshot(str(shots / "document-focus-en.png"))
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     wait(driver).until(lambda d: f"id={NODE}" in d.current_url)
     shown(driver, "#node-form")

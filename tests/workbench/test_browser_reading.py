@@ -125,6 +125,8 @@ def test_two_revisions_compared_show_their_changes_inline_and_side_by_side(drive
     assert before.text == "남북관계" and after.text.startswith("남북관계") and "및 인도적 문제" in after.text
     assert before.rect["x"] + before.rect["width"] <= after.rect["x"] + 1
     shoot(driver, shots, "versions-sides", "ko")
+    driver.execute_script("arguments[0].scrollIntoView()", change)
+    change.screenshot(str(shots / "versions-change-ko.png"))
 
 
 def test_a_precedent_searched_in_korean_is_found_through_the_terminology(driver, live, shots):
