@@ -21,7 +21,9 @@ from clauses.scope import Scope, standard_names
 ITEM = re.compile(r"\[[^\]]*\]$")
 OWN_NAMES = ("title", "label", "name")  # the fields of text per language that name an item of a list
 UNITS = ("km", "days")  # fields whose value says what it is once its unit is written ('25 km')
-TIME_UNITS = ("hours", "days", "months", "years")  # the name endings of fields counted in time ('notice_hours')
+# The unit of a parameter, by how its name ends: the one place the reports and the workbench's forms learn it
+NAME_UNITS = (("km2", "km²"), ("km", "km"), ("hours", "hours"), ("days", "days"), ("months", "months"),
+              ("years", "years"), ("usd", "USD"))
 
 
 @dataclass(frozen=True)
@@ -80,13 +82,17 @@ def _counted_from(key: str, naming: Naming | None) -> str:
     return "entry into force" if key == ENTRY_INTO_FORCE else key
 
 
+def unit_of(name: str) -> str:
+    """Return the unit a parameter's (dotted) name says ('pullback_km' → 'km', 'deadline.days' → 'days'), or ''."""
+    last = name.rsplit(".", 1)[-1]
+    return next((unit for ending, unit in NAME_UNITS if last == ending or last.endswith("_" + ending)), "")
+
+
 def _scalar(name: str, value: Any) -> str:
     """Return a number with the unit its name says ('15 km', '30 days', '72 hours'), or any other value as it is."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if name == "km" or name.endswith("_km"):
-        return f"{value} km"
-    unit = next((unit for unit in TIME_UNITS if name.endswith(unit)), None)
+    unit = unit_of(name)
     return f"{value} {unit}" if unit else str(value)
 
 

@@ -1,13 +1,16 @@
-"""Reading a posted form: its form token checked first, its values as strings, the draft's digest it was made from."""
+"""Reading a posted form: its form token checked first, its values as strings, the draft's digest it was made from;
+and a refused form shown again: the values the user posted, each error at the field it names."""
 
 from __future__ import annotations
 
 import hmac
+from typing import Any
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
 
 from workbench.errors import FormTokenError
+from workbench.parameters import FormField, FormGroup, leaves
 from workbench.state import Bench
 
 MAX_FIELDS = 200
@@ -27,3 +30,37 @@ def field(form: FormData, name: str) -> str:
     """Return a form field as stripped text ('' when absent)."""
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""
+
+
+def show_posted(items: list[FormField | FormGroup], posted: dict[str, Any]) -> None:
+    """Show the values the user posted in the form's fields (a refused form is shown again as it was sent)."""
+    for leaf in leaves(items):
+        if leaf.key in posted:
+            leaf.value = posted[leaf.key]
+
+
+def field_named(items: list[FormField | FormGroup], about: str) -> FormField | None:
+    """Return the field a message names first (its longest matching key, else the first under its top key), or None."""
+    named = about.split(":", 1)[0].strip().strip("'")
+    fields = leaves(items)
+    matches = [leaf for leaf in fields if named == leaf.key or named.startswith(
+        (leaf.key + ".", leaf.key + "[", leaf.key + "="))]
+    if matches:
+        return max(matches, key=lambda leaf: len(leaf.key))
+    top = named.split(".", 1)[0].split("[", 1)[0]
+    return next((leaf for leaf in fields if leaf.key == top or leaf.key.startswith(top + ".")), None)
+
+
+def place_errors(items: list[FormField | FormGroup], messages: list[tuple[str, str]]) -> list[str]:
+    """Put each (message about a field, line to show) at the field it names; return the lines no field takes."""
+    rest = []
+    for about, line in messages:
+        target = field_named(items, about)
+        if target is None:
+            rest.append(line)
+        else:
+            target.error = line if target.error is None else f"{target.error} · {line}"
+    first = next((leaf for leaf in leaves(items) if leaf.error), None)
+    if first is not None:
+        first.focus = True
+    return rest

@@ -1,14 +1,14 @@
-"""A node's form generated from its model's schema, and a posted form turned into `peacedraft set` assignments.
+"""Form fields generated from a clause kind's schema, and a posted form turned into `KEY=VALUE` assignments.
 
-Every field of a node's kind becomes a typed input named by its dotted key, the key `peacedraft set` takes
-(`pullback_km`, `deadline.days`, `text.ko`): numbers with min, max, step and unit from the field's
-constraints, dates, selects for choices (Literal) and references (parties, bodies, zones), checkboxes for
-yes/no, a box per choice for a list of choices, a text area per language for text, a fieldset for a nested
-model, and the value in YAML for anything else (a list of ceilings: the same YAML `set` reads).
-
-A posted form becomes the assignments of the fields whose value differs from the node's, in form order, each
-written as `KEY=VALUE` exactly as it would be typed after `peacedraft set`: unchanged parameters are never
-rewritten.
+Each field of a kind becomes a typed input named by the dotted key `peacedraft set` and `add --set` take
+(`pullback_km`, `deadline.days`, `text.ko`): a number with the min and max of its constraints, a step from its
+type (its `multiple_of`, else 1 for a whole number, any for a decimal) and the unit its name says (formatting); a
+date; a select for a choice or a reference; a checkbox for yes/no; a box per choice for a list of choices; a text
+area per language for text; a fieldset for a nested model; YAML flow style for anything deeper. Each form has its
+own prefixes (`field-deadline-days`; `add-forces-artillery-set-deadline-days`, name `set.deadline.days`), so
+several forms on one page never share an id. A posted form becomes the assignments of the fields whose value
+differs from the one shown, in form order (boxes keep the order shown, those newly ticked last); a nested model
+that had no value is set as one value.
 """
 
 from __future__ import annotations
@@ -20,46 +20,66 @@ import typing
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union
 
-from annotated_types import Ge, Gt, Le, Lt, MaxLen
+from annotated_types import Ge, Gt, Le, Lt, MaxLen, MultipleOf
 from pydantic import BaseModel
 from starlette.datastructures import FormData
 
-from clauses.base import STRUCTURAL_FIELDS, Ref, Status, TranslationStatus
-from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES, language
-from clauses.parameters import AssignmentError, describe, parse_assignment
+from clauses.base import STRUCTURAL_FIELDS, Ref
+from clauses.formatting import unit_of
+from clauses.languages import LANGUAGES, language
+from clauses.parameters import describe, parse_assignment
+from workbench.reading import Registry
 
 LIST_MARK = "__list__."  # a hidden field that says a list of boxes was on the form (none ticked is a value too)
-UNITS = (("_km2", "km²"), ("km", "km"), ("days", "days"), ("hours", "hours"))
 TEXT_LABELS = {("text", True): "Text", ("text", False): "Own text (replaces the wording the clause's kind writes)",
                ("heading", True): "Heading", ("heading", False): "Heading"}
 LONG_TEXT = 120  # a text field allowed more characters than this is a text area
+TEXTS = ("text", "heading")  # the fields holding a node's own words, not parameters of its kind
+
+
+@dataclass(frozen=True)
+class FormPrefixes:
+    """How one form names its inputs: the prefix of their ids and the prefix of their names."""
+
+    ids: str = "field-"
+    names: str = ""
+
+
+NODE_FORM = FormPrefixes()  # the node form: id 'field-deadline-days', name 'deadline.days'
 
 
 @dataclass
 class FormField:
-    """One input of a node's form: its dotted name, how it is shown, its value as shown, and its error."""
+    """One input of a form: its dotted key, how it is shown, its value as shown, and its error."""
 
-    name: str
+    key: str
     label: str
     widget: str  # number | date | select | checkbox | checkboxes | text | textarea | yaml
     value: Any  # as shown: text, a list of ticked choices, or a bool
     hint: str = ""
     required: bool = False
     optional: bool = False  # may be left empty (null)
-    minimum: float | int | None = None
-    maximum: float | int | None = None
-    step: str | None = None
+    minimum: str = ""
+    maximum: str = ""
+    step: str = ""
     unit: str = ""
     max_length: int | None = None
     choices: list[tuple[str, str]] = field(default_factory=list)
     lang: str | None = None  # the language tag of a text in one language
+    free: bool = False  # words, quoted when assigned (not an id, a number, a choice or YAML)
+    prefixes: FormPrefixes = NODE_FORM
     error: str | None = None
     focus: bool = False  # the first field in error: focused when the form comes back (htmx focuses autofocus)
 
     @property
+    def name(self) -> str:
+        """Return the input's name: the form's prefix and the dotted key ('deadline.days', 'set.deadline.days')."""
+        return self.prefixes.names + self.key
+
+    @property
     def id(self) -> str:
-        """Return the input's id: `field-` and the dotted name with dots as hyphens ('field-deadline-days')."""
-        return "field-" + self.name.replace(".", "-")
+        """Return the input's id: the form's prefix and the key with dots as hyphens ('field-deadline-days')."""
+        return self.prefixes.ids + self.key.replace(".", "-")
 
     @property
     def error_id(self) -> str:
@@ -76,46 +96,29 @@ class FormField:
 class FormGroup:
     """A fieldset: a nested model or a text per language, with its fields (and groups) in order."""
 
-    name: str
+    key: str
     label: str
     items: list[FormField | FormGroup] = field(default_factory=list)
-    whole: bool = False  # set as one value (translation statuses: `translation={…}`), not key by key
+    whole: bool = False  # set as one value (translation statuses, a model that had none), not key by key
+    optional: bool = False  # may be null: set whole and emptied, it is null (else {})
+    prefixes: FormPrefixes = NODE_FORM
 
     @property
     def id(self) -> str:
-        """Return the fieldset's id ('group-deadline')."""
-        return "group-" + self.name.replace(".", "-")
-
-    def fields(self) -> list[FormField]:
-        """Return every field in the group and the groups below it, in order."""
-        return [leaf for item in self.items for leaf in (item.fields() if isinstance(item, FormGroup) else [item])]
+        """Return the fieldset's id: the form's prefix and the key with dots as hyphens ('field-deadline')."""
+        return self.prefixes.ids + self.key.replace(".", "-")
 
 
 @dataclass(frozen=True)
-class Registry:
-    """The ids a reference may name, with their names: parties, bodies, zones (for selects), and other ids."""
+class _Build:
+    """What a form is built with: the draft's registry (None: references are typed ids) and the form's prefixes."""
 
-    parties: list[tuple[str, str]]
-    bodies: list[tuple[str, str]]
-    zones: list[tuple[str, str]]
-    events: list[str]
-    languages: list[str]
+    registry: Registry | None
+    prefixes: FormPrefixes
 
-    @classmethod
-    def of(cls, agreement: Any, event_ids: list[str]) -> Registry:
-        """Return the registry of a draft (names in the default language when it has them, else its first language)."""
-        def name(entry) -> str:
-            names = entry.names
-            return names.get(DEFAULT_LANGUAGE) or next(iter(names.values()), entry.id)
-        return cls([(party.id, name(party)) for party in agreement.parties],
-                   [(body.id, name(body)) for body in agreement.bodies],
-                   [(zone.id, name(zone)) for zone in agreement.zones],
-                   event_ids, list(agreement.meta.languages))
-
-    def targets(self, ref: str) -> list[tuple[str, str]] | None:
+    def targets(self, ref: str | None) -> list[tuple[str, str]] | None:
         """Return the choices of a reference (None: any id, typed)."""
-        return {"party": self.parties, "body": self.bodies, "zone": self.zones,
-                "actor": self.parties + self.bodies}.get(ref)
+        return self.registry.targets(ref) if self.registry is not None and ref else None
 
 
 def _unwrap(annotation: Any, metadata: list) -> tuple[Any, list, bool]:
@@ -141,11 +144,6 @@ def _flat(metadata: list) -> list:
     return [inner for item in metadata for inner in (getattr(item, "metadata", None) or [item])]
 
 
-def _unit(name: str) -> str:
-    """Return the unit a field's name says ('pullback_km' → km, 'notice_days' → days), or ''."""
-    return next((unit for suffix, unit in UNITS if name == suffix.lstrip("_") or name.endswith(suffix)), "")
-
-
 def _shown(value: Any) -> str:
     """Return a scalar as the input shows it ('15' for 15.0, '' for None)."""
     if value is None:
@@ -157,11 +155,6 @@ def _shown(value: Any) -> str:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return str(value)
-
-
-def _yaml_flow(value: Any) -> str:
-    """Return plain data as one line of YAML flow style, as `peacedraft set` reads it (JSON is such YAML)."""
-    return json.dumps(_plain(value), ensure_ascii=False)
 
 
 def _plain(value: Any) -> Any:
@@ -177,97 +170,116 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def node_form(node: BaseModel, registry: Registry) -> tuple[list[FormField | FormGroup], list[FormField | FormGroup]]:
-    """Return a node's form: its parameters and texts, then its state (status, proposers, note, translation)."""
-    kind = type(node)
-    parameters = []
-    for name, info in kind.model_fields.items():
-        if name in STRUCTURAL_FIELDS or name == "kind":
-            continue
-        label = info.title or TEXT_LABELS.get((name, info.is_required())) or name.replace("_", " ")
-        parameters.append(_item(name, label, info.annotation, list(info.metadata), getattr(node, name),
-                                info.is_required(), registry))
-    return parameters, _state(node, registry)
-
-
-def _state(node: BaseModel, registry: Registry) -> list[FormField | FormGroup]:
-    """Return the fields of a node's negotiation state."""
-    status = FormField("status", "Status", "select", node.status, choices=_literal_choices(Status), required=True)
-    proposers = FormField("proposed_by", "Proposed by", "checkboxes", list(node.proposed_by),
-                          choices=registry.parties, hint="the parties proposing the text")
-    note = FormField("note", "Drafters' note", "textarea", node.note or "", optional=True, max_length=20_000,
-                     hint="shown only in the internal edition")
-    translation = FormGroup("translation", "Translation", whole=True, items=[
-        FormField(f"translation.{lang}", language(lang).name, "select", node.translation.get(lang, ""),
-                  choices=[("", "(not set)"), *_literal_choices(TranslationStatus)], optional=True)
-        for lang in registry.languages])
-    return [status, proposers, note, translation]
-
-
-def _literal_choices(annotation: Any) -> list[tuple[str, str]]:
+def literal_choices(annotation: Any) -> list[tuple[str, str]]:
     """Return the choices of a Literal as (value, label) pairs."""
     return [(str(value), str(value).replace("_", " ")) for value in typing.get_args(annotation)]
 
 
-def _item(name: str, label: str, annotation: Any, metadata: list, value: Any, required: bool,
-          registry: Registry) -> FormField | FormGroup:
+def kind_form(node: BaseModel, registry: Registry | None, prefixes: FormPrefixes = NODE_FORM,
+              texts: bool = True) -> list[FormField | FormGroup]:
+    """Return the fields of a node's parameters (and, with texts, its own text and heading), showing its values."""
+    build = _Build(registry, prefixes)
+    items = []
+    for key, info in type(node).model_fields.items():
+        if key in STRUCTURAL_FIELDS or (key in TEXTS and not texts):
+            continue
+        label = info.title or TEXT_LABELS.get((key, info.is_required())) or key.replace("_", " ")
+        items.append(_item(key, label, info.annotation, list(info.metadata), getattr(node, key),
+                           info.is_required(), build))
+    return items
+
+
+def _item(key: str, label: str, annotation: Any, metadata: list, value: Any, required: bool,
+          build: _Build) -> FormField | FormGroup:
     """Return the field (or fieldset) of one model field, named by its dotted key."""
     hint = describe(annotation, metadata)
     inner, metadata, optional = _unwrap(annotation, metadata)
     constraints = _flat(metadata)
     ref = next((item.target for item in constraints if isinstance(item, Ref)), None)
     origin = typing.get_origin(inner)
-    leaf = name.rsplit(".", 1)[-1]
-    common = {"hint": hint, "required": required and not optional, "optional": optional}
+    common = {"hint": hint, "required": required and not optional, "optional": optional, "prefixes": build.prefixes}
     if ref:
-        targets = registry.targets(ref)
-        if targets is None:
-            return FormField(name, label, "text", _shown(value), choices=[(event, event) for event in registry.events],
-                             **common)
-        return FormField(name, label, "select", _shown(value),
-                         choices=([("", "(none)")] if optional else []) + targets, **common)
+        return _reference(key, label, ref, value, build, common)
     if origin is Literal:
-        return FormField(name, label, "select", _shown(value),
-                         choices=([("", "(none)")] if optional else []) + _literal_choices(inner), **common)
+        choices = ([("", "(none)")] if optional else []) + literal_choices(inner)
+        return FormField(key, label, "select", _shown(value), choices=choices, **common)
     if inner is bool:
-        return FormField(name, label, "checkbox", bool(value), **common)
+        return FormField(key, label, "checkbox", bool(value), **common)
     if inner in (int, float):
-        bounds = {type(item): item for item in constraints if isinstance(item, (Ge, Gt, Le, Lt))}
-        minimum = bounds[Ge].ge if Ge in bounds else (bounds[Gt].gt + (1 if inner is int else 0)) if Gt in bounds \
-            else None
-        maximum = bounds[Le].le if Le in bounds else (bounds[Lt].lt - (1 if inner is int else 0)) if Lt in bounds \
-            else None
-        return FormField(name, label, "number", _shown(value), minimum=minimum, maximum=maximum,
-                         step="1" if inner is int else "any", unit=_unit(leaf), **common)
+        return _number(key, label, inner, constraints, value, common)
     if inner is datetime.date:
-        return FormField(name, label, "date", _shown(value), **common)
+        return FormField(key, label, "date", _shown(value), **common)
     if inner is str:
-        length = next((item.max_length for item in constraints if isinstance(item, MaxLen)), None)
-        length = length or next((getattr(item, "max_length", None) for item in constraints
-                                 if getattr(item, "max_length", None)), None)
-        widget = "textarea" if length and length > LONG_TEXT else "text"
-        return FormField(name, label, widget, _shown(value), max_length=length, **common)
+        return _text(key, label, constraints, value, common)
     if isinstance(inner, type) and issubclass(inner, BaseModel):
-        items = [_item(f"{name}.{sub}", info.title or sub.replace("_", " "), info.annotation, list(info.metadata),
-                       getattr(value, sub) if value is not None else None, info.is_required(), registry)
-                 for sub, info in inner.model_fields.items()]
-        return FormGroup(name, label, items)
+        return _model(key, label, inner, value, optional, build)
     if origin is dict and _is_language_text(inner):
-        texts = value or {}
-        return FormGroup(name, label, [
-            FormField(f"{name}.{lang}", language(lang).name, "textarea", texts.get(lang, ""), optional=True,
-                      lang=language(lang).tag, max_length=20_000)
-            for lang in [*registry.languages, *(lang for lang in texts if lang not in registry.languages)]])
+        return _language_texts(key, label, value or {}, build)
     if origin is list:
-        element, element_metadata, _ = _unwrap(typing.get_args(inner)[0], [])
-        element_ref = next((item.target for item in _flat(element_metadata) if isinstance(item, Ref)), None)
-        choices = registry.targets(element_ref) if element_ref else \
-            _literal_choices(element) if typing.get_origin(element) is Literal else None
-        if choices is not None:
-            return FormField(name, label, "checkboxes", [_shown(item) for item in value or []], choices=choices,
-                             **common)
-    return FormField(name, label, "yaml", _yaml_flow(value) if value not in (None, [], {}) else "",
-                     **{**common, "hint": f"{hint}, written in YAML"})
+        boxes = _boxes(key, label, typing.get_args(inner)[0], value, build, common)
+        if boxes is not None:
+            return boxes
+    shown = json.dumps(_plain(value), ensure_ascii=False) if value not in (None, [], {}) else ""  # JSON is YAML
+    return FormField(key, label, "yaml", shown, **{**common, "hint": f"{hint}, written in YAML"})
+
+
+def _reference(key: str, label: str, ref: str, value: Any, build: _Build, common: dict) -> FormField:
+    """Return a select of the ids a reference may name, or a text field for any id (the draft's events offered)."""
+    targets = build.targets(ref)
+    if targets is None:
+        events = build.registry.events if build.registry is not None else []
+        return FormField(key, label, "text", _shown(value), choices=[(event, event) for event in events], **common)
+    choices = ([("", "(none)")] if common["optional"] else []) + targets
+    return FormField(key, label, "select", _shown(value), choices=choices, **common)
+
+
+def _number(key: str, label: str, inner: type, constraints: list, value: Any, common: dict) -> FormField:
+    """Return a number input: its bounds, its step (1 for whole numbers, else multiple_of or any) and its unit."""
+    whole = 1 if inner is int else 0
+    found = {type(item): item for item in constraints if isinstance(item, (Ge, Gt, Le, Lt, MultipleOf))}
+    minimum = found[Ge].ge if Ge in found else found[Gt].gt + whole if Gt in found else None
+    maximum = found[Le].le if Le in found else found[Lt].lt - whole if Lt in found else None
+    step = found[MultipleOf].multiple_of if MultipleOf in found else "1" if whole else "any"
+    return FormField(key, label, "number", _shown(value), minimum=_shown(minimum), maximum=_shown(maximum),
+                     step=_shown(step), unit=unit_of(key), **common)
+
+
+def _text(key: str, label: str, constraints: list, value: Any, common: dict) -> FormField:
+    """Return a text field, or a text area when the text may be long."""
+    length = next((item.max_length for item in constraints if isinstance(item, MaxLen)), None)
+    length = length or next((getattr(item, "max_length", None) for item in constraints
+                             if getattr(item, "max_length", None)), None)
+    widget = "textarea" if length and length > LONG_TEXT else "text"
+    return FormField(key, label, widget, _shown(value), max_length=length, free=True, **common)
+
+
+def _model(key: str, label: str, model: type[BaseModel], value: Any, optional: bool, build: _Build) -> FormGroup:
+    """Return the fieldset of a nested model: set key by key, or as one value when it had none."""
+    items = [_item(f"{key}.{sub}", info.title or sub.replace("_", " "), info.annotation, list(info.metadata),
+                   getattr(value, sub) if value is not None else None,
+                   info.is_required() and value is not None, build)
+             for sub, info in model.model_fields.items()]
+    return FormGroup(key, label, items, whole=value is None, optional=optional, prefixes=build.prefixes)
+
+
+def _language_texts(key: str, label: str, texts: dict, build: _Build) -> FormGroup:
+    """Return a text area per language: the draft's languages, then any other the node has."""
+    languages = build.registry.languages if build.registry is not None else list(LANGUAGES)
+    return FormGroup(key, label, [
+        FormField(f"{key}.{code}", language(code).name, "textarea", texts.get(code, ""), optional=True,
+                  lang=language(code).tag, max_length=20_000, free=True, prefixes=build.prefixes)
+        for code in [*languages, *(code for code in texts if code not in languages)]], prefixes=build.prefixes)
+
+
+def _boxes(key: str, label: str, element: Any, value: Any, build: _Build, common: dict) -> FormField | None:
+    """Return a box per choice for a list of choices or of references with choices, else None."""
+    element, element_metadata, _ = _unwrap(element, [])
+    element_ref = next((item.target for item in _flat(element_metadata) if isinstance(item, Ref)), None)
+    choices = build.targets(element_ref) if element_ref else \
+        literal_choices(element) if typing.get_origin(element) is Literal else None
+    if choices is None:
+        return None
+    return FormField(key, label, "checkboxes", [_shown(item) for item in value or []], choices=choices, **common)
 
 
 def _is_language_text(annotation: Any) -> bool:
@@ -279,7 +291,7 @@ def _is_language_text(annotation: Any) -> bool:
 
 def leaves(items: list[FormField | FormGroup]) -> list[FormField]:
     """Return every field of a form, in order."""
-    return [leaf for item in items for leaf in (item.fields() if isinstance(item, FormGroup) else [item])]
+    return [leaf for item in items for leaf in (leaves(item.items) if isinstance(item, FormGroup) else [item])]
 
 
 def posted_value(form: FormData, item: FormField) -> Any:
@@ -298,30 +310,35 @@ def posted_value(form: FormData, item: FormField) -> Any:
 
 def assignment(item: FormField, value: Any) -> str:
     """Return the `KEY=VALUE` that sets a field to what the form says, as it would be typed after `peacedraft set`."""
-    if item.widget == "checkboxes":
-        return f"{item.name}=[{', '.join(value)}]"
+    if item.widget == "checkboxes":  # the order shown kept, boxes newly ticked after
+        kept = [choice for choice in item.value if choice in value]
+        return f"{item.key}=[{', '.join(kept + [choice for choice in value if choice not in kept])}]"
     if item.widget == "checkbox":
-        return f"{item.name}={'true' if value else 'false'}"
-    free = item.widget in ("text", "textarea") and not item.choices  # words, not an id or a number
+        return f"{item.key}={'true' if value else 'false'}"
     text = value if item.lang else value.strip()
     if text == "" and item.optional:
-        return f"{item.name}=null"
-    return f"{item.name}={json.dumps(text, ensure_ascii=False) if free else text}"
+        return f"{item.key}=null"
+    return f"{item.key}={json.dumps(text, ensure_ascii=False) if item.free else text}"
+
+
+def _data(item: FormField, value: Any) -> Any:
+    """Return a field's value as data: a bool, a list of choices, the words, or the YAML it holds (None: empty)."""
+    if item.widget in ("checkbox", "checkboxes"):
+        return value
+    text = value if item.lang else value.strip()
+    if text == "" or item.free:
+        return text or None
+    return parse_assignment(f"{item.key}={text}")[1]
 
 
 def _same(item: FormField, value: Any) -> bool:
-    """Return whether what the form says for a field is what the node has."""
+    """Return whether what the form says for a field is what it showed."""
     if item.widget == "checkboxes":
-        return list(value) == list(item.value)
+        return sorted(value) == sorted(item.value)  # boxes are posted in the order of the choices
     if item.widget == "checkbox":
         return value == item.value
     if item.widget == "yaml":
-        if value.strip() == item.value.strip():
-            return True
-        try:
-            return _plain(parse_assignment(f"x={value}")[1]) == _plain(parse_assignment(f"x={item.value}")[1])
-        except AssignmentError:
-            return False
+        return value.strip() == item.value.strip() or _plain(_data(item, value)) == _plain(_data(item, item.value))
     if item.lang is not None:
         return value == item.value
     shown = value.strip()
@@ -333,60 +350,46 @@ def _same(item: FormField, value: Any) -> bool:
     return shown == item.value
 
 
-def changes(form: FormData, items: list[FormField | FormGroup]) -> tuple[list[str], dict[str, Any]]:
-    """Return the assignments of the fields the form changes (in form order), and every value it posted by name.
+def _whole(group: FormGroup, values: dict[str, Any]) -> str:
+    """Return the assignment setting a group as one value (its empty fields left out; all empty: null or {})."""
+    data = _group_data(group, values)
+    if data:
+        return f"{group.key}={json.dumps(_plain(data), ensure_ascii=False)}"
+    return f"{group.key}={'null' if group.optional else '{}'}"
 
-    A fieldset set as a whole (translation statuses) is one assignment holding all its values when any changed.
-    """
+
+def _group_data(group: FormGroup, values: dict[str, Any]) -> dict[str, Any]:
+    """Return a group's values as a mapping by field name: what the form says, else what it showed."""
+    data = {}
+    for item in group.items:
+        if isinstance(item, FormGroup):
+            value = _group_data(item, values)
+        else:
+            posted = values.get(item.key)
+            value = _data(item, posted if posted is not None else item.value)
+        if value not in (None, [], {}):
+            data[item.key.rsplit(".", 1)[-1]] = value
+    return data
+
+
+def changes(form: FormData, items: list[FormField | FormGroup]) -> tuple[list[str], dict[str, Any]]:
+    """Return the assignments of the fields the form changes (in form order), and every value it posted by key."""
     assignments: list[str] = []
     posted: dict[str, Any] = {}
     for item in items:
-        if isinstance(item, FormGroup) and item.whole:
-            values = {leaf.name: posted_value(form, leaf) for leaf in item.fields()}
-            posted.update({name: value for name, value in values.items() if value is not None})
-            if any(value is not None and not _same(leaf, value) for leaf, value in zip(item.fields(), values.values())):
-                whole = {leaf.name.rsplit(".", 1)[-1]: (value if value is not None else leaf.value)
-                         for leaf, value in zip(item.fields(), values.values())}
-                whole = {key: value for key, value in whole.items() if value}
-                assignments.append(f"{item.name}={json.dumps(whole, ensure_ascii=False)}")
-            continue
-        for leaf in item.fields() if isinstance(item, FormGroup) else [item]:
-            value = posted_value(form, leaf)
-            if value is None:
-                continue
-            posted[leaf.name] = value
-            if not _same(leaf, value):
-                assignments.append(assignment(leaf, value))
+        _collect(form, item, assignments, posted)
     return assignments, posted
 
 
-def show_posted(items: list[FormField | FormGroup], posted: dict[str, Any]) -> None:
-    """Show the values the user posted in the form's fields (a refused form is shown again as it was sent)."""
-    for leaf in leaves(items):
-        if leaf.name in posted:
-            leaf.value = posted[leaf.name]
-
-
-def place_errors(items: list[FormField | FormGroup], messages: list[tuple[str, str]]) -> list[str]:
-    """Put each (message about a field, line to show) at the field it names; return the lines no field takes.
-
-    A message names its field first ('deadline.days: input should be …'); the longest name that matches wins,
-    so 'deadline.days' is placed at its input rather than at 'deadline'.
-    """
-    fields = leaves(items)
-    rest = []
-    for about, line in messages:
-        matches = [leaf for leaf in fields
-                   if about.startswith(leaf.name + ":") or about.startswith(leaf.name + ".")]
-        if not matches:
-            top = about.split(":", 1)[0].split(".", 1)[0]
-            matches = [leaf for leaf in fields if leaf.name == top or leaf.name.startswith(top + ".")][:1]
-        if matches:
-            target = max(matches, key=lambda leaf: len(leaf.name))
-            target.error = line if target.error is None else f"{target.error} · {line}"
-        else:
-            rest.append(line)
-    first = next((leaf for leaf in fields if leaf.error), None)
-    if first is not None:
-        first.focus = True
-    return rest
+def _collect(form: FormData, item: FormField | FormGroup, assignments: list[str], posted: dict[str, Any]) -> None:
+    """Add an item's assignment (a group set whole: one, when any of its fields changed) and its posted values."""
+    if isinstance(item, FormGroup) and not item.whole:
+        for inner in item.items:
+            _collect(form, inner, assignments, posted)
+        return
+    fields = leaves([item])
+    values = {leaf.key: posted_value(form, leaf) for leaf in fields}
+    posted.update({key: value for key, value in values.items() if value is not None})
+    if any(values[leaf.key] is not None and not _same(leaf, values[leaf.key]) for leaf in fields):
+        whole = isinstance(item, FormGroup)
+        assignments.append(_whole(item, values) if whole else assignment(item, values[item.key]))

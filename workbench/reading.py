@@ -1,4 +1,5 @@
-"""A draft as the document and edit pages read it: loaded once per version of the file, its findings by node.
+"""A draft as the document and edit pages read it: loaded once per version of the file, its findings by node,
+and the ids its references may name (for the selects of the node form).
 
 A draft is read, validated and indexed once for each (path, mtime_ns, size): the document page, the node
 forms and their replies share it until the file changes. Locations name the file by its path in the served
@@ -21,6 +22,7 @@ from agreements.rules.context import Finding
 from agreements.rules.registry import check
 from clauses.base import Node
 from clauses.errors import DraftError, Location, PeacedraftError, Problem
+from clauses.languages import DEFAULT_LANGUAGE
 
 CACHED = 8  # versions of drafts kept read
 
@@ -54,6 +56,33 @@ class Snapshot:
         if key not in self.made:
             self.made[key] = make()
         return self.made[key]
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The ids a reference may name, with their names: parties, bodies, zones (for selects), and other ids."""
+
+    parties: list[tuple[str, str]]
+    bodies: list[tuple[str, str]]
+    zones: list[tuple[str, str]]
+    events: list[str]
+    languages: list[str]
+
+    @classmethod
+    def of(cls, agreement: Any, event_ids: list[str]) -> Registry:
+        """Return the registry of a draft (names in the default language when it has them, else its first language)."""
+        def name(entry) -> str:
+            names = entry.names
+            return names.get(DEFAULT_LANGUAGE) or next(iter(names.values()), entry.id)
+        return cls([(party.id, name(party)) for party in agreement.parties],
+                   [(body.id, name(body)) for body in agreement.bodies],
+                   [(zone.id, name(zone)) for zone in agreement.zones],
+                   event_ids, list(agreement.meta.languages))
+
+    def targets(self, ref: str) -> list[tuple[str, str]] | None:
+        """Return the choices of a reference (None: any id, typed)."""
+        return {"party": self.parties, "body": self.bodies, "zone": self.zones,
+                "actor": self.parties + self.bodies}.get(ref)
 
 
 _cache: OrderedDict[tuple, Snapshot] = OrderedDict()

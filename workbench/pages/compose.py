@@ -7,8 +7,9 @@ through the editing layer `peacedraft add` uses, expecting the file the page was
 
 from __future__ import annotations
 
+import copy
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -24,9 +25,9 @@ from clauses.errors import DraftError, Location, Problem, StaleDraftError
 from clauses.library import find_option
 from clauses.topics import TOPICS
 from workbench.errors import error_line
-from workbench.forms import field, posted_form
+from workbench.forms import field, field_named, posted_form, show_posted
 from workbench.pages.compose_library import DraftPlaces, OptionView, draft_places, library_view, option_view
-from workbench.parameter_fields import assignments, with_posted
+from workbench.parameters import changes
 from workbench.state import Bench
 
 MODES = ("article", "under", "alternative")
@@ -38,11 +39,12 @@ class AddForm:
     """The add form of one option as shown: its controls and choices, what was posted, and any refusal."""
 
     option: OptionView
-    fields: tuple
+    fields: tuple  # the parameters' fields and fieldsets (workbench/parameters.py)
     values: dict[str, str]  # mode, under, alternative_to, proposed_by, as, parties
     digest: str
     error: str = ""
     error_field: str = ""  # the key of the control the refusal is about ('' for the form as a whole)
+    assignments: tuple[str, ...] = ()  # the `--set KEY=VALUE` of the parameters the form changed
 
 
 def blank_form(option: OptionView, digest: str) -> AddForm:
@@ -79,10 +81,10 @@ async def add_from_library(request: Request) -> Response:
     posted = _posted_form(option, form)
     places = draft_places(file)
     try:
-        result = await run_in_threadpool(_add, file, option, posted, form)
+        result = await run_in_threadpool(_add, file, option, posted)
     except DraftError as error:
         line = error_line(error).replace(str(bench.root) + os.sep, "")
-        refused = AddForm(option, posted.fields, posted.values, posted.digest, line, _field_of(error, posted))
+        refused = replace(posted, error=line, error_field=_field_of(error, posted))
         return _reshow(request, path, places, refused)
     except StaleDraftError:
         raise StaleDraftError(path) from None  # named as the page names it, not by its full path
@@ -95,26 +97,29 @@ async def add_from_library(request: Request) -> Response:
 
 
 def _posted_form(option: OptionView, form: FormData) -> AddForm:
-    """Return the add form as posted (its values kept to be shown again)."""
+    """Return the add form as posted: its values shown as sent, and the parameters it changed from the option's."""
     values = {name: field(form, name) for name in ("mode", "under", "alternative_to", "proposed_by", "as", "parties")}
     values["mode"] = values["mode"] if values["mode"] in MODES else MODES[0]
-    return AddForm(option, with_posted(option.fields, form), values, field(form, "digest"))
+    fields = copy.deepcopy(option.fields)  # the option's own are shared by every page
+    assignments, posted = changes(form, list(fields))
+    show_posted(list(fields), posted)
+    return AddForm(option, fields, values, field(form, "digest"), assignments=tuple(assignments))
 
 
-def _add(file: str, option: OptionView, posted: AddForm, form: FormData) -> EditResult:
+def _add(file: str, option: OptionView, posted: AddForm) -> EditResult:
     """Return the result of adding the option as the form says (raises DraftError or StaleDraftError)."""
     values = posted.values
-    changes = assignments(option.fields, form)
+    assignments = posted.assignments
     parties = tuple(part for part in values["parties"].replace(",", " ").split() if part)
     if values["mode"] == "alternative":
         target, party = values["alternative_to"], values["proposed_by"]
         _require(file, target, "alternative_to", "choose the clause the option is an alternative to")
         _require(file, party, "proposed_by", "choose the party that proposes the alternative", "PD-E031")
-        return add_alternative(file, option.id, target, party, changes, parties, expect=posted.digest)
+        return add_alternative(file, option.id, target, party, assignments, parties, expect=posted.digest)
     under = values["under"] if values["mode"] == "under" else None
     if values["mode"] == "under":
         _require(file, under, "under", "choose the part, article or clause to add under")
-    return add_option(file, option.id, under, values["as"] or None, changes, parties, expect=posted.digest)
+    return add_option(file, option.id, under, values["as"] or None, assignments, parties, expect=posted.digest)
 
 
 class MissingChoice(DraftError):
@@ -144,13 +149,9 @@ def _field_of(error: DraftError, posted: AddForm) -> str:
 
 
 def _parameter_of(message: str, posted: AddForm) -> str:
-    """Return the parameter control a `--set` refusal names ('--set: deadline.days: …' → 'deadline.days')."""
-    words = message.removeprefix("--set").lstrip(": ")
-    named = words.split(":", 1)[0].split(" ", 1)[0].strip("'")
-    if words.startswith("no parameter"):
-        return ""
-    keys = sorted((control.key for control in posted.fields), key=len, reverse=True)
-    return next((key for key in keys if named == key or named.startswith((key + ".", key + "[", key + "="))), "")
+    """Return the key of the parameter a `--set` refusal names ('--set: deadline.days: …' → 'deadline.days')."""
+    named = field_named(list(posted.fields), message.removeprefix("--set").lstrip(": "))
+    return named.key if named is not None else ""
 
 
 def _new_node(option: OptionView, values: dict[str, str], places: DraftPlaces) -> str:

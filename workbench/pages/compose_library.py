@@ -13,9 +13,8 @@ from clauses.formatting import show
 from clauses.languages import DEFAULT_LANGUAGE, LANGUAGES, language
 from clauses.library import find_option, library
 from clauses.library_view import option_report
-from clauses.registry import KINDS
 from clauses.topics import TOPICS
-from workbench.parameter_fields import ParameterField, parameter_fields
+from workbench.parameters import FormField, FormGroup, FormPrefixes, kind_form
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ class OptionView:
     rationale: str
     citations: tuple[dict, ...]
     parameters: tuple[dict, ...]  # name, type, required, value as a reader reads it ('15 km')
-    fields: tuple[ParameterField, ...]
+    fields: tuple[FormField | FormGroup, ...]  # the add form's parameters, showing the option's values
 
 
 def slug_of(option_id: str) -> str:
@@ -53,13 +52,14 @@ def _option_view(option_id: str) -> OptionView:
     """Return the view of one option, its text rendered in every language."""
     reports = {code: option_report(option_id, code) for code in LANGUAGES}
     first = reports[DEFAULT_LANGUAGE]
-    option = find_option(option_id)
-    defaults = option.instantiate().model_dump(mode="json")
+    slug = slug_of(option_id)
+    prefixes = FormPrefixes(f"add-{slug}-set-", "set.")  # ids 'add-<slug>-set-<key>', names 'set.<key>'
+    fields = kind_form(find_option(option_id).instantiate(), None, prefixes, texts=False)
     texts = tuple(OptionText(code, language(code).name, language(code).tag, report["heading"], report["text"])
                   for code, report in reports.items())
     parameters = tuple({**row, "shown": show(row["name"], row["value"])} for row in first["parameters"])
-    return OptionView(option_id, slug_of(option_id), first["title"], first["topic"], texts, first["rationale"],
-                      tuple(first["citations"]), parameters, parameter_fields(KINDS[option.kind], defaults))
+    return OptionView(option_id, slug, first["title"], first["topic"], texts, first["rationale"],
+                      tuple(first["citations"]), parameters, tuple(fields))
 
 
 @functools.cache

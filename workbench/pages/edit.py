@@ -21,13 +21,14 @@ from starlette.routing import Route
 
 from agreements.edit.draft import EditResult, set_position, set_values
 from agreements.index import index_of
-from clauses.base import Node
+from clauses.base import Node, Status, TranslationStatus
 from clauses.errors import DraftError, PeacedraftError
+from clauses.languages import language
 from workbench.document_view import finding_list, node_texts
 from workbench.errors import error_reply
-from workbench.forms import field, posted_form
-from workbench.parameters import Registry, changes, node_form, place_errors, show_posted
-from workbench.reading import Snapshot, relative_error, snapshot
+from workbench.forms import field, place_errors, posted_form, show_posted
+from workbench.parameters import FormField, FormGroup, changes, kind_form, literal_choices
+from workbench.reading import Registry, Snapshot, relative_error, snapshot
 from workbench.state import Bench
 
 try:
@@ -58,6 +59,25 @@ def _node(snap: Snapshot, draft: str, node_id: str) -> Node | Response:
 def _events(snap: Snapshot) -> list[str]:
     """Return the ids a deadline may count from: entry into force, then every id of the draft."""
     return ["entry_into_force", *index_of(snap.agreement).by_id]
+
+
+def node_form(node: Node, registry: Registry) -> tuple[list[FormField | FormGroup], list[FormField | FormGroup]]:
+    """Return a node's form: its parameters and texts, then its state (status, proposers, note, translation)."""
+    return kind_form(node, registry), _state(node, registry)
+
+
+def _state(node: Node, registry: Registry) -> list[FormField | FormGroup]:
+    """Return the fields of a node's negotiation state."""
+    status = FormField("status", "Status", "select", node.status, choices=literal_choices(Status), required=True)
+    proposers = FormField("proposed_by", "Proposed by", "checkboxes", list(node.proposed_by),
+                          choices=registry.parties, hint="the parties proposing the text")
+    note = FormField("note", "Drafters' note", "textarea", node.note or "", optional=True, max_length=20_000,
+                     free=True, hint="shown only in the internal edition")
+    translation = FormGroup("translation", "Translation", whole=True, items=[
+        FormField(f"translation.{code}", language(code).name, "select", node.translation.get(code, ""),
+                  choices=[("", "(not set)"), *literal_choices(TranslationStatus)], optional=True)
+        for code in registry.languages])
+    return [status, proposers, note, translation]
 
 
 def _page(request: Request, draft: str, snap: Snapshot, node: Node, status: int = 200, *, form=None,
