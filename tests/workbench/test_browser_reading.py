@@ -41,9 +41,6 @@ def test_the_drafts_list_shows_every_draft_with_its_round_and_a_draft_opens(driv
     shoot(driver, shots, "document", "en")
 
 
-@pytest.mark.xfail(strict=True, reason="templates/workbench/static/drafts.css (2d3d269) gives the title a min-width "
-                   "of 18rem and keeps dates, versions, file names and the links whole: at 1280 px the table is "
-                   "wider than the window and the Pages column (Compose, Versions, Downloads) is cut off")
 def test_the_drafts_list_fits_a_1280_pixel_window(driver, live):
     driver.get(live.url("/"))
     shown(driver, "#drafts")
@@ -83,9 +80,6 @@ def test_the_language_switch_shows_korean_chinese_and_three_columns(driver, live
     shoot(driver, shots, "document", "parallel")
 
 
-@pytest.mark.xfail(strict=True, reason="templates/workbench/static/document.css puts .node-edit in grid row 1, "
-                   "last column (`grid-column: -2 / -1; grid-row: 1`): in the side-by-side view the Edit link "
-                   "takes the third column of every row and the Chinese cell drops under the English one")
 def test_the_parallel_columns_stand_level(driver, live):
     driver.get(live.url("/draft/draft.yaml?lang=parallel"))
     for row_id in ("art.definitions", "force.artillery"):
