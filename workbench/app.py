@@ -15,6 +15,7 @@ from clauses.errors import PeacedraftError
 from workbench.errors import http_error, peacedraft_error, unexpected_error
 from workbench.security import Gate
 from workbench.state import Bench
+from workbench.tokens import folder_token
 
 AREAS = ("drafts", "document", "compose", "edit", "versions", "precedents", "timeline", "downloads")
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -57,5 +58,5 @@ def workbench_for(target: str, host: str = "127.0.0.1", port: int = 8800) -> tup
     """Return the bench and application for a folder or a draft (a draft: its folder, opening on it)."""
     path = Path(target).resolve()
     root, start = (path.parent, path.name) if path.is_file() else (path, None)
-    bench = Bench(root, allowed_hosts=allowed_hosts(host, port), start=start)
+    bench = Bench(root, token=folder_token(root), allowed_hosts=allowed_hosts(host, port), start=start)
     return bench, create_app(bench)

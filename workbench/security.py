@@ -3,7 +3,8 @@
 Every request passes here before a page sees it. A Host other than the address served is refused (against
 DNS rebinding, PD-E115); a request without the access token is refused (PD-E113) — the address printed at
 start carries it once, and it is then kept in a cookie that only this site sends; a body over MAX_BODY bytes is
-refused (PD-E112). Every reply forbids framing, sniffing, referrers and scripts from elsewhere.
+refused (PD-E112). The shipped static files need no token. Every reply forbids framing, sniffing, referrers
+and scripts from elsewhere.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from workbench.state import Bench
 
 MAX_BODY = 1 << 20  # bytes in one request: a form, never a file
 COOKIE = "peacedraft_token"
+PUBLIC = "/static/"  # the shipped script and styles: the same for everyone, so an error page has its styles
 HEADERS = [
     (b"content-security-policy",
      b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -51,7 +53,7 @@ class Gate:
             await refusal(scope, receive, _with_headers(send))
             return
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
-        if "token" in query:
+        if "token" in query and self.valid(query["token"]):
             await self.enter(scope, query, send)
             return
         try:
@@ -68,12 +70,17 @@ class Gate:
         length = headers.get(b"content-length", b"0")
         if not length.isdigit() or int(length) > MAX_BODY:
             return error_reply(f"a request of more than {MAX_BODY:,} bytes is refused", "PD-E112", 413)
+        if scope["path"].startswith(PUBLIC):
+            return None
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
-        given = query.get("token") or _cookie(headers)
-        if not given or not hmac.compare_digest(given.encode(), self.bench.token.encode()):
+        if not self.valid(query.get("token") or _cookie(headers)):
             return error_reply("the access token is missing or wrong: open the address the workbench printed "
                                "when it started", "PD-E113", 401)
         return None
+
+    def valid(self, given: str | None) -> bool:
+        """Return whether a token given is this workbench's access token."""
+        return bool(given) and hmac.compare_digest(given.encode(), self.bench.token.encode())
 
     async def enter(self, scope: Scope, query: dict[str, str], send: Send) -> None:
         """Keep the token in a cookie and redirect to the same page without it in the address."""

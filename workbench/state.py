@@ -37,7 +37,7 @@ class Bench:
 
     @property
     def csrf(self) -> str:
-        """Return the token every form carries: derived from the access token, so it dies with the server."""
+        """Return the token every form carries: derived from the access token (a form of another site cannot know it)."""
         return hmac.new(self.token.encode(), b"csrf", hashlib.sha256).hexdigest()
 
     def resolve(self, relative: str) -> Path:

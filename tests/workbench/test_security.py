@@ -58,13 +58,13 @@ def test_no_token_no_page(bench: Bench):
     from starlette.testclient import TestClient
 
     fresh = TestClient(create_app(bench), base_url=f"http://{HOST}:{PORT}")
-    response = fresh.get("/static/workbench.css")
+    response = fresh.get("/no/such/page")
     assert response.status_code == 401
     assert alert(response) == ("the access token is missing or wrong: open the address the workbench printed "
                                "when it started [PD-E113]")
-    assert fresh.get("/static/workbench.css?token=wrong").status_code == 401
+    assert fresh.get("/no/such/page?token=wrong").status_code == 401
     fresh.cookies.set(COOKIE, "wrong")
-    assert fresh.get("/static/workbench.css").status_code == 401
+    assert fresh.get("/no/such/page").status_code == 401
 
 
 def test_the_token_is_kept_in_a_strict_cookie_and_left_out_of_the_address(bench: Bench):
@@ -121,3 +121,34 @@ def test_an_unknown_page_is_one_line(client):
     assert response.status_code == 404
     assert alert(response) == "no page at /no/such/page [PD-E118]"
     assert "Traceback" not in response.text
+
+
+def test_the_shipped_styles_need_no_token_but_give_none(bench: Bench):
+    from starlette.testclient import TestClient
+
+    fresh = TestClient(create_app(bench), base_url=f"http://{HOST}:{PORT}")
+    assert fresh.get("/static/workbench.css").status_code == 200
+    response = fresh.get("/static/workbench.css?token=guess", follow_redirects=False)
+    assert response.status_code == 200 and "set-cookie" not in response.headers
+    assert fresh.get("/static/../draft/x.yaml").status_code in (401, 404)
+    assert fresh.get("/").status_code == 401
+
+
+def test_a_folder_keeps_its_token_across_starts(tmp_path, monkeypatch):
+    from workbench.tokens import folder_token, key_file
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    first = folder_token(tmp_path / "drafts")
+    assert folder_token(tmp_path / "drafts") == first
+    assert folder_token(tmp_path / "other") != first
+    assert key_file().stat().st_mode & 0o777 == 0o600
+    key_file().unlink()
+    assert folder_token(tmp_path / "drafts") != first
+
+
+def test_without_a_place_for_the_secret_the_token_is_new_each_time(tmp_path, monkeypatch):
+    from workbench.tokens import folder_token
+
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "file"))
+    assert folder_token(tmp_path) != folder_token(tmp_path)
