@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from importlib import import_module, resources
 from pathlib import Path
 
@@ -43,13 +44,23 @@ def area_routes() -> list:
     return routes
 
 
+@asynccontextmanager
+async def startup(app: Starlette):
+    """Warm the workbench in a background thread once the server starts (start-up is not held up)."""
+    from workbench.warming import start_warming
+
+    start_warming(app.state.bench)
+    yield
+
+
 def create_app(bench: Bench) -> Starlette:
     """Return the application serving a bench's folder."""
     static = StaticFiles(directory=str(resources.files("templates").joinpath("workbench", "static")))
     app = Starlette(routes=[*area_routes(), Mount("/static", static, name="static")],
                     middleware=[Middleware(Gate, bench=bench)],
                     exception_handlers={PeacedraftError: peacedraft_error, HTTPException: http_error,
-                                        Exception: unexpected_error})
+                                        Exception: unexpected_error},
+                    lifespan=startup)
     app.state.bench = bench
     return app
 

@@ -18,6 +18,7 @@ from clauses.topics import TOPICS
 from precedents.corpus import Corpus, folders, load_corpus
 from precedents.index import SearchIndex
 from precedents.match import Match
+from precedents.model import BASIS_MEANING, ordered_codes
 from precedents.search import Found, Hit, find
 from workbench.snippets import Parts, marked_parts
 
@@ -78,13 +79,40 @@ def language_tag(text: str) -> str:
     return language(DEFAULT_LANGUAGE).tag
 
 
+SOURCE_WORDS = {"paraphrase": "paraphrase of the text, in our own English words (not the treaty's wording)",
+                "stated": "the fact sheet's notes on the text, in English (not the treaty's wording)",
+                "citation": "the citation"}
+
+
+def topic_label(topic: str) -> str:
+    """Return what a topic settles in words ('demarcation line and demilitarized zone'), the id if it has none."""
+    return language(DEFAULT_LANGUAGE).term(topic, "topics") if topic in TOPICS else topic
+
+
+def basis_words(match: Match) -> str:
+    """Return every basis code of a provision in words, strongest first ('seen in an authentic English text')."""
+    return "; ".join(BASIS_MEANING[code] for code in ordered_codes(list(match.basis)))
+
+
+def searched_in_translation(query: str) -> bool:
+    """Return whether a query is written in a script other than the default language's (Korean, Chinese)."""
+    return language_tag(query) != language(DEFAULT_LANGUAGE).tag
+
+
 @dataclass(frozen=True)
 class ShownHit:
-    """A hit as the page shows it: the library's hit, its snippet in parts (matched or not), the snippet's language."""
+    """A hit as the page shows it: the library's hit, its snippet in parts (matched or not), the snippet's language,
+    and which text of the provision the snippet is cut from (a key of SOURCE_WORDS)."""
 
     hit: Hit
     parts: Parts
     tag: str
+    source: str = "paraphrase"
+
+    @property
+    def source_words(self) -> str:
+        """Return what the snippet is, in words ('paraphrase of the text, …')."""
+        return SOURCE_WORDS[self.source]
 
     @property
     def match(self) -> Match:
@@ -96,8 +124,20 @@ def searched(query: str, topic: str | None) -> tuple[Found, list[ShownHit]]:
     """Return what `precedents search` finds for a query (and a topic), each hit's snippet in parts."""
     index = library().index
     found = find(index, query, topic, [], RESULTS)
-    return found, [ShownHit(hit, marked_parts(hit.snippet, snippet_sources(index, hit.match)),
-                            language_tag(hit.snippet)) for hit in found.hits]
+    shown = []
+    for hit in found.hits:
+        parts = marked_parts(hit.snippet, snippet_sources(index, hit.match))
+        shown.append(ShownHit(hit, parts, language_tag(hit.snippet), snippet_source(hit.match, parts)))
+    return found, shown
+
+
+def snippet_source(match: Match, parts: Parts) -> str:
+    """Return which text a snippet is cut from: 'paraphrase', 'stated' (the sheet's notes) or 'citation'."""
+    pieces = [piece.strip() for piece in "".join(text for text, _ in parts).split("…") if piece.strip()]
+    texts = {"paraphrase": match.paraphrase, "stated": match.parameters.get("as_stated") or "",
+             "citation": f"{match.citation} {match.short_title}"}
+    return next((name for name, text in texts.items() if pieces and all(piece in text for piece in pieces)),
+                "stated")
 
 
 def snippet_sources(index: SearchIndex, match: Match) -> list[str]:

@@ -13,6 +13,8 @@ import pytest
 from tests.workbench.browser_steps import (by_id, downloaded, driver, live, shoot, shots, shown,  # noqa: F401
                                            until_file, wait)
 
+from tests.workbench.browser import whole_page_screenshot
+
 REPO = Path(__file__).resolve().parents[2]
 TITLE = "Agreement on the Establishment of a Permanent Peace Regime on the Korean Peninsula"
 
@@ -48,6 +50,24 @@ def test_the_drafts_list_fits_a_1280_pixel_window(driver, live):
     for link in driver.find_elements("css selector", "#drafts td.links a"):
         assert link.rect["x"] + link.rect["width"] <= width, f"{link.text} stands beyond the window ({width} px)"
     assert driver.execute_script("return document.documentElement.scrollWidth") <= width
+
+
+def test_the_drafts_list_fits_an_800_pixel_window_as_cards(driver, live, shots):
+    driver.set_window_size(800, 1000)
+    try:
+        driver.get(live.url("/"))
+        shown(driver, "#drafts")
+        width = driver.execute_script("return document.documentElement.clientWidth")
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= width
+        for cell in driver.find_elements("css selector", "#drafts tbody td, #drafts tbody th"):
+            assert cell.rect["x"] + cell.rect["width"] <= width, f"{cell.text} stands beyond the window ({width} px)"
+        errors = driver.find_element("css selector", "#drafts tbody tr td.errors")
+        label = driver.execute_script("return getComputedStyle(arguments[0], '::before').content", errors)
+        assert label == '"Errors"'
+        assert driver.find_element("css selector", "#drafts").get_attribute("role") == "table"
+        whole_page_screenshot(driver, shots / "drafts-800-en.png", width=800)
+    finally:
+        driver.set_window_size(1280, 1000)
 
 
 def test_the_language_switch_shows_korean_chinese_and_three_columns(driver, live, shots):
@@ -101,8 +121,10 @@ def test_two_revisions_compared_show_their_changes_inline_and_side_by_side(drive
     Select(by_id(driver, "revision-lang")).select_by_value("ko")
     by_id(driver, "compare-revisions").click()
     wait(driver).until(lambda d: "lang=ko" in d.current_url and "new=draft.yaml" in d.current_url)
-    head = shown(driver, "#versions-diff .pd-head h1")
-    assert head.text == "Changes from R1 to R2"
+    head = shown(driver, "#versions-diff-heading")
+    assert head.text.startswith("Changes from Round 1 as saved in git on 1 Jan 2026 (")
+    assert head.text.endswith(") to Round 2 as saved in git (this file now)")
+    assert not driver.find_element("css selector", "#versions-diff .pd-head h1").is_displayed()
     change = shown(driver, "#change-text-part\\.relations-heading")
     inline = change.find_element("css selector", ".pd-inline")
     sides = change.find_element("css selector", ".pd-side-by-side")

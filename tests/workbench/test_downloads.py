@@ -149,3 +149,30 @@ def test_the_pdf_of_a_language(served_once):
     assert reply.headers["content-type"] == "application/pdf"
     assert reply.headers["content-disposition"] == f'attachment; filename="draft.{LANGUAGES[2]}.pdf"'
     assert reply.content.startswith(b"%PDF-")
+
+
+def test_the_package_and_redline_compare_with_the_previous_round_by_default(served):
+    bench, client = served
+    path = bench.root / "draft.yaml"
+    path.write_bytes(path.read_bytes().replace(b"version: R2", b"version: R2b", 1))  # today's edit, unsaved
+    page = client.get("/downloads/draft.yaml").text
+    chosen = re.search(r'<select id="package-against" name="against"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert re.findall(r'<option value="([^"]*)"[^>]* selected>([^<]*)<', chosen) == [
+        ("round-1.yaml", "Round 1 (round-1.yaml)")]
+    assert "Chosen: Round 1 (round-1.yaml), the previous round of Round 2 with unsaved changes (this file now)." in page
+    redline = re.search(r'<select id="redline-old" name="old">(.*?)</select>', page, re.S).group(1)
+    assert re.findall(r'<option value="([^"]*)"[^>]* selected>', redline) == ["round-1.yaml"]
+    by_default = client.get("/download/draft.yaml?what=redline")
+    assert by_default.status_code == 200
+    assert by_default.content == client.get("/download/draft.yaml?what=redline&old=round-1.yaml").content
+    package = client.get("/download/draft.yaml?what=package")
+    assert package.status_code == 200
+    assert package.content == client.get("/download/draft.yaml?what=package&against=round-1.yaml").content
+    assert package.content != client.get("/download/draft.yaml?what=package&against=HEAD").content
+
+
+def test_a_first_round_has_no_previous_round_to_package_against(served_once):
+    _, client = served_once
+    page = client.get("/downloads/round-1.yaml").text
+    chosen = re.search(r'<select id="package-against" name="against"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert re.findall(r'<option value="([^"]*)"[^>]* selected>', chosen) == ["none"]

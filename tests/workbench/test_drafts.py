@@ -80,4 +80,4 @@ def test_a_workbench_started_on_one_draft_lists_the_folder(served):
     started = Bench(bench.root, allowed_hosts=bench.allowed_hosts, start="round-1.yaml")
     html = client_for(started).get("/").text
     assert re.findall(r'<tr id="draft-([^"]+)"', html) == list(DRAFTS)
-    assert '<tr id="draft-round-1.yaml" data-path="round-1.yaml" class="start">' in html
+    assert '<tr id="draft-round-1.yaml" data-path="round-1.yaml" class="start" role="row">' in html

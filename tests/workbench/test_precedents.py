@@ -56,7 +56,31 @@ def test_a_search_shows_the_library_hits_in_order_with_matched_words_marked(serv
     assert first.find_class("snippet")[0].get("lang") == "en-GB"
     assert first.find_class("provision-link")[0].get("href") == "/precedents/geneva-1954.art-1"
     assert first.find_class("cited")[0].text_content().split() == [
-        "Geneva", "Agreement", "on", "Viet-Nam", "1954,", "Art.", "1", "[T]", "(demarcation_and_dmz)"]
+        "Geneva", "Agreement", "on", "Viet-Nam", "1954,", "Art.", "1", "[T]"]
+
+
+def test_each_hit_says_in_words_what_its_text_is_its_basis_and_its_topics(served_once):
+    _, client = served_once
+    tree = page(client, "/precedents?q=demilitarized+zone")
+    first = tree.get_element_by_id("precedent-results")[0]
+    said = " ".join(first.find_class("hit-basis")[0].text_content().split())
+    assert said == ("Shown: paraphrase of the text, in our own English words (not the treaty's wording). "
+                    "Basis: seen in an authentic English text. Topics: the Military Demarcation Line and the "
+                    "Demilitarized Zone.")
+    assert "demarcation_and_dmz" not in tree.get_element_by_id("precedent-results").text_content()
+    for item in tree.get_element_by_id("precedent-results"):
+        assert item.find_class("hit-source") and item.find_class("hit-seen")
+    note = tree.get_element_by_id("precedent-corpus-note").text_content()
+    assert note.startswith("The corpus is in English: each provision is our English paraphrase of its source")
+    assert "Korean or Chinese" not in note
+
+
+def test_a_korean_query_says_how_it_was_matched(served_once):
+    _, client = served_once
+    tree = page(client, "/precedents?q=비무장지대")
+    note = tree.get_element_by_id("precedent-corpus-note").text_content()
+    assert "Your query is in Korean or Chinese: it was matched through the terminology base" in note
+    assert len(tree.find_class("precedent-corpus-note")) + len(tree.xpath('//*[@id="precedent-corpus-note"]')) == 1
 
 
 @pytest.mark.parametrize("query", ["비무장지대", "非军事区", "철군"])

@@ -45,10 +45,46 @@ def test_by_default_the_previous_revision_against_the_working_file(served_once):
     assert summaries(page.text) == expected
     assert len(expected) > 10
     assert 'id="pd-view-inline"' in page.text and 'id="pd-view-sides"' in page.text
-    previous = git(bench.root, "rev-parse", "HEAD~1").strip()
-    assert selected(page.text) == {"old-revision": previous, "new-revision": "draft.yaml",
-                                   "revision-lang": LANGUAGES[0], "old-file": "", "new-file": "draft.yaml",
+    assert selected(page.text) == {"old-revision": "round-1.yaml", "new-revision": "draft.yaml",
+                                   "revision-lang": LANGUAGES[0], "old-file": "round-1.yaml", "new-file": "draft.yaml",
                                    "file-lang": LANGUAGES[0]}
+
+
+def heading(page: str) -> str:
+    """Return the words of the versions page's heading over the diff."""
+    found = re.search(r'<h2 id="versions-diff-heading"[^>]*>(.*?)</h2>', page, re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
+
+
+def test_the_page_opens_on_the_previous_round_and_names_both_versions_in_words(served_once):
+    _, client = served_once
+    page = client.get("/versions/draft.yaml").text
+    assert heading(page) == "Changes from Round 1 (round-1.yaml) to Round 2 as saved in git (this file now)"
+    assert ">Round 2 as saved in git on 1 Jan 2026 (" in page
+    assert "the working file" not in page
+
+
+def test_with_unsaved_changes_it_opens_on_the_last_commit_named_in_words(served):
+    bench, client = served
+    path = bench.root / "draft.yaml"
+    path.write_bytes(path.read_bytes().replace(b"version: R2", b"version: R2b", 1))
+    page = client.get("/versions/draft.yaml").text
+    short = git(bench.root, "rev-parse", "--short=7", "HEAD").strip()
+    assert heading(page) == (f"Changes from Round 2 as saved in git on 1 Jan 2026 ({short}) to Round 2 with unsaved "
+                             "changes (this file now)")
+    assert selected(page)["old-revision"] == git(bench.root, "rev-parse", "HEAD").strip()
+
+
+def test_a_later_round_in_git_only_compares_with_the_newest_commit_of_a_lower_round(served):
+    bench, client = served
+    for name in ("round-1.yaml", "round-2.yaml"):
+        (bench.root / name).unlink()
+    path = bench.root / "draft.yaml"
+    path.write_bytes(path.read_bytes().replace(b"version: R2", b"version: R2b", 1))
+    git(bench.root, "commit", "-q", "-am", "Round 2, second version")
+    page = client.get("/versions/draft.yaml").text
+    assert selected(page)["old-revision"] == git(bench.root, "rev-parse", "HEAD~2").strip()
+    assert heading(page).startswith("Changes from Round 1 as saved in git on 1 Jan 2026 (")
 
 
 def test_a_revision_by_name_and_the_same_by_hash_give_the_same_diff(served_once):
@@ -131,9 +167,12 @@ def test_a_draft_outside_git_offers_only_files(tmp_path):
     client = client_for(Bench(folder, allowed_hosts=allowed_hosts(HOST, PORT)))
     page = client.get("/versions/round-2.yaml")
     assert page.status_code == 200
-    assert 'id="versions-no-history"' in page.text
-    assert 'id="old-revision"' not in page.text
-    assert summaries(client.get("/versions/round-2.yaml?old=round-1.yaml").text) != []
+    assert 'id="old-revision"' not in page.text and 'id="save-version"' not in page.text
+    assert selected(page.text)["old-file"] == "round-1.yaml"
+    assert heading(page.text) == "Changes from Round 1 (round-1.yaml) to Round 2 (this file now)"
+    assert summaries(page.text) == summaries(client.get("/versions/round-2.yaml?old=round-1.yaml").text) != []
+    first = client.get("/versions/round-1.yaml")
+    assert 'id="versions-no-history"' in first.text
 
 
 def test_the_diff_styles_are_served(served_once):

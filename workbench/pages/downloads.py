@@ -21,8 +21,8 @@ from starlette.routing import Route
 from agreements.text_language import text_language
 from clauses.errors import InputError, OutputError
 from workbench.pages.versions import chosen_sides, compared, language_asked
-from workbench.sides import (MATPLOTLIB, Cache, Side, agreement_of, choose, default_old, folder_files, revisions,
-                             version_bytes)
+from workbench.rounds import Names, compared_with, previous_round
+from workbench.sides import MATPLOTLIB, Cache, Side, agreement_of, choose, folder_files, revisions, version_bytes
 from workbench.state import Bench
 
 PARALLEL = "parallel"
@@ -90,7 +90,7 @@ def redline(bench: Bench, draft: str, old: str, new: str, lang: str | None) -> D
     """Return the redline of two versions: the new one in Word with every difference from the old one tracked."""
     from agreements.diff.redline import redline_docx
 
-    old_side, new_side = chosen_sides(bench, draft, old, new, revisions(bench.root, draft))
+    old_side, new_side = chosen_sides(bench, draft, old, new, revisions(bench.root, draft), compared_with)
     if old_side is None:
         raise InputError(f"{draft}: no earlier revision in git: choose the old version", "PD-E125")
     result = compared(bench, old_side, new_side, lang)
@@ -109,7 +109,8 @@ def package(bench: Bench, draft: str, against: str, allow_findings: bool) -> Dow
     if against == NO_PREVIOUS:
         previous = None
     else:
-        previous = choose(bench, draft, against) if against else default_old(bench, draft, revisions(bench.root, draft))
+        previous = choose(bench, draft, against) if against else previous_round(bench, draft,
+                                                                                 revisions(bench.root, draft))
 
     def read(side: Side) -> InputDraft:
         return InputDraft(side.name, version_bytes(bench.root, side), agreement_of(bench.root, side))
@@ -155,9 +156,12 @@ def page_context(bench: Bench, draft: str) -> dict:
     """Return what the downloads page offers: the draft's languages, its versions, the folder's files, PDF or not."""
     side = Side(bench.resolve(draft), draft)
     found = revisions(bench.root, draft)
+    names = Names(bench, draft, found)
+    previous = previous_round(bench, draft, found)
     return {"draft": draft, "draft_languages": list(agreement_of(bench.root, side).meta.languages),
-            "revisions": found, "files": folder_files(bench), "old_side": default_old(bench, draft, found),
-            "new_side": side, "pdf": pdf_available(), "parallel": PARALLEL, "no_previous": NO_PREVIOUS}
+            "revisions": found, "files": folder_files(bench), "old_side": compared_with(bench, draft, found),
+            "new_side": side, "previous": previous, "previous_name": names.side(previous), "names": names,
+            "pdf": pdf_available(), "parallel": PARALLEL, "no_previous": NO_PREVIOUS}
 
 
 async def downloads_page(request: Request):

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from agreements.diff.compare import Comparison, compare_agreements
 from agreements.diff.html import diff_html
 from clauses.errors import InputError
 from clauses.languages import LANGUAGES
-from workbench.sides import (Cache, Revision, Side, agreement_of, choose, compared_language, default_old, folder_files,
-                             revisions, shared_languages)
+from workbench.errors import error_line
+from workbench.forms import field, posted_form
+from workbench.rounds import Names, shown_against
+from workbench.saving import MAX_MESSAGE, GitSaveError, commit_draft, save_offer
+from workbench.sides import (Cache, Revision, Side, agreement_of, choose, compared_language, folder_files, revisions,
+                             shared_languages)
 from workbench.state import Bench
 
+HASH_SHOWN = re.compile(r"[0-9a-f]{4,40}")
 COMPARISONS = Cache(32)
 MARKUPS = Cache(32)
 
@@ -34,10 +41,12 @@ class Compared:
     notes: tuple[str, ...] = ()
 
 
-def chosen_sides(bench: Bench, draft: str, old: str, new: str, found: list[Revision]) -> tuple[Side | None, Side]:
-    """Return the sides a page asks for: by default the previous revision and the working file."""
+def chosen_sides(bench: Bench, draft: str, old: str, new: str, found: list[Revision],
+                 default=shown_against) -> tuple[Side | None, Side]:
+    """Return the sides a page asks for: by default the version `default` picks (the last commit while the file has
+    unsaved changes, else the previous round) and the working file."""
     new_side = choose(bench, draft, new) if new else choose(bench, draft, draft)
-    old_side = choose(bench, draft, old) if old else default_old(bench, draft, found)
+    old_side = choose(bench, draft, old) if old else default(bench, draft, found)
     return old_side, new_side
 
 
@@ -95,7 +104,10 @@ def page_context(bench: Bench, draft: str, old: str, new: str, asked: str | None
     found = revisions(bench.root, draft)
     old_side, new_side = chosen_sides(bench, draft, old, new, found)
     files = folder_files(bench)
-    context = {"draft": draft, "revisions": found, "files": files, "old_side": old_side, "new_side": new_side}
+    names = Names(bench, draft, found)
+    context = {"draft": draft, "revisions": found, "files": files, "old_side": old_side, "new_side": new_side,
+               "names": names, "old_name": names.side(old_side), "new_name": names.side(new_side),
+               "save": save_offer(bench, draft)}
     if old_side is None:
         return {**context, "result": None}
     result = compared(bench, old_side, new_side, asked)
@@ -109,8 +121,43 @@ async def versions_page(request: Request):
     old, new = (request.query_params.get(name, "").strip() for name in ("old", "new"))
     asked = language_asked(request.query_params.get("lang", ""))
     context = await run_in_threadpool(page_context, bench, draft, old, new, asked)
-    return bench.page(request, "versions.html", **context)
+    saved = request.query_params.get("saved", "")
+    return bench.page(request, "versions.html", saved=saved if HASH_SHOWN.fullmatch(saved) else "", **context)
+
+
+async def save_version(request: Request) -> Response:
+    """Record the draft file in git (`git add`, `git commit` of that file only), then show its versions page; refuse
+    a page made from an older file (PD-E110, 409) and show git's refusal as one line (PD-E126)."""
+    bench: Bench = request.app.state.bench
+    form = await posted_form(request)
+    draft = request.path_params["path"]
+    message = field(form, "message")[:MAX_MESSAGE]
+    offer = await run_in_threadpool(save_offer, bench, draft)
+    problem, status = None, 200
+    if not offer.offered:
+        problem, status = f"{draft}: nothing to save: the file is {offer.state} [PD-E126]", 409
+    elif field(form, "expect") != offer.digest:
+        problem, status = stale_line(draft), 409
+    elif not message:
+        problem, status = f"{draft}: a message saying what this version is must be given [PD-E126]", 400
+    else:
+        try:
+            short = await run_in_threadpool(commit_draft, bench.root, draft, message)
+        except GitSaveError as error:
+            problem, status = error_line(error, bench.root), 500
+        else:
+            return RedirectResponse(f"/versions/{quote(draft)}?saved={short}#save-notice", status_code=303)
+    context = await run_in_threadpool(page_context, bench, draft, "", "", None)
+    return bench.page(request, "versions.html", status=status, saved="", save_error=problem, message=message,
+                      **context)
+
+
+def stale_line(draft: str) -> str:
+    """Return the line refusing a save made from an older page (PD-E110)."""
+    return (f"{draft} changed since this page was loaded (someone saved a newer version); nothing was saved in git: "
+            "reload the page, look at the changes and save again [PD-E110]")
 
 
 routes = [Route("/versions/{path:path}", versions_page, methods=["GET"]),
+          Route("/save/{path:path}", save_version, methods=["POST"]),
           Route("/diff.css", diff_stylesheet, methods=["GET"])]
