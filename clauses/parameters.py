@@ -20,6 +20,13 @@ REF_WORDS = {"party": "party id", "body": "body id", "zone": "zone id", "actor":
              "event": "step id or entry_into_force"}
 
 
+# what a value that is not an id is told, by what the id names (None: an id of anything)
+PATTERN_WORDS = {"event": "write the id of a step of the schedule or 'entry_into_force' (entry into force)",
+                 "party": "write the id of a party of the draft", "body": "write the id of a body of the draft",
+                 "zone": "write the id of a zone of the draft", "actor": "write the id of a party or body of the draft",
+                 None: "write an id: lower-case letters and digits, with '-', '_' or '.' between"}
+
+
 class AssignmentError(ValueError):
     """A `--set KEY=VALUE` cannot be applied."""
 
@@ -123,8 +130,43 @@ def explain(error: ValidationError, kind: type[BaseModel]) -> str:
     where = error_path(first).removeprefix(_kind_name(kind) + ".")
     expected = _expected(kind, first["loc"])
     message = error_words(first)
+    ref = _reference_at(kind, first["loc"]) if first["type"] == "string_pattern_mismatch" else None
+    if ref or first["type"] == "string_pattern_mismatch":
+        message = PATTERN_WORDS.get(ref, PATTERN_WORDS[None])
     got = f", got {first['input']!r}" if first["type"] != "missing" else ""
     return f"{where}: {message}{got}" + (f" (expected {expected})" if expected else "")
+
+
+def _reference_at(kind: type[BaseModel], loc: tuple) -> str | None:
+    """Return what a field at a pydantic location refers to ('event', 'zone' …), or None for no reference."""
+    annotation: Any = kind
+    metadata: list = []
+    for part in loc:
+        annotation, metadata = _inside(annotation, metadata)
+        fields = getattr(annotation, "model_fields", None) if isinstance(annotation, type) else None
+        if isinstance(part, str) and fields and part in fields:
+            annotation, metadata = fields[part].annotation, list(fields[part].metadata)
+        elif isinstance(part, int) and typing.get_origin(annotation) is list:
+            annotation, metadata = typing.get_args(annotation)[0], []
+    annotation, metadata = _inside(annotation, metadata)
+    flat = [inner for item in metadata for inner in (getattr(item, "metadata", None) or [item])]
+    return next((item.target for item in flat if isinstance(item, Ref)), None)
+
+
+def _inside(annotation: Any, metadata: list) -> tuple[Any, list]:
+    """Return an annotation without Annotated and Optional, with the metadata gathered on the way."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation, *extra = typing.get_args(annotation)
+            metadata = metadata + extra
+        elif origin in (Union, types.UnionType):
+            args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(args) != 1:
+                return annotation, metadata
+            annotation = args[0]
+        else:
+            return annotation, metadata
 
 
 def _expected(kind: type[BaseModel], loc: tuple) -> str:

@@ -39,6 +39,24 @@ def show_posted(items: list[FormField | FormGroup], posted: dict[str, Any]) -> N
             leaf.value = posted[leaf.key]
 
 
+def show_now(differing: list[tuple[FormField, Any]]) -> None:
+    """Mark each field with what the file now holds where the posted value differs from it (a stale form)."""
+    for leaf, _ in differing:
+        leaf.now = now_words(leaf)
+
+
+def now_words(leaf: FormField) -> str:
+    """Return what a field shows from the file, in words ('15', 'yes', 'artillery, armoured vehicles', 'empty')."""
+    labels = dict(leaf.choices)
+    if leaf.widget == "checkbox":
+        return "yes" if leaf.value else "no"
+    if leaf.widget == "checkboxes":
+        return ", ".join(labels.get(value, value) for value in leaf.value) or "none"
+    if leaf.value in ("", None):
+        return "empty"
+    return labels.get(leaf.value, leaf.value) if leaf.widget == "select" else str(leaf.value)
+
+
 def field_named(items: list[FormField | FormGroup], about: str) -> FormField | None:
     """Return the field a message names first (its longest matching key, else the first under its top key), or None."""
     named = about.split(":", 1)[0].strip().strip("'")

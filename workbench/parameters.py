@@ -29,9 +29,10 @@ from clauses.formatting import unit_of
 from clauses.languages import LANGUAGES, language
 from clauses.parameters import describe, parse_assignment
 from workbench.reading import Registry
+from workbench.wording import REFERENCE_WORDS, REMOVE, number_hint, term_labels
 
 LIST_MARK = "__list__."  # a hidden field that says a list of boxes was on the form (none ticked is a value too)
-TEXT_LABELS = {("text", True): "Text", ("text", False): "Own text (replaces the wording the clause's kind writes)",
+TEXT_LABELS = {("text", True): "Text", ("text", False): "Own wording (instead of the standard wording)",
                ("heading", True): "Heading", ("heading", False): "Heading"}
 LONG_TEXT = 120  # a text field allowed more characters than this is a text area
 TEXTS = ("text", "heading")  # the fields holding a node's own words, not parameters of its kind
@@ -65,10 +66,12 @@ class FormField:
     unit: str = ""
     max_length: int | None = None
     choices: list[tuple[str, str]] = field(default_factory=list)
+    ids: bool = False  # the choices are ids, shown beside their names ('China (prc)')
     lang: str | None = None  # the language tag of a text in one language
     free: bool = False  # words, quoted when assigned (not an id, a number, a choice or YAML)
     prefixes: FormPrefixes = NODE_FORM
     error: str | None = None
+    now: str = ""  # what the file now holds, when a stale form shows another value
     focus: bool = False  # the first field in error: focused when the form comes back (htmx focuses autofocus)
 
     @property
@@ -115,6 +118,7 @@ class _Build:
 
     registry: Registry | None
     prefixes: FormPrefixes
+    kind: str | None = None  # the clause kind, whose terms name its choices
 
     def targets(self, ref: str | None) -> list[tuple[str, str]] | None:
         """Return the choices of a reference (None: any id, typed)."""
@@ -157,14 +161,14 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Return data with models dumped as they are written (unset fields left out), dates as ISO text."""
     if isinstance(value, BaseModel):
-        return _plain(value.model_dump(mode="json", exclude_unset=True))
+        return plain(value.model_dump(mode="json", exclude_unset=True))
     if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
+        return {str(key): plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return value
@@ -178,7 +182,7 @@ def literal_choices(annotation: Any) -> list[tuple[str, str]]:
 def kind_form(node: BaseModel, registry: Registry | None, prefixes: FormPrefixes = NODE_FORM,
               texts: bool = True) -> list[FormField | FormGroup]:
     """Return the fields of a node's parameters (and, with texts, its own text and heading), showing its values."""
-    build = _Build(registry, prefixes)
+    build = _Build(registry, prefixes, getattr(node, "kind", None))
     items = []
     for key, info in type(node).model_fields.items():
         if key in STRUCTURAL_FIELDS or (key in TEXTS and not texts):
@@ -192,8 +196,8 @@ def kind_form(node: BaseModel, registry: Registry | None, prefixes: FormPrefixes
 def _item(key: str, label: str, annotation: Any, metadata: list, value: Any, required: bool,
           build: _Build) -> FormField | FormGroup:
     """Return the field (or fieldset) of one model field, named by its dotted key."""
-    hint = describe(annotation, metadata)
     inner, metadata, optional = _unwrap(annotation, metadata)
+    hint = REMOVE if optional else ""
     constraints = _flat(metadata)
     ref = next((item.target for item in constraints if isinstance(item, Ref)), None)
     origin = typing.get_origin(inner)
@@ -201,10 +205,10 @@ def _item(key: str, label: str, annotation: Any, metadata: list, value: Any, req
     if ref:
         return _reference(key, label, ref, value, build, common)
     if origin is Literal:
-        choices = ([("", "(none)")] if optional else []) + literal_choices(inner)
-        return FormField(key, label, "select", _shown(value), choices=choices, **common)
+        choices = ([("", "(none)")] if optional else []) + term_labels(typing.get_args(inner), build.kind)
+        return FormField(key, label, "select", _shown(value), choices=choices, **{**common, "hint": ""})
     if inner is bool:
-        return FormField(key, label, "checkbox", bool(value), **common)
+        return FormField(key, label, "checkbox", bool(value), **{**common, "hint": ""})
     if inner in (int, float):
         return _number(key, label, inner, constraints, value, common)
     if inner is datetime.date:
@@ -219,8 +223,10 @@ def _item(key: str, label: str, annotation: Any, metadata: list, value: Any, req
         boxes = _boxes(key, label, typing.get_args(inner)[0], value, build, common)
         if boxes is not None:
             return boxes
-    shown = json.dumps(_plain(value), ensure_ascii=False) if value not in (None, [], {}) else ""  # JSON is YAML
-    return FormField(key, label, "yaml", shown, **{**common, "hint": f"{hint}, written in YAML"})
+    shown = json.dumps(plain(value), ensure_ascii=False) if value not in (None, [], {}) else ""  # JSON is YAML
+    described = describe(inner, metadata).replace("list of ", "a list of ", 1)
+    return FormField(key, label, "yaml", shown, **{**common, "hint": f"{described}, written in YAML flow style "
+                                                                      "([{name: value, …}, …])"})
 
 
 def _reference(key: str, label: str, ref: str, value: Any, build: _Build, common: dict) -> FormField:
@@ -228,9 +234,11 @@ def _reference(key: str, label: str, ref: str, value: Any, build: _Build, common
     targets = build.targets(ref)
     if targets is None:
         events = build.registry.events if build.registry is not None else []
-        return FormField(key, label, "text", _shown(value), choices=[(event, event) for event in events], **common)
+        hint = "; ".join(part for part in (REFERENCE_WORDS[ref], common["hint"]) if part)
+        return FormField(key, label, "text", _shown(value), choices=[(event, event) for event in events],
+                         **{**common, "hint": hint})
     choices = ([("", "(none)")] if common["optional"] else []) + targets
-    return FormField(key, label, "select", _shown(value), choices=choices, **common)
+    return FormField(key, label, "select", _shown(value), choices=choices, ids=True, **{**common, "hint": ""})
 
 
 def _number(key: str, label: str, inner: type, constraints: list, value: Any, common: dict) -> FormField:
@@ -240,8 +248,11 @@ def _number(key: str, label: str, inner: type, constraints: list, value: Any, co
     minimum = found[Ge].ge if Ge in found else found[Gt].gt + whole if Gt in found else None
     maximum = found[Le].le if Le in found else found[Lt].lt - whole if Lt in found else None
     step = found[MultipleOf].multiple_of if MultipleOf in found else "1" if whole else "any"
+    bounds = {name: getattr(item, name) for item in found.values() for name in ("ge", "gt", "le", "lt")
+              if hasattr(item, name)}
+    hint = number_hint(bool(whole), bounds, unit_of(key), common["optional"])
     return FormField(key, label, "number", _shown(value), minimum=_shown(minimum), maximum=_shown(maximum),
-                     step=_shown(step), unit=unit_of(key), **common)
+                     step=_shown(step), unit=unit_of(key), **{**common, "hint": hint})
 
 
 def _text(key: str, label: str, constraints: list, value: Any, common: dict) -> FormField:
@@ -276,10 +287,11 @@ def _boxes(key: str, label: str, element: Any, value: Any, build: _Build, common
     element, element_metadata, _ = _unwrap(element, [])
     element_ref = next((item.target for item in _flat(element_metadata) if isinstance(item, Ref)), None)
     choices = build.targets(element_ref) if element_ref else \
-        literal_choices(element) if typing.get_origin(element) is Literal else None
+        term_labels(typing.get_args(element), build.kind) if typing.get_origin(element) is Literal else None
     if choices is None:
         return None
-    return FormField(key, label, "checkboxes", [_shown(item) for item in value or []], choices=choices, **common)
+    return FormField(key, label, "checkboxes", [_shown(item) for item in value or []], choices=choices,
+                     ids=bool(element_ref), **{**common, "hint": ""})
 
 
 def _is_language_text(annotation: Any) -> bool:
@@ -292,104 +304,3 @@ def _is_language_text(annotation: Any) -> bool:
 def leaves(items: list[FormField | FormGroup]) -> list[FormField]:
     """Return every field of a form, in order."""
     return [leaf for item in items for leaf in (leaves(item.items) if isinstance(item, FormGroup) else [item])]
-
-
-def posted_value(form: FormData, item: FormField) -> Any:
-    """Return what the form says for a field, as shown (text, a list of ticked choices, or a bool); None: absent."""
-    if item.widget == "checkboxes":
-        if f"{LIST_MARK}{item.name}" not in form:
-            return None
-        return [str(value) for value in form.getlist(item.name)]
-    values = form.getlist(item.name)
-    if not values:
-        return None
-    if item.widget == "checkbox":
-        return str(values[-1]) == "true"
-    return str(values[-1]).replace("\r\n", "\n")
-
-
-def assignment(item: FormField, value: Any) -> str:
-    """Return the `KEY=VALUE` that sets a field to what the form says, as it would be typed after `peacedraft set`."""
-    if item.widget == "checkboxes":  # the order shown kept, boxes newly ticked after
-        kept = [choice for choice in item.value if choice in value]
-        return f"{item.key}=[{', '.join(kept + [choice for choice in value if choice not in kept])}]"
-    if item.widget == "checkbox":
-        return f"{item.key}={'true' if value else 'false'}"
-    text = value if item.lang else value.strip()
-    if text == "" and item.optional:
-        return f"{item.key}=null"
-    return f"{item.key}={json.dumps(text, ensure_ascii=False) if item.free else text}"
-
-
-def _data(item: FormField, value: Any) -> Any:
-    """Return a field's value as data: a bool, a list of choices, the words, or the YAML it holds (None: empty)."""
-    if item.widget in ("checkbox", "checkboxes"):
-        return value
-    text = value if item.lang else value.strip()
-    if text == "" or item.free:
-        return text or None
-    return parse_assignment(f"{item.key}={text}")[1]
-
-
-def _same(item: FormField, value: Any) -> bool:
-    """Return whether what the form says for a field is what it showed."""
-    if item.widget == "checkboxes":
-        return sorted(value) == sorted(item.value)  # boxes are posted in the order of the choices
-    if item.widget == "checkbox":
-        return value == item.value
-    if item.widget == "yaml":
-        return value.strip() == item.value.strip() or _plain(_data(item, value)) == _plain(_data(item, item.value))
-    if item.lang is not None:
-        return value == item.value
-    shown = value.strip()
-    if item.widget == "number" and shown and item.value:
-        try:
-            return float(shown) == float(item.value)
-        except ValueError:
-            return False
-    return shown == item.value
-
-
-def _whole(group: FormGroup, values: dict[str, Any]) -> str:
-    """Return the assignment setting a group as one value (its empty fields left out; all empty: null or {})."""
-    data = _group_data(group, values)
-    if data:
-        return f"{group.key}={json.dumps(_plain(data), ensure_ascii=False)}"
-    return f"{group.key}={'null' if group.optional else '{}'}"
-
-
-def _group_data(group: FormGroup, values: dict[str, Any]) -> dict[str, Any]:
-    """Return a group's values as a mapping by field name: what the form says, else what it showed."""
-    data = {}
-    for item in group.items:
-        if isinstance(item, FormGroup):
-            value = _group_data(item, values)
-        else:
-            posted = values.get(item.key)
-            value = _data(item, posted if posted is not None else item.value)
-        if value not in (None, [], {}):
-            data[item.key.rsplit(".", 1)[-1]] = value
-    return data
-
-
-def changes(form: FormData, items: list[FormField | FormGroup]) -> tuple[list[str], dict[str, Any]]:
-    """Return the assignments of the fields the form changes (in form order), and every value it posted by key."""
-    assignments: list[str] = []
-    posted: dict[str, Any] = {}
-    for item in items:
-        _collect(form, item, assignments, posted)
-    return assignments, posted
-
-
-def _collect(form: FormData, item: FormField | FormGroup, assignments: list[str], posted: dict[str, Any]) -> None:
-    """Add an item's assignment (a group set whole: one, when any of its fields changed) and its posted values."""
-    if isinstance(item, FormGroup) and not item.whole:
-        for inner in item.items:
-            _collect(form, inner, assignments, posted)
-        return
-    fields = leaves([item])
-    values = {leaf.key: posted_value(form, leaf) for leaf in fields}
-    posted.update({key: value for key, value in values.items() if value is not None})
-    if any(values[leaf.key] is not None and not _same(leaf, values[leaf.key]) for leaf in fields):
-        whole = isinstance(item, FormGroup)
-        assignments.append(_whole(item, values) if whole else assignment(item, values[item.key]))

@@ -198,7 +198,9 @@ def _differences(target: ClauseBase, option: LibraryOption, data: dict) -> dict[
     current = target.model_dump(mode="json")
     wanted = proposed.model_dump(mode="json")
     skip = {"id", "kind", "children", "alternatives", "positions", "status", "proposed_by", "translation", "note", "text"}
-    return {key: value for key, value in wanted.items() if key not in skip and current.get(key) != value}
+    # a value as it was given ('10' stays 10, not the model's 10.0) where it is the one the model holds
+    return {key: data[key] if key in data and data[key] == value else value for key, value in wanted.items()
+            if key not in skip and current.get(key) != value}
 
 
 def _texts(agreement: Agreement, option: LibraryOption, data: dict) -> dict[str, str]:

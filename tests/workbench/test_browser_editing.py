@@ -42,7 +42,9 @@ def test_a_library_option_is_added_as_an_alternative_a_party_proposes(driver, li
     record_htmx_statuses(driver)
     by_id(driver, f"{OPTION}-submit").click()
     added = shown(driver, f"#{OPTION}-added")
-    assert NODE in added.text and "dprk" in added.text.lower(), added.text
+    assert "as an alternative to Article 8, paragraph 2, proposed by Democratic People's Republic of Korea." \
+        in added.text and "Artillery and multiple rocket launchers pulled back" in added.text, added.text
+    assert driver.switch_to.active_element.get_attribute("id") == f"{OPTION}-added"
     assert not driver.find_elements("id", f"{OPTION}-error")
     assert htmx_statuses(driver) == [200]
     alternatives = node_on_disk(draft, NODE)["alternatives"]
@@ -75,6 +77,9 @@ def test_a_refused_parameter_is_shown_at_its_field_then_a_good_one_is_written(dr
     by_id(driver, "node-form-submit").click()
     notice = shown(driver, "#saved-notice")
     assert notice.text.startswith("Saved"), notice.text
+    in_view(driver, "saved-notice")
+    assert driver.switch_to.active_element.get_attribute("id") == "saved-notice"
+    shoot(driver, shots, "node-saved-at-form", "en", start="node-form-heading")
     assert not driver.find_elements("id", "field-pullback_km-error")
     assert by_id(driver, "field-pullback_km").get_attribute("value") == "12"
     assert node_on_disk(draft, NODE)["pullback_km"] == 12
@@ -96,7 +101,7 @@ def test_a_position_is_recorded_with_its_note(driver, live, shots):
     shoot(driver, shots, "node-saved", "en")
 
 
-def test_a_form_from_a_stale_page_is_refused_and_the_newer_file_kept(driver, live):
+def test_a_form_from_a_stale_page_is_refused_and_the_newer_file_kept(driver, live, shots):
     draft = live.bench.root / "draft.yaml"
     node_page(driver, live)
     newer = draft.read_bytes() + b"# Saved by a colleague while the page was open.\n"
@@ -109,6 +114,41 @@ def test_a_form_from_a_stale_page_is_refused_and_the_newer_file_kept(driver, liv
     assert htmx_statuses(driver) == [409]
     assert draft.read_bytes() == newer
     assert not driver.find_elements("id", "saved-notice")
+    in_view(driver, "stale-error")
+    assert by_id(driver, "field-pullback_km").get_attribute("value") == "14", "what was typed was lost"
+    assert shown(driver, "#field-pullback_km-now").text.startswith("The file now holds")
+    driver.save_screenshot(str(shots / "node-stale-en.png"))
+
+
+def in_view(driver, element_id: str) -> None:
+    """Fail unless an element stands inside the window."""
+    top, bottom, height = driver.execute_script(
+        "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+        "return [r.top, r.bottom, window.innerHeight];", element_id)
+    assert 0 <= top and bottom <= height, f"#{element_id} is out of sight ({top}..{bottom} of {height})"
+
+
+def test_a_word_typed_in_a_number_box_reaches_the_server_and_is_refused_at_the_field(driver, live):
+    draft = live.bench.root / "draft.yaml"
+    node_page(driver, live)
+    before = draft.read_bytes()
+    retype(by_id(driver, "field-pullback_km"), "ten")
+    by_id(driver, "node-form-submit").click()
+    error = shown(driver, "#field-pullback_km-error")
+    assert "input should be a valid number" in error.text and "'ten'" in error.text, error.text
+    assert draft.read_bytes() == before
+
+
+def test_back_after_a_save_shows_the_saved_value(driver, live):
+    node_page(driver, live)
+    retype(by_id(driver, "field-pullback_km"), "17")
+    by_id(driver, "node-form-submit").click()
+    shown(driver, "#saved-notice")
+    by_id(driver, "back-to-document").click()
+    shown(driver, "#language-switch")
+    driver.back()
+    shown(driver, "#node-form")
+    assert by_id(driver, "field-pullback_km").get_attribute("value") == "17"
 
 
 def focused(driver) -> dict:
@@ -146,7 +186,11 @@ def test_an_edit_made_by_keyboard_alone(driver, live, shots):
     assert first["outline"] != "none" and first["width"] >= 2, f"no visible focus on the skip link: {first}"
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     wait(driver).until(lambda d: focused(d)["id"] == "main")
-    edit = tab_to(driver, f"edit-{NODE}")
+    tab_to(driver, "jump-to-article", limit=3)
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    tab_to(driver, "jump-art.force-reduction", limit=20)
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    edit = tab_to(driver, f"edit-{NODE}", limit=12)
     assert edit["outline"] != "none" and edit["width"] >= 2, f"no visible focus on the Edit link: {edit}"
     driver.save_screenshot(str(shots / "document-focus-en.png"))
     ActionChains(driver).send_keys(Keys.ENTER).perform()

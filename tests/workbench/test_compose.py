@@ -57,8 +57,8 @@ def test_an_option_shows_its_text_in_each_language_with_its_tag(served_once):
         assert f"<p>{escape(first_line)}</p>" in section
     assert "cma-2018</strong> Art. 1(2)" in section
     assert '<td>number (&gt; 0, ≤ 100) (optional)</td><td>15 km</td>' in section
-    assert ('<input type="number" name="set.pullback_km" id="add-forces-artillery-set-pullback_km" value="15" '
-            'min="0" max="100" step="any">') in section
+    assert ('class="number" name="set.pullback_km" id="add-forces-artillery-set-pullback_km" value="15" '
+            'data-min="0" data-max="100" data-step="any">') in section
 
 
 def test_an_unknown_topic_is_404(served_once):
@@ -96,8 +96,8 @@ def test_a_refused_parameter_is_shown_at_its_field_and_the_file_is_untouched(ser
     assert (bench.root / "draft.yaml").read_bytes() == before
     message = ("draft.yaml:1:1: force.artillery.alt-artillery: --set: pullback_km: input should be less than or "
                "equal to 100, got 150 (expected number (&gt; 0, ≤ 100) (optional)) [PD-E033]")
-    assert re.search(r'id="add-forces-artillery-set-pullback_km" value="150" min="0" max="100" step="any" '
-                     r'aria-invalid="true" aria-describedby="add-forces-artillery-error">.*?'
+    assert re.search(r'id="add-forces-artillery-set-pullback_km" value="150" data-min="0" data-max="100" '
+                     r'data-step="any" aria-invalid="true" aria-describedby="add-forces-artillery-error">.*?'
                      r'<span class="field-error" id="add-forces-artillery-error" role="alert">([^<]*)</span>',
                      reply.text, re.S).group(1) == message
     assert '<option value="dprk" selected>' in reply.text
@@ -126,6 +126,10 @@ def test_a_stale_page_is_refused_with_409(served):
     assert ("draft.yaml: changed since the page was loaded (someone saved a newer version); reload it and make "
             "the change again [PD-E110]") in reply.text
     assert (bench.root / "draft.yaml").read_bytes() == before
+    # what was chosen and typed is kept at the form, which now carries the newer file's digest
+    assert 'id="add-forces-artillery-error" role="alert" tabindex="-1" data-outcome>' in reply.text
+    assert 'id="add-forces-artillery-set-pullback_km" value="20"' in reply.text
+    assert f'id="add-forces-artillery-digest" value="{file_digest(bench.root / "draft.yaml")}"' in reply.text
 
 
 def test_a_form_without_its_token_is_refused_with_403(served):
@@ -145,8 +149,28 @@ def test_an_htmx_add_says_what_was_added_and_registered(served):
     assert reply.status_code == 200
     registered = re.findall(r"<li>([^<]*)</li>", reply.text.split('<ul class="registered">')[1].split("</ul>")[0])
     assert registered == ["registered party jpn as observer", "registered party rus as observer"]
-    assert "<p>added roles/six-party-observers as roles.six-party-observers in a new article." in reply.text
+    assert re.search(r"<p>Added “[^”]+” as Article \d+, paragraph 1\. <a", reply.text), reply.text
     digest = file_digest(bench.root / "draft.yaml")
     assert f'name="digest" id="add-roles-six-party-observers-digest" value="{digest}"' in reply.text
     assert f'id="add-roles-guarantors-digest" value="{digest}" hx-swap-oob="true"' in reply.text
     assert 'href="/draft/draft.yaml#roles.six-party-observers"' in reply.text
+
+
+def test_compose_names_topics_places_and_references_in_words(served_once):
+    bench, client = served_once
+    page = client.get("/compose/draft.yaml?topic=force_reduction_and_redeployment").text
+    assert ">The status of the United Nations Command</a>" in page and "un command status" not in page
+    assert '<option value="part.general">Part I — General Provisions (part.general)</option>' in page
+    assert '<option value="art.definitions">Article 1 — Definitions (art.definitions)</option>' in page
+    assert '<option value="force.artillery">Article 8, paragraph 2 (force.artillery)</option>' in page
+    assert re.search(r'<select name="set.from_zone" id="add-forces-artillery-set-from_zone"', page)
+    assert "(days)" not in page.split('id="add-forces-artillery"')[1].split("</form>")[0]
+    assert "adds Japan and Russia as observers" in page
+
+
+def test_a_whole_number_added_as_an_alternative_is_written_as_typed(served):
+    bench, client = served
+    reply = client.post("/compose/draft.yaml/add", data=alternative(bench, "10"), follow_redirects=False)
+    assert reply.status_code == 303
+    text = (bench.root / "draft.yaml").read_text()
+    assert "pullback_km: 10}" in text and "pullback_km: 10.0" not in text

@@ -108,14 +108,17 @@ def test_the_parameters_are_typed_inputs_from_the_schema(served_once):
     assert page.status_code == 200
     inputs = form_of(page.text, "node-form").inputs
     pullback = inputs["field-pullback_km"]
-    assert (pullback["type"], pullback["name"], pullback["min"], pullback["max"], pullback["step"], pullback["value"]) \
-        == ("number", "pullback_km", "0", "100", "any", "15")
+    assert (pullback["type"], pullback["inputmode"], pullback["name"], pullback["value"]) \
+        == ("text", "decimal", "pullback_km", "15")  # a word typed reaches the server (a number box sends '')
+    assert (pullback["data-min"], pullback["data-max"], pullback["data-step"]) == ("0", "100", "any")
     assert 'id="field-pullback_km-unit">km<' in page.text
+    assert 'id="field-pullback_km-hint">a number more than 0 and at most 100 km; leave empty to remove<' in page.text
     days = inputs["field-deadline-days"]
-    assert (days["type"], days["name"], days["min"], days["max"], days["step"], days["value"]) \
-        == ("number", "deadline.days", "0", "7305", "1", "365")
+    assert (days["type"], days["inputmode"], days["name"], days["data-min"], days["data-max"], days["value"]) \
+        == ("text", "numeric", "deadline.days", "0", "7305", "365")
+    assert 'id="field-deadline-days-hint">a whole number from 0 to 7,305 days<' in page.text
     assert 'id="field-deadline-days-unit">days<' in page.text
-    assert inputs["field-personnel_ceiling"]["min"] == "0" and inputs["field-personnel_ceiling"]["step"] == "1"
+    assert inputs["field-personnel_ceiling"]["data-min"] == "0" and inputs["field-personnel_ceiling"]["data-step"] == "1"
     assert inputs["field-notified_flights"]["type"] == "checkbox"
     assert inputs["field-categories-artillery"]["type"] == "checkbox"
     assert "checked" in inputs["field-categories-artillery"] and "checked" not in inputs["field-categories-armour"]
@@ -301,3 +304,68 @@ def test_after_an_edit_the_findings_still_at_the_node_are_shown_where_the_file_n
     assert reply.status_code == 200 and 'id="saved-notice"' in reply.text
     assert re.search(r'id="node-findings">.*?<code>bad\.yaml:\d+:\d+</code>: unknown zone', reply.text, re.S)
     assert str(bench.root) not in reply.text.replace(f"<code>{bench.root}</code>", "")
+
+
+def test_a_saved_form_shows_its_outcome_at_that_form_and_the_redirect_lands_on_it(served):
+    bench, client = served
+    form = form_of(client.get(f"/node/draft.yaml?id={NODE}").text, "node-form")
+    reply = post(client, form.action, changed(form.fields, pullback_km="12"), follow_redirects=False)
+    assert reply.headers["location"].endswith("&saved=node-form#saved-notice")
+    page = client.get(reply.headers["location"]).text
+    inside = page.split('<form id="node-form"')[1].split("</form>")[0]
+    assert '<p class="notice outcome" role="status" id="saved-notice" tabindex="-1" data-outcome>Saved.</p>' in inside
+    position = form_of(page, "position-prc")
+    reply = post(client, position.action, changed(position.fields, stance="reserve"),
+                 headers={"HX-Request": "true", "HX-Target": "main"})
+    inside = reply.text.split('<form id="position-prc"')[1].split("</form>")[0]
+    assert 'id="saved-notice"' in inside and "Record China's position" in inside
+
+
+def test_a_stale_form_keeps_what_was_typed_and_says_what_the_file_now_holds(served):
+    bench, client = served
+    form = form_of(client.get(f"/node/draft.yaml?id={NODE}").text, "node-form")
+    newer = (bench.root / "draft.yaml").read_bytes().replace(b"pullback_km: 15", b"pullback_km: 14", 1)
+    (bench.root / "draft.yaml").write_bytes(newer)
+    reply = post(client, form.action, changed(form.fields, pullback_km="12", note="Ours."))
+    assert reply.status_code == 409 and (bench.root / "draft.yaml").read_bytes() == newer
+    inside = reply.text.split('<form id="node-form"')[1].split("</form>")[0]
+    assert 'id="stale-error" tabindex="-1" data-outcome>' in inside and "What you typed is kept" in inside
+    fields = form_of(reply.text, "node-form")
+    assert fields.inputs["field-pullback_km"]["value"] == "12" and dict(fields.fields)["note"] == "Ours."
+    assert 'id="field-pullback_km-now">The file now holds: 14<' in reply.text
+    assert "field-pullback_km-now" in fields.inputs["field-pullback_km"]["aria-describedby"]
+    assert 'id="field-deadline-days-now"' not in reply.text
+    again = post(client, form.action, fields.fields, follow_redirects=False)  # made from the newer file
+    assert again.status_code == 303 and b"pullback_km: 12" in (bench.root / "draft.yaml").read_bytes()
+
+
+def test_a_word_in_a_number_box_is_refused_at_the_field(served):
+    bench, client = served
+    before = (bench.root / "draft.yaml").read_bytes()
+    form = form_of(client.get(f"/node/draft.yaml?id={NODE}").text, "node-form")
+    reply = post(client, form.action, changed(form.fields, pullback_km="ten"))
+    assert reply.status_code == 400 and (bench.root / "draft.yaml").read_bytes() == before
+    assert re.search(r'id="field-pullback_km-error" role="alert">draft\.yaml:\d+:\d+: force\.artillery: pullback_km: '
+                     r"input should be a valid number.*got &#39;ten&#39;", reply.text)
+    reply = post(client, form.action, changed(form.fields, deadline__after="next tuesday"))
+    assert "deadline.after: write the id of a step of the schedule or &#39;entry_into_force&#39;" in reply.text
+
+
+def test_the_node_page_speaks_of_the_place_and_plain_choices(served_once):
+    _, client = served_once
+    page = client.get(f"/node/draft.yaml?id={NODE}").text
+    assert re.search(r'<h2 id="node-title">Article 8, paragraph 2 <code class="node-id">force\.artillery</code></h2>',
+                     page)
+    assert 'href="#node-form-heading" id="skip-to-parameters"' in page
+    assert "one of " not in page and "true | false" not in page and "list of party id" not in page
+    assert '<option value="zone_edge">zone edge</option>' in page
+    assert "Own wording (instead of the standard wording)" in page
+    assert "<meta name=\"htmx-config\" content='{\"historyCacheSize\":0,\"refreshOnHistoryMiss\":true}'>" in page
+
+
+def test_the_document_offers_a_jump_to_each_article(served_once):
+    _, client = served_once
+    page = client.get("/draft/draft.yaml").text
+    assert page.index('id="jump-to-article"') < page.index('id="summary"')
+    assert '<a href="#part.general" id="jump-part.general">Part I — General Provisions</a>' in page
+    assert '<a href="#art.definitions" id="jump-art.definitions">Article 1 — Definitions</a>' in page

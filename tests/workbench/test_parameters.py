@@ -15,8 +15,9 @@ from clauses.formatting import show
 from clauses.library import library
 from clauses.topics import TOPICS
 from tests.workbench.test_edit import form_of, post
-from workbench.pages.compose_library import library_view, option_view
-from workbench.parameters import FormGroup, FormPrefixes, changes, kind_form, leaves
+from workbench.pages.compose_library import draft_places, library_view, option_fields, option_view
+from workbench.parameters import FormGroup, FormPrefixes, kind_form, leaves
+from workbench.posted import changes
 
 COMPOSE = FormPrefixes("add-sample-set-", "set.")
 
@@ -95,12 +96,13 @@ def test_a_nested_field_of_a_model_that_had_none_is_not_required():
 
 
 def test_every_library_option_posted_untouched_changes_nothing(served_once):
-    _, client = served_once
+    bench, client = served_once
+    registry = draft_places(str(bench.root / "draft.yaml")).registry
     for topic in TOPICS:
         page = client.get(f"/compose/draft.yaml?topic={topic}").text
         for option in library_view()[topic]:
             posted = FormData(form_of(page, f"add-{option.slug}").fields)
-            assert changes(posted, list(option.fields))[0] == [], option.id
+            assert changes(posted, list(option_fields(option.id, registry)))[0] == [], option.id
 
 
 def test_every_node_of_the_example_posted_untouched_changes_nothing(served):

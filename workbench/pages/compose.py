@@ -7,7 +7,6 @@ through the editing layer `peacedraft add` uses, expecting the file the page was
 
 from __future__ import annotations
 
-import copy
 import os
 from dataclasses import dataclass, replace
 from urllib.parse import quote
@@ -26,11 +25,13 @@ from clauses.library import find_option
 from clauses.topics import TOPICS
 from workbench.errors import error_line
 from workbench.forms import field, field_named, posted_form, show_posted
-from workbench.pages.compose_library import DraftPlaces, OptionView, draft_places, library_view, option_view
-from workbench.parameters import changes
+from workbench.pages.compose_library import (DraftPlaces, OptionView, draft_places, library_view, option_fields,
+                                             option_view, topic_names)
+from workbench.posted import changes
 from workbench.state import Bench
 
 MODES = ("article", "under", "alternative")
+KEPT = "What you chose and typed is kept below, in a form made from the newer file: check it and add again."
 CHOICE_FIELDS = {"PD-E035": "as", "PD-E031": "proposed_by", "PD-E098": "parties"}
 
 
@@ -47,9 +48,9 @@ class AddForm:
     assignments: tuple[str, ...] = ()  # the `--set KEY=VALUE` of the parameters the form changed
 
 
-def blank_form(option: OptionView, digest: str) -> AddForm:
-    """Return an option's add form with its defaults."""
-    return AddForm(option, option.fields, {"mode": MODES[0]}, digest)
+def blank_form(option: OptionView, places: DraftPlaces, digest: str = "") -> AddForm:
+    """Return an option's add form with its defaults, its references offering what the draft registers."""
+    return AddForm(option, option_fields(option.id, places.registry), {"mode": MODES[0]}, digest or places.digest)
 
 
 async def compose_page(request: Request) -> Response:
@@ -61,14 +62,14 @@ async def compose_page(request: Request) -> Response:
     if topic and topic not in TOPICS:
         return bench.page(request, "compose.html", status=404, **_context(path, places, "", {}),
                           unknown_topic=topic)
-    forms = {view.id: blank_form(view, places.digest) for view in library_view().get(topic, ())}
+    forms = {view.id: blank_form(view, places) for view in library_view().get(topic, ())}
     return bench.page(request, "compose.html", **_context(path, places, topic, forms))
 
 
 def _context(path: str, places: DraftPlaces, topic: str, forms: dict[str, AddForm]) -> dict:
     """Return what compose.html needs."""
     return {"draft": path, "path": path, "places": places, "topics": library_view(), "topic": topic,
-            "forms": forms, "modes": MODES}
+            "forms": forms, "modes": MODES, "topic_names": topic_names()}
 
 
 async def add_from_library(request: Request) -> Response:
@@ -78,29 +79,31 @@ async def add_from_library(request: Request) -> Response:
     path = request.path_params["path"]
     file = str(bench.resolve(path))
     option = option_view(field(form, "option"))
-    posted = _posted_form(option, form)
     places = draft_places(file)
+    posted = _posted_form(option, form, places)
     try:
         result = await run_in_threadpool(_add, file, option, posted)
     except DraftError as error:
         line = error_line(error).replace(str(bench.root) + os.sep, "")
         refused = replace(posted, error=line, error_field=_field_of(error, posted))
         return _reshow(request, path, places, refused)
-    except StaleDraftError:
-        raise StaleDraftError(path) from None  # named as the page names it, not by its full path
+    except StaleDraftError:  # what was chosen and typed is kept, the form made from the newer file
+        stale = f"{error_line(StaleDraftError(path))} {KEPT}"
+        return _reshow(request, path, places, replace(posted, error=stale, digest=draft_places(file).digest), 409)
     anchor = _new_node(option, posted.values, places)
     if request.headers.get("hx-request") == "true":
         fresh = draft_places(file)
         return bench.page(request, "_compose_added.html", path=path, places=fresh, result=result, anchor=anchor,
-                          form=blank_form(option, result.digest), topic_options=library_view()[option.topic])
+                          said=added_sentence(option, posted.values, fresh, anchor),
+                          form=blank_form(option, fresh, result.digest), topic_options=library_view()[option.topic])
     return RedirectResponse(f"/draft/{quote(path)}#{quote(anchor)}", status_code=303)
 
 
-def _posted_form(option: OptionView, form: FormData) -> AddForm:
+def _posted_form(option: OptionView, form: FormData, places: DraftPlaces) -> AddForm:
     """Return the add form as posted: its values shown as sent, and the parameters it changed from the option's."""
     values = {name: field(form, name) for name in ("mode", "under", "alternative_to", "proposed_by", "as", "parties")}
     values["mode"] = values["mode"] if values["mode"] in MODES else MODES[0]
-    fields = copy.deepcopy(option.fields)  # the option's own are shared by every page
+    fields = option_fields(option.id, places.registry)
     assignments, posted = changes(form, list(fields))
     show_posted(list(fields), posted)
     return AddForm(option, fields, values, field(form, "digest"), assignments=tuple(assignments))
@@ -161,14 +164,24 @@ def _new_node(option: OptionView, values: dict[str, str], places: DraftPlaces) -
     return values["as"] or default_id(find_option(option.id), set(places.ids) | set(standard_registry()))
 
 
-def _reshow(request: Request, path: str, places: DraftPlaces, refused: AddForm) -> Response:
-    """Return the form shown again with its error (the fragment for htmx, else the whole topic page), 400."""
+def _reshow(request: Request, path: str, places: DraftPlaces, refused: AddForm, status: int = 400) -> Response:
+    """Return the form shown again with its error (the fragment for htmx, else the whole topic page)."""
     bench: Bench = request.app.state.bench
     if request.headers.get("hx-request") == "true":
-        return bench.page(request, "_compose_form.html", status=400, path=path, places=places, form=refused)
-    forms = {view.id: blank_form(view, refused.digest) for view in library_view()[refused.option.topic]}
+        return bench.page(request, "_compose_form.html", status=status, path=path, places=places, form=refused)
+    forms = {view.id: blank_form(view, places, refused.digest) for view in library_view()[refused.option.topic]}
     forms[refused.option.id] = refused
-    return bench.page(request, "compose.html", status=400, **_context(path, places, refused.option.topic, forms))
+    return bench.page(request, "compose.html", status=status,
+                      **_context(path, places, refused.option.topic, forms))
+
+
+def added_sentence(option: OptionView, values: dict[str, str], places: DraftPlaces, anchor: str) -> str:
+    """Return what was added, in words: the option's title, the place it now has and the party proposing it."""
+    where = dict(places.holders).get(anchor, anchor)
+    if values["mode"] == "alternative":
+        party = dict(places.short).get(values["proposed_by"], values["proposed_by"])
+        return f"Added “{option.title}” as an alternative to {where}, proposed by {party}."
+    return f"Added “{option.title}” as {where}."
 
 
 routes = [

@@ -15,6 +15,9 @@ from clauses.library import find_option, library
 from clauses.library_view import option_report
 from clauses.topics import TOPICS
 from workbench.parameters import FormField, FormGroup, FormPrefixes, kind_form
+from workbench.precedent_data import topic_choices
+from workbench.reading import Registry
+from workbench.wording import node_label, short_names
 
 
 @dataclass(frozen=True)
@@ -53,13 +56,25 @@ def _option_view(option_id: str) -> OptionView:
     reports = {code: option_report(option_id, code) for code in LANGUAGES}
     first = reports[DEFAULT_LANGUAGE]
     slug = slug_of(option_id)
-    prefixes = FormPrefixes(f"add-{slug}-set-", "set.")  # ids 'add-<slug>-set-<key>', names 'set.<key>'
-    fields = kind_form(find_option(option_id).instantiate(), None, prefixes, texts=False)
+    fields = option_fields(option_id, None)
     texts = tuple(OptionText(code, language(code).name, language(code).tag, report["heading"], report["text"])
                   for code, report in reports.items())
     parameters = tuple({**row, "shown": show(row["name"], row["value"])} for row in first["parameters"])
     return OptionView(option_id, slug, first["title"], first["topic"], texts, first["rationale"],
                       tuple(first["citations"]), parameters, tuple(fields))
+
+
+def option_fields(option_id: str, registry: Registry | None) -> tuple[FormField | FormGroup, ...]:
+    """Return an option's add-form parameters, references as selects of a draft's registry (None: ids typed)."""
+    # ids 'add-<slug>-set-<key>', names 'set.<key>'
+    prefixes = FormPrefixes(f"add-{slug_of(option_id)}-set-", "set.")
+    return tuple(kind_form(find_option(option_id).instantiate(), registry, prefixes, texts=False))
+
+
+@functools.cache
+def topic_names() -> dict[str, str]:
+    """Return each topic's name as the text names it ('The status of the United Nations Command')."""
+    return {topic: words[:1].upper() + words[1:] for topic, words in topic_choices()}
 
 
 @functools.cache
@@ -84,6 +99,8 @@ class DraftPlaces:
     clauses: tuple[tuple[str, str], ...]  # (id, label) of what an option may be an alternative to
     parties: tuple[tuple[str, str], ...]  # (id, name)
     ids: frozenset[str]
+    registry: Registry | None = None  # the ids references may name, for the parameters' selects
+    short: tuple[tuple[str, str], ...] = ()  # (id, short name) of each party ('China')
 
 
 def draft_places(file: str) -> DraftPlaces:
@@ -97,25 +114,18 @@ def _places(file: str, raw: bytes) -> DraftPlaces:
     """Return the places of a draft read from its bytes."""
     agreement = parse_agreement(decode(raw, file), file)
     index = index_of(agreement)
-    words = language(DEFAULT_LANGUAGE)
     holders, clauses = [], []
     for node_id, place in index.places.items():
         node = place.node
         if place.number is None or not isinstance(node, (Part, Article, Annex, ClauseBase)):
             continue
-        label = _label(node, place.number.reference(words))
+        label = node_label(node, place.number)
         holders.append((node_id, label))
         if isinstance(node, ClauseBase):
             clauses.append((node_id, label))
     parties = tuple((party.id, party.names.get(DEFAULT_LANGUAGE) or next(iter(party.names.values())))
                     for party in agreement.parties)
-    return DraftPlaces(digest_of(raw), tuple(holders), tuple(clauses), parties, frozenset(index.by_id))
+    registry = Registry.of(agreement, ["entry_into_force", *index.by_id])
+    return DraftPlaces(digest_of(raw), tuple(holders), tuple(clauses), parties, frozenset(index.by_id), registry,
+                       tuple(short_names(agreement)))
 
-
-def _label(node, reference: str) -> str:
-    """Return how a select names a node: its reference, then its heading or its kind."""
-    heading = getattr(node, "heading", None)
-    if isinstance(heading, dict) and heading:
-        return f"{reference} — {heading.get(DEFAULT_LANGUAGE) or next(iter(heading.values()))}"
-    kind = getattr(node, "kind", "")
-    return f"{reference} ({kind.replace('_', ' ')})" if isinstance(node, ClauseBase) else reference

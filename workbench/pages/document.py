@@ -11,12 +11,13 @@ from starlette.routing import Route
 
 from agreements.render.html_page import stylesheet
 from agreements.render.html_styles import language_styles
-
+from agreements.index import index_of
 from clauses.errors import InputError
 from clauses.languages import DEFAULT_LANGUAGE, language
 from workbench.document_view import document_body, finding_list
 from workbench.reading import snapshot
 from workbench.state import Bench
+from workbench.wording import contents
 
 PARALLEL = "parallel"
 
@@ -46,7 +47,7 @@ async def document_page(request: Request):
     switch = [(code, language(code).name, language(code).tag, f"/draft/{draft}?lang={code}") for code in languages]
     return bench.page(request, "document.html", draft=draft, snap=snap, meta=agreement.meta, lang=lang,
                       switch=switch, parallel_href=f"/draft/{draft}?lang={PARALLEL}", body=body,
-                      errors=errors, warnings=warnings,
+                      errors=errors, warnings=warnings, contents=contents(index_of(agreement)),
                       elsewhere=finding_list(elsewhere, "findings-elsewhere") if elsewhere else "",
                       title_text=agreement.meta.title.get(lang if lang != PARALLEL else languages[0])
                       or next(iter(agreement.meta.title.values())),

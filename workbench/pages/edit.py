@@ -21,15 +21,18 @@ from starlette.routing import Route
 
 from agreements.edit.draft import EditResult, set_position, set_values
 from agreements.index import index_of
+from agreements.model import Recital
 from clauses.base import Node, Status, TranslationStatus
 from clauses.errors import DraftError, PeacedraftError
 from clauses.languages import language
 from workbench.document_view import finding_list, node_texts
 from workbench.errors import error_reply
-from workbench.forms import field, place_errors, posted_form, show_posted
-from workbench.parameters import FormField, FormGroup, changes, kind_form, literal_choices
+from workbench.forms import field, place_errors, posted_form, show_now, show_posted
+from workbench.parameters import FormField, FormGroup, kind_form, literal_choices
+from workbench.posted import changes, differing
 from workbench.reading import Registry, Snapshot, relative_error, snapshot
 from workbench.state import Bench
+from workbench.wording import place_name, short_names
 
 try:
     from clauses.errors import StaleDraftError
@@ -44,6 +47,10 @@ def stale_message(draft: str) -> str:
     """Return the line shown when a form was made from an older version of the file."""
     return (f"{draft} changed since this page was loaded (someone saved a newer version); the file was not changed: "
             "reload the page and make the change again [PD-E110]")
+
+
+KEPT = ("What you typed is kept in the form, now made from the newer file: where the file holds something else, "
+        "it is shown beside the field. Check those fields, then save again.")
 
 
 def _node(snap: Snapshot, draft: str, node_id: str) -> Node | Response:
@@ -82,26 +89,29 @@ def _state(node: Node, registry: Registry) -> list[FormField | FormGroup]:
 
 def _page(request: Request, draft: str, snap: Snapshot, node: Node, status: int = 200, *, form=None,
           form_errors: list[str] = (), positions: dict[str, dict] | None = None, notice: str = "",
-          stale: str = "") -> HTMLResponse:
+          stale: str = "", sent: str = "") -> HTMLResponse:
     """Return the node's page: its texts, findings, parameter form, state and position forms."""
     bench: Bench = request.app.state.bench
     registry = Registry.of(snap.agreement, _events(snap))
     parameters, state = form if form is not None else node_form(node, registry)
-    number = index_of(snap.agreement).places.get(node.id)
+    place = index_of(snap.agreement).places.get(node.id)
+    where = place_name(place.number) if place is not None and place.number is not None else ""
+    where = where or ("Preamble" if isinstance(node, Recital) else "") or node.id
     parties = [(party.id, name) for party, (_, name) in zip(snap.agreement.parties, registry.parties)]
     shown_positions = {}
     for party, _ in parties:
         current = node.positions.get(party)
         shown_positions[party] = {"stance": current.stance if current else "", "note": (current.note or "") if current
-                                  else "", "error": ""}
+                                  else "", "error": "", "now": ""}
     for party, values in (positions or {}).items():
         shown_positions[party].update(values)
     return bench.page(request, "node.html", status, draft=draft, node=node, digest=snap.digest,
-                      kind=getattr(node, "kind", "recital"), texts=node_texts(snap, node.id), place=number,
+                      kind=getattr(node, "kind", "recital"), texts=node_texts(snap, node.id), place=where,
                       findings=finding_list(snap.findings_at(node.id), "node-findings")
                       if snap.findings_at(node.id) else "",
                       parameters=parameters, state=state, form_errors=list(form_errors), parties=parties,
-                      positions=shown_positions, stances=STANCES, notice=notice, stale=stale,
+                      positions=shown_positions, stances=STANCES, notice=notice, stale=stale, sent=sent,
+                      kept=KEPT if stale else "", party_names=dict(short_names(snap.agreement)),
                       action=f"/node/{quote(draft)}", back=f"/draft/{quote(draft)}#node-{node.id}")
 
 
@@ -113,8 +123,10 @@ async def node_page(request: Request) -> Response:
     node = _node(snap, draft, request.query_params.get("id", ""))
     if isinstance(node, Response):
         return node
-    saved = request.query_params.get("saved")
-    return _page(request, draft, snap, node, notice="Saved." if saved else "")
+    saved = request.query_params.get("saved", "")
+    forms = {"node-form", *(f"position-{party.id}" for party in snap.agreement.parties)}
+    sent = saved if saved in forms else ""
+    return _page(request, draft, snap, node, notice="Saved." if sent else "", sent=sent)
 
 
 def _done(request: Request, draft: str, node_id: str, summary: str, saved: str,
@@ -123,8 +135,9 @@ def _done(request: Request, draft: str, node_id: str, summary: str, saved: str,
     if request.headers.get("hx-request") == "true":
         bench: Bench = request.app.state.bench
         snap = snapshot(bench.resolve(draft), draft, (result.digest, result.findings) if result else None)
-        return _page(request, draft, snap, snap.node(node_id), notice=f"Saved: {summary}.")
-    return RedirectResponse(f"/node/{quote(draft)}?id={quote(node_id)}&saved={quote(saved)}#{saved}", status_code=303)
+        return _page(request, draft, snap, snap.node(node_id), notice=f"Saved: {summary}.", sent=saved)
+    return RedirectResponse(f"/node/{quote(draft)}?id={quote(node_id)}&saved={quote(saved)}#saved-notice",
+                            status_code=303)
 
 
 async def _posted(request: Request):
@@ -142,13 +155,30 @@ async def _posted(request: Request):
         return error_reply(f"{draft}: the form does not say which version of the file it was made from; reload "
                            "the page", "PD-E110", 400)
     if expect != snap.digest:
-        return _stale(request, draft, snap, node)
+        return _stale(request, draft, snap, node, form)
     return bench, draft, path, form, snap, node, expect
 
 
-def _stale(request: Request, draft: str, snap: Snapshot, node: Node) -> Response:
-    """Return the node's page as the file now is, saying that the form came from an older version (409)."""
-    return _page(request, draft, snap, node, 409, stale=stale_message(draft))
+def _stale(request: Request, draft: str, snap: Snapshot, node: Node, form) -> Response:
+    """Return the node's page as the file now is, with the posted values kept in the form that was sent (409)."""
+    # each field whose posted value differs from the newer file shows what the file now holds; the form carries
+    # the newer file's digest, so saving it again writes what it then shows
+    node = snap.node(node.id) or node
+    party = field(form, "party")
+    if party:
+        current = node.positions.get(party)
+        stance, note = field(form, "stance"), str(form.get("note") or "").replace("\r\n", "\n").strip()
+        now = (f"{current.stance}" + (f": “{current.note}”" if current.note else "")) if current else "no position"
+        differs = not current or (current.stance, current.note or "") != (stance, note)
+        return _page(request, draft, snap, node, 409, stale=stale_message(draft), sent=f"position-{party}",
+                     positions={party: {"stance": stance, "note": note, "now": now if differs else ""}})
+    registry = Registry.of(snap.agreement, _events(snap))
+    parameters, state = node_form(node, registry)
+    _, values = changes(form, parameters + state)
+    show_now(differing(form, parameters + state))
+    show_posted(parameters + state, values)
+    return _page(request, draft, snap, node, 409, form=(parameters, state), stale=stale_message(draft),
+                 sent="node-form")
 
 
 async def set_node(request: Request) -> Response:
@@ -165,7 +195,7 @@ async def set_node(request: Request) -> Response:
     try:
         result = set_values(str(path), node.id, tuple(assignments), expect=expect)
     except StaleDraftError:
-        return _stale(request, draft, snapshot(path, draft), node)
+        return _stale(request, draft, snapshot(path, draft), node, form)
     except DraftError as error:
         error = relative_error(error, str(path), draft)
         show_posted(parameters + state, values)
@@ -203,7 +233,7 @@ async def set_node_position(request: Request) -> Response:
     try:
         result = set_position(str(path), node.id, party, stance, note or None, expect=expect)
     except StaleDraftError:
-        return _stale(request, draft, snapshot(path, draft), node)
+        return _stale(request, draft, snapshot(path, draft), node, form)
     except PeacedraftError as error:
         line = " · ".join(relative_error(error, str(path), draft).lines())
         return _page(request, draft, snap, node, 400,
