@@ -586,7 +586,7 @@ def diff(old: str, new: str, output_format: str, output: str | None, author: str
         from agreements.document.nonpaper import non_paper_versions
 
         before, after = non_paper_versions(before, after)
-    comparison = compare_agreements(before, after, notes=notes)
+    comparison = compare_agreements(before, after, notes=notes and not non_paper)
     outputs = []
     if output:
         from agreements.diff.redline import redline_docx

@@ -16,6 +16,7 @@ from tests.conftest import BASE_DRAFT
 
 ROUND_1, ROUND_2 = str(example_path("round-1")), str(example_path("round-2"))
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+INTERNAL = " · INTERNAL — with the drafters’ notes; not for other delegations"  # notes reported by default
 
 
 def test_text_report_without_colour(runner, monkeypatch):
@@ -23,10 +24,10 @@ def test_text_report_without_colour(runner, monkeypatch):
     result = runner.invoke(main, ["diff", ROUND_1, ROUND_2], color=True)
     lines = result.stdout.splitlines()
     assert result.exit_code == 0
-    assert lines[0] == f"{ROUND_1} (R1) → {ROUND_2} (R2): 78 changes"
+    assert lines[0] == f"{ROUND_1} (R1) → {ROUND_2} (R2): 87 changes{INTERNAL}"
     assert "\x1b[" not in result.stdout
     assert "  ~ force.artillery: pull-back distance: 10 km → 15 km" in lines
-    assert "  → art.prisoners-remains moved from Article 11 to Article 19" in lines
+    assert "  → art.prisoners-remains moved from Article 11 in Part II to Article 19 in Part V" in lines
     assert "Article 8 — Pull-back of Forces and Limitation of Exercises" in lines
     assert "  + art.incidents added as Article 10" in lines and "  # Article 10 is now Article 11" in lines
 
@@ -36,7 +37,7 @@ def test_colour_when_allowed(runner, monkeypatch):
     result = runner.invoke(main, ["diff", ROUND_1, ROUND_2], color=True)
     lines = result.stdout.splitlines()
     assert result.exit_code == 0
-    assert lines[0] == f"\x1b[1m{ROUND_1} (R1) → {ROUND_2} (R2): 78 changes\x1b[0m"
+    assert lines[0] == f"\x1b[1m{ROUND_1} (R1) → {ROUND_2} (R2): 87 changes{INTERNAL}\x1b[0m"
     assert "\x1b[1mArticle 10 — Prevention of Military Incidents\x1b[0m" in lines
     assert "  \x1b[32m+ art.incidents added as Article 10\x1b[0m" in lines
     assert "  \x1b[36m# Article 10 is now Article 11\x1b[0m" in lines

@@ -2,37 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from agreements.diff.change import Change
+from agreements.diff.negotiation import alternative_changes, note_changes, position_changes, words
 from agreements.diff.words import DELETE, INSERT, changed_parts, unseen_changes, word_diff, words_in
 from agreements.document.compose import located_text
 from agreements.document.context import scope_for
 from agreements.index import Place, index_of
-from agreements.model import Agreement
+from agreements.model import Agreement, Part
 from clauses.base import STRUCTURAL_FIELDS, ClauseBase, Node
 from clauses.formatting import Naming, describe_parameter, parameter_label, show
 from clauses.languages import DEFAULT_LANGUAGE, language
-from clauses.numerals import letter
 from clauses.scope import Scope
 
 TOP_LEVEL = ("body", "preamble", "annexes")  # the parents of the nodes that stand at the top of the draft
 KINDS = ("added", "removed", "moved", "renumbered", "status", "alternatives", "positions", "notes", "parameters",
          "text", "meta", "registry")
-QUOTED = 80  # characters of a note quoted in a summary
 TITLES = ("title", "short_title")  # the metadata compared as text, word by word
-
-
-@dataclass(frozen=True)
-class Change:
-    """One difference: its kind, the node, the article it falls in, a one-line summary and structured details."""
-
-    kind: str
-    node: str
-    article: str
-    summary: str
-    details: dict = field(default_factory=dict)
 
 
 def label(place: Place | None) -> str:
@@ -91,6 +81,7 @@ class Comparison:
     new: Agreement
     changes: list[Change]
     related: bool
+    notes: bool = False  # the drafters' notes were compared: the report is internal (render --internal)
 
     def counts(self) -> dict[str, int]:
         """Return the number of changes of each kind (every kind listed)."""
@@ -150,12 +141,13 @@ def compare_agreements(old: Agreement, new: Agreement, notes: bool = False) -> C
         if node_id not in old_placed:
             if placed.parent in old_placed or placed.parent in TOP_LEVEL:
                 changes.append(Change("added", node_id, placed.article, f"{node_id} added as {where(placed)}"))
+                changes += _footnotes_within(new_placed, node_id, added=True)
             continue
         before = old_placed[node_id]
         if node_id in moved:
-            summary = f"{node_id} moved from {where(before)} to {where(placed)}"
-            changes.append(Change("moved", node_id, placed.article, summary,
-                                  {"from": where(before), "to": where(placed)}))
+            places = _moved_places(before, placed, old_placed, new_placed)
+            summary = f"{node_id} moved from {places[0]} to {places[1]}"
+            changes.append(Change("moved", node_id, placed.article, summary, {"from": places[0], "to": places[1]}))
         elif _renumbered(before, placed):
             changes.append(Change("renumbered", node_id, placed.article, f"{label(before)} is now {label(placed)}",
                                   {"from": label(before), "to": label(placed)}))
@@ -163,8 +155,39 @@ def compare_agreements(old: Agreement, new: Agreement, notes: bool = False) -> C
     for node_id, placed in old_placed.items():
         if node_id not in new_placed and (placed.parent in new_placed or placed.parent in TOP_LEVEL):
             changes.append(Change("removed", node_id, placed.article, f"{node_id} removed (was {where(placed)})"))
+            changes += _footnotes_within(old_placed, node_id, added=False)
     related = bool(shared) or not (old_placed and new_placed)
-    return Comparison(old, new, [change for change in changes if notes or change.kind != "notes"], related)
+    return Comparison(old, new, [change for change in changes if notes or change.kind != "notes"], related, notes)
+
+
+def _moved_places(before: Place, after: Place, old: dict[str, Place], new: dict[str, Place]) -> tuple[str, str]:
+    """Return where a moved node stood and stands, each with its part when it moved from one part to another."""
+    parts = (_part_of(before, old), _part_of(after, new))
+    if parts[0] is None or parts[1] is None or parts[0].node.id == parts[1].node.id:
+        return where(before), where(after)
+    return f"{where(before)} in {label(parts[0])}", f"{where(after)} in {label(parts[1])}"
+
+
+def _part_of(placed: Place, places: dict[str, Place]) -> Place | None:
+    """Return the place of the part a node stands in (None outside any part, or for a part itself)."""
+    parent = places.get(placed.parent)
+    while parent is not None and not isinstance(parent.node, Part):
+        parent = places.get(parent.parent)
+    return parent
+
+
+def _footnotes_within(places: dict[str, Place], node_id: str, added: bool) -> list[Change]:
+    """Return the footnotes of a node added (or removed) and of everything in it, each as a footnote added (removed)."""
+    inside, changes = {node_id}, []
+    for key, placed in places.items():
+        if key != node_id and placed.parent not in inside:
+            continue
+        inside.add(key)
+        footnote = placed.node.footnote or {}
+        if footnote:
+            texts = {lang: ("", text) if added else (text, "") for lang, text in footnote.items()}
+            changes.append(text_change(key, placed.article, "footnote", texts))
+    return changes
 
 
 def _renumbered(before: Place, after: Place) -> bool:
@@ -195,96 +218,41 @@ def _node_changes(old: Node, new: Node, article: str, wordings: tuple[Wording, W
     changes = []
     naming = naming_of(wordings, getattr(new, "kind", ""))
     if old.status != new.status:
-        said = f"status {_words(old.status)} → {_words(new.status)}"
+        said = f"status {words(old.status)} → {words(new.status)}"
         changes.append(Change("status", new.id, article, f"{new.id}: {said}", {"from": old.status, "to": new.status}))
-    changes += _alternative_changes(old, new, article, naming)
-    changes += _position_changes(old, new, article, naming)
-    changes += _note_changes(old, new, article)
+    changes += alternative_changes(old, new, article, naming)
+    changes += position_changes(old, new, article, naming)
+    changes += note_changes(old, new, article)
     found = parameter_changes(_parameters(old), _parameters(new))
     if getattr(old, "kind", None) != getattr(new, "kind", None):
         found.insert(0, {"parameter": "kind", "old": getattr(old, "kind", None), "new": getattr(new, "kind", None)})
     if found:
         summary = f"{new.id}: " + "; ".join(describe_parameter(change, type(new), naming) for change in found)
         changes.append(Change("parameters", new.id, article, summary, {"parameters": found}))
-    changes += _text_changes(old, new, article, wordings)
+    changes += _text_changes(old, new, article, wordings, recomposed=bool(found))
     return changes
 
 
-def _words(value: str | None) -> str:
-    """Return a status or stance in words ('agreed ad referendum'), '—' for none."""
-    return "—" if value is None else value.replace("_", " ")
-
-
-def option_letters(node: Node) -> dict[str, str]:
-    """Return the letter of each open alternative of a node as the text labels it (the node itself is A)."""
-    return {alternative.id: letter(number + 2).upper() for number, alternative in enumerate(node.open_alternatives())}
-
-
-def _alternative_changes(old: Node, new: Node, article: str, naming: Naming) -> list[Change]:
-    """Return the alternatives tabled and withdrawn, each named by its option letter and its proposers."""
-    before = {alternative.id: alternative for alternative in old.open_alternatives()}
-    after = {alternative.id: alternative for alternative in new.open_alternatives()}
-    tabled = [key for key in after if key not in before]
-    withdrawn = [key for key in before if key not in after]
-    if not tabled and not withdrawn:
-        return []
-    letters = (option_letters(old), option_letters(new))
-
-    def option(key: str, side: int, alternatives: dict) -> str:
-        proposers = ", ".join(naming.of(party) for party in alternatives[key].proposed_by)
-        return f"Option {letters[side][key]} ({proposers})" if proposers else f"Option {letters[side][key]}"
-
-    parts = ([f"{option(key, 1, after)} tabled" for key in tabled]
-             + [f"{option(key, 0, before)} withdrawn" for key in withdrawn])
-    return [Change("alternatives", new.id, article, f"{new.id}: options: {'; '.join(parts)}",
-                   {"tabled": tabled, "withdrawn": withdrawn})]
-
-
-def _position_changes(old: Node, new: Node, article: str, naming: Naming) -> list[Change]:
-    """Return the parties whose stance or note changed."""
-    moves = []
-    for party in dict.fromkeys([*old.positions, *new.positions]):
-        before, after = old.positions.get(party), new.positions.get(party)
-        if before != after:
-            moves.append({"party": party, "from": before.stance if before else None,
-                          "to": after.stance if after else None, "note": after.note if after else None})
-    if not moves:
-        return []
-    said = "; ".join(f"{naming.of(move['party'])} {move['to']} (note changed)" if move["from"] == move["to"]
-                     else f"{naming.of(move['party'])} {_words(move['from'])} → {_words(move['to'])}"
-                     for move in moves)
-    return [Change("positions", new.id, article, f"{new.id}: positions: {said}", {"positions": moves})]
-
-
-def _note_changes(old: Node, new: Node, article: str) -> list[Change]:
-    """Return the change of the drafters' note: added, removed or rewritten."""
-    if old.note == new.note:
-        return []
-    if old.note is None:
-        said = f"note added: {_quoted(new.note)}"
-    elif new.note is None:
-        said = f"note removed (was {_quoted(old.note)})"
-    else:
-        said = f"note changed: {_quoted(old.note)} → {_quoted(new.note)}"
-    return [Change("notes", new.id, article, f"{new.id}: {said}", {"old": old.note, "new": new.note})]
-
-
-def _quoted(text: str) -> str:
-    """Return a note in quotation marks, cut to a summary's length."""
-    return f"“{text if len(text) <= QUOTED else text[:QUOTED - 1].rstrip() + '…'}”"
-
-
-def _text_changes(old: Node, new: Node, article: str, wordings: tuple[Wording, Wording]) -> list[Change]:
+def _text_changes(old: Node, new: Node, article: str, wordings: tuple[Wording, Wording],
+                  recomposed: bool = False) -> list[Change]:
     """Return the changes of written text (free text, overrides, headings, footnotes), word by word per language.
 
-    A text override added or removed is compared with the text its template gives, which the reader sees.
+    A text override added or removed is compared with the text its template gives, which the reader sees; when
+    parameters changed (`recomposed`), a clause's text as composed in each language of both versions is compared.
     """
     changes = []
     for name in ("text", "heading", "footnote"):
         before, after = getattr(old, name, None) or {}, getattr(new, name, None) or {}
-        if before != after:
-            texts = {lang: (_shown(wordings[0], old, name, lang), _shown(wordings[1], new, name, lang))
-                     for lang in dict.fromkeys([*before, *after]) if before.get(lang) != after.get(lang)}
+        languages = [lang for lang in dict.fromkeys([*before, *after]) if before.get(lang) != after.get(lang)]
+        if name == "text" and recomposed and isinstance(new, ClauseBase):
+            common = [lang for lang in wordings[1].agreement.meta.languages
+                      if lang in wordings[0].agreement.meta.languages]
+            languages = list(dict.fromkeys([*languages, *common]))
+        texts = {lang: (_shown(wordings[0], old, name, lang), _shown(wordings[1], new, name, lang))
+                 for lang in languages}
+        texts = {lang: pair for lang, pair in texts.items()
+                 if pair[0] != pair[1] or before.get(lang) != after.get(lang)}
+        if texts:
             changes.append(text_change(new.id, article, name, texts))
     return changes
 
@@ -301,7 +269,9 @@ def text_change(node: str, article: str, name: str, texts: dict[str, tuple[str, 
     if unseen:
         details["characters"] = unseen
     whose = "" if node == "meta" else f"{node}: "
-    return Change("text", node, article, f"{whose}{name} changed ({counts}): {changed_parts(shown)}", details)
+    verb = ("added" if not any(old for old, _ in texts.values()) else
+            "removed" if not any(new for _, new in texts.values()) else "changed")
+    return Change("text", node, article, f"{whose}{name} {verb} ({counts}): {changed_parts(shown)}", details)
 
 
 def _shown(wording: Wording, node: Node, name: str, lang: str) -> str:
@@ -328,10 +298,17 @@ def _meta_changes(old: Agreement, new: Agreement) -> list[Change]:
                      for lang in dict.fromkeys([*old_title, *new_title]) if old_title.get(lang) != new_title.get(lang)}
             changes.append(text_change("meta", "", key, texts))
         else:
-            said = f"{key}: {show(key, before.get(key))} → {show(key, after.get(key))}"
+            said = f"{key}: {shown_meta(key, before.get(key))} → {shown_meta(key, after.get(key))}"
             changes.append(Change("meta", "meta", "", said, {"field": key, "old": before.get(key),
                                                              "new": after.get(key)}))
     return changes
+
+
+def shown_meta(key: str, value: Any) -> str:
+    """Return a value of the agreement's data as the report shows it: a date in the language's form."""
+    if key == "date" and value:
+        return language(DEFAULT_LANGUAGE).date(datetime.date.fromisoformat(value))
+    return show(key, value)
 
 
 def _registry_changes(old: Agreement, new: Agreement) -> list[Change]:

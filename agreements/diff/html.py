@@ -53,6 +53,8 @@ def diff_page(comparison: Comparison, old_name: str, new_name: str, lang: str, n
     """Return the diff as a whole HTML page: one file, its styles inline, no script."""
     old, new = comparison.old.meta, comparison.new.meta
     title = f"Changes from {old.version} to {new.version} — {new.title.get(DEFAULT_LANGUAGE, '')}"
+    if _internal(comparison, non_paper):
+        title += f" · {language(DEFAULT_LANGUAGE).phrase('internal_mark')}"
     body = diff_html(comparison, old_name, new_name, lang, non_paper)
     return standalone_page(title, language(DEFAULT_LANGUAGE).tag, body, ("base", "diff"))
 
@@ -62,6 +64,8 @@ def _header(comparison: Comparison, old_name: str, new_name: str, lang: str, non
     words = language(DEFAULT_LANGUAGE)
     old, new = comparison.old, comparison.new
     mark = element("p", non_paper_mark(words), class_="pd-non-paper") if non_paper else None
+    if _internal(comparison, non_paper):  # as render --internal marks its edition
+        mark = element("p", words.phrase("internal_mark"), class_="pd-internal draft-mark", role="note")
     title = element("h1", f"Changes from {old.meta.version} to {new.meta.version}")
     agreement = element("p", new.meta.title.get(DEFAULT_LANGUAGE, ""), class_="pd-agreement")
     head = element("tr", *(element("th", name, scope="col") for name in ("", "File", "Round", "Version", "Date")))
@@ -80,6 +84,11 @@ def _header(comparison: Comparison, old_name: str, new_name: str, lang: str, non
     if comparison.changes:
         parts.append(element("p", KEY, class_="pd-key"))
     return element("header", *parts, class_="pd-head")
+
+
+def _internal(comparison: Comparison, non_paper: bool) -> bool:
+    """Return whether the page is internal: it reports the drafters' notes (a non-paper never does)."""
+    return comparison.notes and not non_paper
 
 
 def _counts(comparison: Comparison) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from agreements.diff.compare import Change, Comparison, Wording, naming_of, option_letters, where
+from agreements.diff.compare import Change, Comparison, Wording, naming_of, shown_meta, where
+from agreements.diff.negotiation import option_letters
 from agreements.diff.html_marks import NOTHING, element, joined, mark, text_views, whole
 from agreements.diff.words import DELETE, INSERT
 from agreements.index import Place, index_of
 from clauses.base import ClauseBase
 from clauses.formatting import parameter_label, show
-from clauses.languages import language
+from clauses.languages import DEFAULT_LANGUAGE, language
 
 WHAT = {"moved": "Place", "renumbered": "Number", "status": "Status", "notes": "Drafters' note"}
 
@@ -88,16 +89,32 @@ class ChangeDetails:
         return joined([field, text_views(diffs, self.lang, self.versions), named])
 
     def _alternatives(self, change: Change) -> Markup:
-        """Return the options withdrawn and tabled: their letters, proposers and what they say."""
+        """Return the options withdrawn and tabled, or the option a settled bracket adopted and those it dropped:
+        their letters, proposers and what they say."""
         old, new = self.places[0][change.node].node, self.places[1][change.node].node
-        withdrawn = [self._option(old, key, DELETE) for key in change.details["withdrawn"]]
-        tabled = [self._option(new, key, INSERT) for key in change.details["tabled"]]
+        details = change.details
+        withdrawn = [self._option(old, key, DELETE) for key in details["withdrawn"]]
+        if details.get("settled"):
+            adopted = details["adopted"]
+            rows = [("Bracket", "open", "settled"),
+                    ("Option adopted", self._option(old, adopted, 0) if adopted else NOTHING,
+                     "adopted" if adopted else "none adopted as tabled"),
+                    ("Options dropped", joined([self._option(old, key, DELETE) for key in details["dropped"]])
+                     or NOTHING, NOTHING)]
+            return self._table([*rows, *([("Options withdrawn", joined(withdrawn), NOTHING)] if withdrawn else [])])
+        tabled = [self._option(new, key, INSERT) for key in details["tabled"]]
         return self._table([("Options withdrawn and tabled", joined(withdrawn) or NOTHING, joined(tabled) or NOTHING)])
 
     def _option(self, node, key: str, operation: int) -> Markup:
-        """Return an option: 'Option C (China)', then its text, the parameters it sets, or 'Delete', marked."""
-        found = next(alternative for alternative in node.alternatives if alternative.id == key)
+        """Return an option: 'Option C (China)', then its text, the parameters it sets, or 'Delete', marked (the base
+        text, option A, when key is the node's own id; operation 0: unmarked)."""
         naming = naming_of(self.wordings, getattr(node, "kind", ""))
+        if key == node.id:
+            proposers = ", ".join(naming.of(party) for party in node.proposed_by)
+            name = element("p", f"Option A ({proposers})" if proposers else "Option A", class_="pd-option")
+            text = self.wordings[0].text(node, self.lang) if isinstance(node, ClauseBase) else ""
+            return name + (whole(operation, text, self.tag) if operation else element("p", text, lang=self.tag))
+        found = next(alternative for alternative in node.alternatives if alternative.id == key)
         proposers = ", ".join(naming.of(party) for party in found.proposed_by)
         name = element("p", f"Option {option_letters(node).get(key, '?')} ({proposers})", class_="pd-option")
         if found.delete:
@@ -105,15 +122,22 @@ class ChangeDetails:
         text = (found.text or {}).get(self.lang, "")
         settings = [f"{parameter_label(type(node), parameter)}: {show(parameter, value, naming)}"
                     for parameter, value in found.set.items()]
+        if not operation:
+            return joined([name, element("p", text, lang=self.tag) if text else None,
+                           *(element("p", item) for item in settings)])
         return joined([name, whole(operation, text, self.tag),
                        *(element("p", mark(operation, setting)) for setting in settings)])
 
     def _positions(self, change: Change) -> Markup:
         """Return a row per party whose position changed: its stance and note before and after."""
         old, new = self.places[0][change.node].node, self.places[1][change.node].node
-        naming = naming_of(self.wordings)
-        return self._table([(naming.of(move["party"]), _position(old, move["party"]), _position(new, move["party"]))
-                            for move in change.details["positions"]])
+        naming, words = naming_of(self.wordings), language(DEFAULT_LANGUAGE)
+        if change.details.get("cleared"):
+            before = joined([element("p", f"{naming.of(move['party'])} {_stance(old, move['party'], words)}")
+                             for move in change.details["positions"]])
+            return self._table([("Positions", before, f"cleared: the text is {_words(new.status)}")])
+        return self._table([(naming.of(move["party"]), _position(old, move["party"], words),
+                             _position(new, move["party"], words)) for move in change.details["positions"]])
 
     def _notes(self, change: Change) -> Markup:
         """Return the drafters' note before and after, in full."""
@@ -129,8 +153,9 @@ class ChangeDetails:
     def _meta(self, change: Change) -> Markup:
         """Return a change of the round, version, date or languages."""
         details = change.details
-        return self._table([(details["field"].replace("_", " ").capitalize(), show(details["field"], details["old"]),
-                             show(details["field"], details["new"]))])
+        field = details["field"]
+        return self._table([(field.replace("_", " ").capitalize(), shown_meta(field, details["old"]),
+                             shown_meta(field, details["new"]))])
 
 
 def _descendants(places: dict[str, Place], node_id: str) -> list[str]:
@@ -143,13 +168,19 @@ def _descendants(places: dict[str, Place], node_id: str) -> list[str]:
     return found
 
 
-def _position(node, party: str) -> Markup:
-    """Return a party's position on a node: its stance, and its note below it."""
+def _position(node, party: str, words) -> Markup:
+    """Return a party's position on a node: its stance as the document words it ('supports'), its note below."""
     position = node.positions.get(party)
     if position is None:
         return Markup(NOTHING)
     note = element("p", position.note, class_="pd-note") if position.note else None
-    return joined([element("p", _words(position.stance)), note])
+    return joined([element("p", _stance(node, party, words)), note])
+
+
+def _stance(node, party: str, words) -> str:
+    """Return a party's stance on a node as the document words it ('reserves its position'), '—' for none."""
+    position = node.positions.get(party)
+    return words.term(position.stance, "stances") if position else NOTHING
 
 
 def _words(value) -> str:

@@ -28,8 +28,10 @@ def grouped(comparison: Comparison) -> list[tuple[str, list[Change]]]:
             return "Preamble"
         placed = new_places.get(article) or old_places.get(article)
         title = (placed.node.heading or {}).get(DEFAULT_LANGUAGE, "") if placed and placed.node.heading else ""
-        where = label(placed) if article in new_places else f"{article} (removed; was {label(placed)})"
-        return f"{where} — {title}" if title else where
+        if article in new_places:
+            return f"{label(placed)} — {title}" if title else label(placed)
+        where = f"{label(placed)} ({comparison.old.meta.version})"
+        return f"{where} — {title} (removed)" if title else f"{where} (removed)"
 
     order = ["", "preamble", *[key for key in new_places if key in groups], *groups]
     return [(heading(key), groups[key]) for key in dict.fromkeys(order) if key in groups]
@@ -43,9 +45,11 @@ def text_report(comparison: Comparison, old_name: str, new_name: str, style: Sty
     """
     old, new = comparison.old.meta, comparison.new.meta
     total = len(comparison.changes)
-    mark = [language(DEFAULT_LANGUAGE).phrase("non_paper_mark"), ""] if non_paper else []
+    words = language(DEFAULT_LANGUAGE)
+    mark = [words.phrase("non_paper_mark"), ""] if non_paper else []
+    internal = f" · {words.phrase('internal_mark')}" if comparison.notes and not non_paper else ""
     lines = [*mark, style(f"{old_name} ({old.version}) → {new_name} ({new.version}): "
-                          f"{total} change{'s' * (total != 1)}", bold=True)]
+                          f"{total} change{'s' * (total != 1)}{internal}", bold=True)]
     if not comparison.related:
         lines.append(style("warning: the two drafts share no ids — not versions of one agreement; "
                            "everything is shown as removed and added", fg="yellow"))

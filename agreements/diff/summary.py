@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from agreements.diff.compare import Change, Comparison, Wording, label, naming_of, option_letters
+from agreements.diff.compare import Change, Comparison, Wording, label, naming_of
+from agreements.diff.negotiation import BASE, option_letters
 from agreements.diff.report import grouped
 from agreements.diff.words import DELETE, EQUAL, INSERT
 from agreements.document.blocks import Block, Document, Inline, Run, simple_block, table_row
@@ -71,16 +72,26 @@ class SummaryRows:
     def row_alternatives(self, change: Change):
         """Return the options withdrawn and tabled, each with its proposers."""
         old, new = self._node(0, change.node), self._node(1, change.node)
-        withdrawn = [self._option(old, key) for key in change.details["withdrawn"]]
-        tabled = [self._option(new, key) for key in change.details["tabled"]]
+        details = change.details
+        withdrawn = [self._option(old, key) for key in details["withdrawn"]]
+        if details.get("settled"):
+            adopted = self._option(old, details["adopted"]) if details["adopted"] else "none adopted as tabled"
+            dropped = [self._option(old, key) for key in details["dropped"]]
+            rows = [("Bracket settled: option adopted", [_cell(NOTHING)], [_cell(adopted)]),
+                    ("Options dropped", [_cell("\n".join(dropped) or NOTHING)], [_cell(NOTHING)])]
+            if withdrawn:
+                rows.append(("Options withdrawn", [_cell("\n".join(withdrawn))], [_cell(NOTHING)]))
+            return rows
+        tabled = [self._option(new, key) for key in details["tabled"]]
         return [("Options withdrawn and tabled", [_cell("\n".join(withdrawn) or NOTHING)],
                  [_cell("\n".join(tabled) or NOTHING)])]
 
     def _option(self, node, key: str) -> str:
-        """Return an option as the text labels it ('Option C'), with its proposers' names."""
+        """Return an option as the text labels it ('Option C'; the base text, the node's own id, 'Option A'), with
+        its proposers' names."""
         found = next((alternative for alternative in node.alternatives if alternative.id == key), None)
-        proposers = self._names(found.proposed_by) if found else ""
-        name = f"Option {option_letters(node).get(key, '?')}"
+        proposers = self._names(found.proposed_by if found else node.proposed_by if key == node.id else [])
+        name = f"Option {option_letters(node).get(key, BASE)}"
         return f"{name} ({proposers})" if proposers else name
 
     def row_positions(self, change: Change):
@@ -88,6 +99,8 @@ class SummaryRows:
         old, new = self._node(0, change.node), self._node(1, change.node)
         before = [self._position(old, move["party"]) for move in change.details["positions"]]
         after = [self._position(new, move["party"]) for move in change.details["positions"]]
+        if change.details.get("cleared"):
+            after = [f"Positions cleared: the text is {_words(new.status)}"]
         return [("Positions", [_cell("\n".join(before))], [_cell("\n".join(after))])]
 
     def _position(self, node, party: str) -> str:
@@ -142,7 +155,12 @@ class SummaryRows:
         """Return the names of the parties behind a change: the tabling ones, those moving, or the proposers."""
         if change.kind in ("meta", "registry") or change.node == "meta":
             return NOTHING
-        if change.kind == "alternatives":
+        if change.kind == "alternatives" and change.details.get("settled"):
+            old, adopted = self._node(0, change.node), change.details["adopted"]
+            parties = old.proposed_by if adopted == old.id else [party for alternative in old.alternatives
+                                                                 if alternative.id == adopted
+                                                                 for party in alternative.proposed_by]
+        elif change.kind == "alternatives":
             new = self._node(1, change.node)
             parties = [party for alternative in new.alternatives if alternative.id in change.details["tabled"]
                        for party in alternative.proposed_by]
@@ -207,6 +225,9 @@ def summary_document(comparison: Comparison, old_name: str, new_name: str, non_p
         key = KEY if non_paper else KEY + PROPOSED_BY_KEY
         blocks.append(simple_block("cell_text", "key", Run(key, italic=True)))
     settings = {"landscape": True, "header": f"{title} · {new.title.get(DEFAULT_LANGUAGE, '')}", "title": title}
+    if comparison.notes and not non_paper:  # it reports the drafters' notes, as render --internal marks its edition
+        settings["header"] += f" · {words.phrase('internal_mark')}"
+        blocks.insert(4, simple_block("byline", "internal", Run(words.phrase("internal_mark"), bold=True)))
     if non_paper:
         settings |= {"header": f"{settings['header']} · {non_paper_mark(words)}", "author": non_paper_author(words)}
     return Document([DEFAULT_LANGUAGE], document_time(comparison.new), blocks, settings)

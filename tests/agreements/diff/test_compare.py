@@ -24,13 +24,26 @@ STABLE_REPORT = {
     "old": {"file": "r1.yaml", "round": 1, "version": "R1", "date": "2027-01-15"},
     "new": {"file": "r2.yaml", "round": 1, "version": "R2", "date": "2027-01-15"},
     "related": True,
-    "counts": {**COUNTS, "status": 1, "notes": 1, "parameters": 1, "text": 1, "meta": 1},
+    "counts": {**COUNTS, "status": 1, "notes": 1, "parameters": 1, "text": 2, "meta": 1},
     "changes": [
         {"kind": "meta", "node": "meta", "article": "", "summary": "version: R1 → R2", "field": "version",
          "old": "R1", "new": "R2"},
         {"kind": "parameters", "node": "pullback.distance", "article": "pullback",
          "summary": "pullback.distance: pull-back distance: 10 km → 15 km",
          "parameters": [{"parameter": "pullback_km", "old": 10.0, "new": 15.0}]},
+        {"kind": "text", "node": "pullback.distance", "article": "pullback",
+         "summary": "pullback.distance: text changed (en +1 −1 words, ko +1 −1 words, zh +1 −1 characters): − “10”; "
+                    "+ “15”", "field": "text",
+         "diff": {"en": [[0, "The Parties shall, within 90 days after the entry into force of this Agreement, withdraw "
+                             "their artillery and armoured vehicles to a distance of not less than "], [-1, "10"],
+                         [1, "15"], [0, " kilometres from the boundary of the Demilitarized Zone on their respective "
+                                        "sides. Military exercises in that area shall be notified to the other Parties "
+                                        "in advance."]],
+                  "ko": [[0, "당사자들은 이 협정 발효 후 90일 이내에 각자의 야포 및 장갑차량을 비무장지대의 자기 측 경계선으로부터 "],
+                         [-1, "10킬로미터"], [1, "15킬로미터"],
+                         [0, " 이상 떨어진 지역으로 철수시킨다. 해당 지역에서의 군사연습은 사전에 다른 당사자들에게 통보한다."]],
+                  "zh": [[0, "各当事方应于本协定生效后90日内将其火炮和装甲车辆后撤至距非军事区本方一侧边界不少于"], [-1, "10"], [1, "15"],
+                         [0, "公里之处。该区域内的军事演习应事先通知其他当事方。"]]}},
         {"kind": "status", "node": "unc.status", "article": "unc-article",
          "summary": "unc.status: status agreed → bracketed", "from": "agreed", "to": "bracketed"},
         {"kind": "notes", "node": "unc.status", "article": "unc-article",
@@ -57,7 +70,7 @@ def test_typed_parameters_change_with_their_units():
 def test_articles_added_removed_and_moved():
     assert "art.incidents added as Article 10" in summaries("added")
     assert "art.interim-measures removed (was Article 23)" in summaries("removed")
-    assert summaries("moved") == ["art.prisoners-remains moved from Article 11 to Article 19"]
+    assert summaries("moved") == ["art.prisoners-remains moved from Article 11 in Part II to Article 19 in Part V"]
 
 
 def test_renumbering_is_reported_apart_and_is_not_a_text_change():
@@ -70,8 +83,11 @@ def test_renumbering_is_reported_apart_and_is_not_a_text_change():
 def test_brackets_resolved_and_opened():
     assert "unc.status: status bracketed → agreed ad referendum" in summaries("status")
     assert "prisoners.repatriation: status agreed ad referendum → bracketed" in summaries("status")
-    assert ("unc.status: options: Option B (United States) withdrawn; Option C (Republic of Korea) withdrawn"
+    assert ("unc.status: bracket settled: none of the options adopted as tabled (Option A (Democratic People's "
+            "Republic of Korea, China), Option B (United States), Option C (Republic of Korea))"
             in summaries("alternatives"))
+    assert "foreign-forces.usfk: options: Option B (Democratic People's Republic of Korea) withdrawn" in summaries(
+        "alternatives")  # still bracketed: a withdrawal, not a settlement
     assert "preamble.denuclearization: options: Option C (China) tabled" in summaries("alternatives")
 
 

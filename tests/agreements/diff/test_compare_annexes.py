@@ -22,7 +22,9 @@ def test_the_shipped_round_2_adds_the_annex_and_the_paragraph_that_refers_to_it(
     found = changes(load_agreement(str(example_path("round-1"))), load_agreement(str(example_path("round-2"))))
     assert ("added", "annex.demining", "annex.demining added as Annex") in found
     assert ("added", "demining.procedures", "demining.procedures added as paragraph 2 of Article 7") in found
-    assert not [change for change in found if change[1].startswith("annex.demining.")]  # inside the added annex
+    inside = [change for change in found if change[1].startswith("annex.demining.")]  # only its footnote is listed
+    assert [(kind, node) for kind, node, _ in inside] == [("text", "annex.demining.hand-over")]
+    assert inside[0][2].startswith("annex.demining.hand-over: footnote added (en +18 −0 words, ko +9 −0 words")
 
 
 def test_added_annexes_are_added_whole_and_reported_under_their_own_heading():
@@ -68,4 +70,4 @@ def test_an_annex_heading_and_a_footnote_changed_are_text_changes_word_by_word()
     found = changes(WITH_ANNEXES, parse_agreement(changed, "changed.yaml"))
     assert [change[:2] for change in found] == [("text", "annex.maps"), ("text", "annex.maps.scale.sheets")]
     assert found[0][2] == "annex.maps: heading changed (en +3 −0 words): + “of the Zone”"
-    assert found[1][2].startswith("annex.maps.scale.sheets: footnote changed (en +3 −0 words, ko +2 −0 words, zh +")
+    assert found[1][2].startswith("annex.maps.scale.sheets: footnote added (en +3 −0 words, ko +2 −0 words, zh +")

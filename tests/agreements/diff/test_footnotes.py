@@ -46,11 +46,11 @@ def footnote_texts(root: etree._Element) -> list[str]:
     return ["".join(note.itertext()).strip() for note in root.iter(f"{W}footnote") if note.get(f"{W}type") is None]
 
 
-def test_a_footnote_reworded_or_removed_is_a_text_change():
+def test_a_footnote_reworded_or_removed_is_a_text_change_said_changed_or_removed():
     changes = [change for change in compare_agreements(OLD, NEW).changes if change.details.get("field") == "footnote"]
     assert [change.summary for change in changes] == [
         "preamble.end-of-war: footnote changed (en +1 −0 words): + “whole”",
-        "preamble.charter: footnote changed (en +0 −8 words): − “Within the meaning of the 1953 Armistice…”"]
+        "preamble.charter: footnote removed (en +0 −8 words): − “Within the meaning of the 1953 Armistice…”"]
 
 
 def test_the_redline_tracks_the_words_inside_a_footnote_and_a_footnote_that_went():

@@ -40,7 +40,7 @@ def shown(element) -> str:
 
 def test_every_change_appears_with_its_id_kind_and_report_line():
     ids = [change_id(change) for change in COMPARISON.changes]
-    assert len(set(ids)) == len(ids) == 78
+    assert len(set(ids)) == len(ids) == 87
     for change in COMPARISON.changes:
         found = section(TREE, change_id(change))
         assert shown(found.xpath('./p[@class="pd-summary"]')[0]) == change.summary
@@ -57,7 +57,7 @@ def test_the_change_head_names_kind_place_and_node():
 def test_articles_are_headed_as_the_text_report_heads_them():
     headings = [heading.text_content() for heading in TREE.xpath('//section[@class="pd-article"]/h2')]
     assert headings[:3] == ["Agreement", "Preamble", "Article 2 — The Agreement and its Parties"]
-    assert headings[-1] == "art.interim-measures (removed; was Article 23) — Interim Measures"
+    assert headings[-1] == "Article 23 (R1) — Interim Measures (removed)"
     links = TREE.xpath('//nav[@class="pd-contents"]//a/@href')
     assert links[:2] == ["#article-agreement", "#article-preamble"] and len(links) == len(headings)
 
@@ -130,13 +130,14 @@ def test_parameters_are_a_table_of_values_with_their_units():
 
 def test_status_positions_notes_and_places_say_before_and_after():
     assert rows(TREE, "change-status-unc.status") == [["Status", "bracketed", "agreed ad referendum"]]
-    assert rows(TREE, "change-moved-art.prisoners-remains") == [["Place", "Article 11", "Article 19"]]
+    assert rows(TREE, "change-moved-art.prisoners-remains") == [["Place", "Article 11 in Part II",
+                                                                 "Article 19 in Part V"]]
     assert rows(TREE, "change-renumbered-art.jmc") == [["Number", "Article 10", "Article 11"]]
     assert rows(TREE, "change-notes-economy.cooperation") == [
         ["Drafters' note", "Tabled by the Republic of Korea at the last session; not yet discussed.", "—"]]
     assert rows(TREE, "change-positions-unc.status")[1] == [
-        "United States", "oppose The Command should remain, reduced, until denuclearization is well advanced.",
-        "support Ad referendum, subject to consultation with the States that contributed forces to the Command."]
+        "United States", "opposes The Command should remain, reduced, until denuclearization is well advanced.",
+        "supports Ad referendum, subject to consultation with the States that contributed forces to the Command."]
 
 
 def test_options_tabled_show_their_proposers_and_text():
@@ -184,10 +185,11 @@ def test_the_header_names_both_versions_and_the_counts():
     assert versions == [["Old", "HEAD~1:draft.yaml", "1", "R1", "12 March 2027"],
                         ["New", "round-2.yaml", "2", "R2", "25 June 2027"]]
     assert header.xpath('./p[@class="pd-counts"]')[0].text == (
-        "78 changes: 6 added, 1 removed, 1 moved, 7 renumbered, 15 status, 11 alternatives, 16 positions, "
-        "8 notes, 8 parameters, 2 text, 3 meta.")
+        "87 changes: 6 added, 1 removed, 1 moved, 7 renumbered, 15 status, 11 alternatives, 16 positions, "
+        "8 notes, 8 parameters, 11 text, 3 meta.")
     assert TREE.xpath("//title")[0].text == ("Changes from R1 to R2 — Agreement on the Establishment of a "
-                                             "Permanent Peace Regime on the Korean Peninsula")
+                                             "Permanent Peace Regime on the Korean Peninsula · INTERNAL — with the "
+                                             "drafters’ notes; not for other delegations")
 
 
 def test_no_changes_and_a_non_paper():

@@ -207,9 +207,10 @@ def test_a_count_of_one_is_said_in_the_singular():
     text = mutate(R2_TEXT, POSITION, POSITION.replace("support", "reserve"))
     text = mutate(text, "            pullback_km: 15  # R1: 10 km\n", "            pullback_km: 16\n")
     comparison = compare_agreements(ROUND_2, parse_agreement(text, "r2b.yaml"))
-    assert {kind: count for kind, count in comparison.counts().items() if count} == {"positions": 1, "parameters": 1}
+    assert {kind: count for kind, count in comparison.counts().items() if count} == {"positions": 1, "parameters": 1,
+                                                                                     "text": 1}  # the text it gives
     opening = section(opened(memo_docx(comparison.new, [], comparison)), "What changed since R2")[0]
-    assert opening == "In all 2 changes: 1 change of position, 1 parameter change."
+    assert opening == "In all 3 changes: 1 change of position, 1 parameter change, 1 change of wording."
 
 
 def test_counts_of_several_are_said_in_the_plural_and_one_in_the_singular(memo):
