@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from dataclasses import dataclass, field
 
 from clauses.errors import PeacedraftError
@@ -32,6 +33,7 @@ def _codes() -> tuple[str, ...]:
 
 
 LANGUAGES: tuple[str, ...] = _codes()
+BRACKET_PHRASES = ("option_label", "option_plain", "inline_option", "bracketed")  # each wrapped in the brackets
 VARIANTS: tuple[str, ...] = tuple(sorted(path.stem for path in LANGUAGE_FOLDER.glob("*.yaml") if "-" in path.stem))
 
 
@@ -67,6 +69,7 @@ class Language:
     replacements: tuple[tuple[str, str], ...] = ()  # a variant's own words for its base language's
     east_asian_font_table: dict | None = None  # how Word's font table describes the East Asian face
     web_fonts: tuple[str, ...] = ()  # the font families of its text in HTML, first choice first
+    brackets: str = "[]"  # a negotiation bracket's opening and closing characters, as its bracket phrases write them
 
     def vary(self, text: str) -> str:
         """Return a text of the base language in this variant's words (unchanged for a language that is no variant)."""
@@ -153,7 +156,9 @@ class Language:
         return self.phrase(level, **self.numbers(position[-1]))
 
     def reference(self, level: str, position: tuple[int, ...]) -> str:
-        """Return a cross-reference to an article, paragraph or point ('paragraph 2 of Article 7')."""
+        """Return a cross-reference to a part, article, paragraph or point ('Part II', 'paragraph 2 of Article 7')."""
+        if level == "part":
+            return self.label(level, position)
         values = {"article": position[0], "article_cn": chinese_numeral(position[0])}
         if len(position) > 1:
             values |= {"paragraph": position[1], "paragraph_cn": chinese_numeral(position[1])}
@@ -182,6 +187,19 @@ def variants_of(code: str) -> list[Language]:
 def variant_for(code: str, party: str | None) -> Language | None:
     """Return the variant a party's copy is written in, for a language (None: the language itself)."""
     return next((variant for variant in variants_of(code) if party and party in variant.used_by), None)
+
+
+def written_in(text: str) -> str | None:
+    """Return the language whose script most of a text's letters are in, else the default language (None: no letters).
+
+    A language's file gives its script as a pattern (Hangul, Han); the default language is the one without.
+    """
+    letters = sum(char.isalpha() for char in text)
+    if not letters:
+        return None
+    counts = {code: len(re.findall(language(code).script, text)) for code in LANGUAGES if language(code).script}
+    best = max(counts, key=counts.get, default=DEFAULT_LANGUAGE)
+    return best if counts.get(best, 0) * 2 > letters else DEFAULT_LANGUAGE
 
 
 def language_name(code: str, in_language: str = DEFAULT_LANGUAGE) -> str:

@@ -41,3 +41,9 @@ def test_labels_and_references_per_language(lang, labels, reference):
     ids = ("military", "final", "final.steps", "final.steps.note")
     assert [POSITIONS[key].label(words) for key in ids] == labels
     assert POSITIONS["final.steps.note"].reference(words) == reference
+
+
+@pytest.mark.parametrize(("lang", "reference"), [("en", "Part I"), ("ko", "제1부"), ("zh", "第一部分")])
+def test_a_part_is_referred_to_as_a_part_not_an_article(lang, reference):
+    assert POSITIONS["military"].level == "part"
+    assert POSITIONS["military"].reference(language(lang)) == reference
