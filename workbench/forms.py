@@ -39,22 +39,18 @@ def show_posted(items: list[FormField | FormGroup], posted: dict[str, Any]) -> N
             leaf.value = posted[leaf.key]
 
 
-def show_now(differing: list[tuple[FormField, Any]]) -> None:
-    """Mark each field with what the file now holds where the posted value differs from it (a stale form)."""
-    for leaf, _ in differing:
-        leaf.now = now_words(leaf)
-
-
-def now_words(leaf: FormField) -> str:
-    """Return what a field shows from the file, in words ('15', 'yes', 'artillery, armoured vehicles', 'empty')."""
+def value_words(leaf: FormField, value: Any, longest: int = 160) -> str:
+    """Return a field's value in words ('15', 'yes', 'artillery, armoured vehicles', 'empty'), a long text cut short."""
     labels = dict(leaf.choices)
     if leaf.widget == "checkbox":
-        return "yes" if leaf.value else "no"
+        return "yes" if value else "no"
     if leaf.widget == "checkboxes":
-        return ", ".join(labels.get(value, value) for value in leaf.value) or "none"
-    if leaf.value in ("", None):
+        return ", ".join(labels.get(choice, choice) for choice in value) or "none"
+    text = str(value).strip() if value is not None else ""
+    if not text:
         return "empty"
-    return labels.get(leaf.value, leaf.value) if leaf.widget == "select" else str(leaf.value)
+    text = labels.get(text, text) if leaf.widget == "select" else text
+    return text if len(text) <= longest else text[:longest].rstrip() + "…"
 
 
 def field_named(items: list[FormField | FormGroup], about: str) -> FormField | None:

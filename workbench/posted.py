@@ -51,7 +51,7 @@ def _data(item: FormField, value: Any) -> Any:
     return parse_assignment(f"{item.key}={text}")[1]
 
 
-def _same(item: FormField, value: Any) -> bool:
+def same(item: FormField, value: Any) -> bool:
     """Return whether what the form says for a field is what it showed."""
     if item.widget == "checkboxes":
         return sorted(value) == sorted(item.value)  # boxes are posted in the order of the choices
@@ -110,16 +110,7 @@ def _collect(form: FormData, item: FormField | FormGroup, assignments: list[str]
     fields = leaves([item])
     values = {leaf.key: posted_value(form, leaf) for leaf in fields}
     posted.update({key: value for key, value in values.items() if value is not None})
-    if any(values[leaf.key] is not None and not _same(leaf, values[leaf.key]) for leaf in fields):
+    if any(values[leaf.key] is not None and not same(leaf, values[leaf.key]) for leaf in fields):
         whole = isinstance(item, FormGroup)
         assignments.append(_whole(item, values) if whole else assignment(item, values[item.key]))
 
-
-def differing(form: FormData, items: list[FormField | FormGroup]) -> list[tuple[FormField, Any]]:
-    """Return each field the form posts a value for that differs from the one it shows, with the posted value."""
-    found = []
-    for leaf in leaves(items):
-        value = posted_value(form, leaf)
-        if value is not None and not _same(leaf, value):
-            found.append((leaf, value))
-    return found

@@ -1,11 +1,13 @@
 """The workbench in a real browser, changing a draft: a library option added as a party's alternative, a refused
-then an accepted parameter, a position recorded, a stale page refused, and one edit made by keyboard alone. Each
-test checks what the page shows and what the file on disk then holds."""
+then an accepted parameter, a position recorded, a stale page refused keeping only what was typed over a
+colleague's change, and one edit made by keyboard alone. Each test checks what the page shows and what the file on
+disk then holds."""
 
 from __future__ import annotations
 
 import re
 
+from agreements.edit.draft import set_values
 from tests.workbench.browser_steps import (by_id, downloaded, driver, htmx_statuses, live,  # noqa: F401
                                            node_on_disk, record_htmx_statuses, shoot, shots, shown, wait)
 
@@ -116,8 +118,27 @@ def test_a_form_from_a_stale_page_is_refused_and_the_newer_file_kept(driver, liv
     assert not driver.find_elements("id", "saved-notice")
     in_view(driver, "stale-error")
     assert by_id(driver, "field-pullback_km").get_attribute("value") == "14", "what was typed was lost"
-    assert shown(driver, "#field-pullback_km-now").text.startswith("The file now holds")
+    assert "What you typed is kept" in stale.text
+    assert not driver.find_elements("id", "field-pullback_km-now"), "a field only the user changed is no conflict"
     driver.save_screenshot(str(shots / "node-stale-en.png"))
+
+
+def test_a_stale_page_keeps_a_colleagues_change_to_a_field_left_alone_and_saving_again_writes_both(driver, live):
+    draft = live.bench.root / "draft.yaml"
+    node_page(driver, live)
+    days = node_on_disk(draft, NODE)["deadline"]["days"] + 1
+    set_values(str(draft), NODE, (f"deadline.days={days}",))  # a colleague, while the page is open
+    retype(by_id(driver, "field-pullback_km"), "16")
+    by_id(driver, "node-form-submit").click()
+    shown(driver, "#stale-error")
+    assert by_id(driver, "field-deadline-days").get_attribute("value") == str(days), "the colleague's change lost"
+    assert by_id(driver, "field-pullback_km").get_attribute("value") == "16", "what was typed was lost"
+    assert not driver.find_elements("css selector", "#node-form .field-now")
+    assert node_on_disk(draft, NODE)["pullback_km"] != 16
+    by_id(driver, "node-form-submit").click()
+    assert shown(driver, "#saved-notice").text.startswith("Saved")
+    on_disk = node_on_disk(draft, NODE)
+    assert (on_disk["pullback_km"], on_disk["deadline"]["days"]) == (16, days)
 
 
 def in_view(driver, element_id: str) -> None:

@@ -332,7 +332,8 @@ def test_a_stale_form_keeps_what_was_typed_and_says_what_the_file_now_holds(serv
     assert 'id="stale-error" tabindex="-1" data-outcome>' in inside and "What you typed is kept" in inside
     fields = form_of(reply.text, "node-form")
     assert fields.inputs["field-pullback_km"]["value"] == "12" and dict(fields.fields)["note"] == "Ours."
-    assert 'id="field-pullback_km-now">The file now holds: 14<' in reply.text
+    assert 'id="field-pullback_km-now">You typed 12; the file now holds 14 (it held 15 when you opened the page)<' \
+        in reply.text
     assert "field-pullback_km-now" in fields.inputs["field-pullback_km"]["aria-describedby"]
     assert 'id="field-deadline-days-now"' not in reply.text
     again = post(client, form.action, fields.fields, follow_redirects=False)  # made from the newer file

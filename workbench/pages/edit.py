@@ -5,10 +5,11 @@ GET  /node/{path}?id=ID          the node's page (or, for htmx, the fragment of 
 POST /node/{path}/set            `peacedraft set PATH ID KEY=VALUE…` with the fields that changed
 POST /node/{path}/position       `peacedraft position PATH ID PARTY STANCE --note …`
 
-Every form carries the digest of the file it was made from (`expect`): a file changed since is left as it is
-(409). A refused value is shown at its field with the message the command line prints (400), the form as the
-user sent it and the file untouched. A change that is written redirects back to the node (303), or returns
-the node's fragment to htmx.
+Every form carries the digest of the file it was made from (`expect`) and the values it was shown with (`was`): a
+file changed since is left as it is (409) and the form is shown again from the newer file, keeping only the fields
+the user changed (workbench/stale.py). A refused value is shown at its field with the message the command line
+prints (400), the form as the user sent it and the file untouched. A change that is written redirects back to the
+node (303), or returns the node's fragment to htmx.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ from clauses.errors import DraftError, PeacedraftError
 from clauses.languages import language
 from workbench.document_view import finding_list, node_texts
 from workbench.errors import error_reply
-from workbench.forms import field, place_errors, posted_form, show_now, show_posted
+from workbench.forms import field, place_errors, posted_form, show_posted
 from workbench.parameters import FormField, FormGroup, kind_form, literal_choices
-from workbench.posted import changes, differing
+from workbench.posted import changes
 from workbench.reading import Registry, Snapshot, relative_error, snapshot
+from workbench.stale import decode_was, encode_was, kept_words, merge, merge_position, shown_values
 from workbench.state import Bench
 from workbench.wording import place_name, short_names
 
@@ -47,10 +49,6 @@ def stale_message(draft: str) -> str:
     """Return the line shown when a form was made from an older version of the file."""
     return (f"{draft} changed since this page was loaded (someone saved a newer version); the file was not changed: "
             "reload the page and make the change again [PD-E110]")
-
-
-KEPT = ("What you typed is kept in the form, now made from the newer file: where the file holds something else, "
-        "it is shown beside the field. Check those fields, then save again.")
 
 
 def _node(snap: Snapshot, draft: str, node_id: str) -> Node | Response:
@@ -89,11 +87,13 @@ def _state(node: Node, registry: Registry) -> list[FormField | FormGroup]:
 
 def _page(request: Request, draft: str, snap: Snapshot, node: Node, status: int = 200, *, form=None,
           form_errors: list[str] = (), positions: dict[str, dict] | None = None, notice: str = "",
-          stale: str = "", sent: str = "") -> HTMLResponse:
+          stale: str = "", kept: str = "", sent: str = "") -> HTMLResponse:
     """Return the node's page: its texts, findings, parameter form, state and position forms."""
     bench: Bench = request.app.state.bench
     registry = Registry.of(snap.agreement, _events(snap))
-    parameters, state = form if form is not None else node_form(node, registry)
+    shown = node_form(node, registry)
+    was = encode_was(shown_values(shown[0] + shown[1]))  # the values the file holds, whatever the form shows
+    parameters, state = form if form is not None else shown
     place = index_of(snap.agreement).places.get(node.id)
     where = place_name(place.number) if place is not None and place.number is not None else ""
     where = where or ("Preamble" if isinstance(node, Recital) else "") or node.id
@@ -101,8 +101,8 @@ def _page(request: Request, draft: str, snap: Snapshot, node: Node, status: int 
     shown_positions = {}
     for party, _ in parties:
         current = node.positions.get(party)
-        shown_positions[party] = {"stance": current.stance if current else "", "note": (current.note or "") if current
-                                  else "", "error": "", "now": ""}
+        held = _position(current)
+        shown_positions[party] = {**held, "was": encode_was(held), "error": "", "now": ""}
     for party, values in (positions or {}).items():
         shown_positions[party].update(values)
     return bench.page(request, "node.html", status, draft=draft, node=node, digest=snap.digest,
@@ -111,7 +111,7 @@ def _page(request: Request, draft: str, snap: Snapshot, node: Node, status: int 
                       if snap.findings_at(node.id) else "",
                       parameters=parameters, state=state, form_errors=list(form_errors), parties=parties,
                       positions=shown_positions, stances=STANCES, notice=notice, stale=stale, sent=sent,
-                      kept=KEPT if stale else "", party_names=dict(short_names(snap.agreement)),
+                      kept=kept, was=was, party_names=dict(short_names(snap.agreement)),
                       action=f"/node/{quote(draft)}", back=f"/draft/{quote(draft)}#node-{node.id}")
 
 
@@ -159,26 +159,30 @@ async def _posted(request: Request):
     return bench, draft, path, form, snap, node, expect
 
 
+def _position(current) -> dict[str, str]:
+    """Return a party's stance and note as the file holds them ('' for none)."""
+    return {"stance": current.stance if current else "", "note": (current.note or "").strip() if current else ""}
+
+
 def _stale(request: Request, draft: str, snap: Snapshot, node: Node, form) -> Response:
-    """Return the node's page as the file now is, with the posted values kept in the form that was sent (409)."""
-    # each field whose posted value differs from the newer file shows what the file now holds; the form carries
-    # the newer file's digest, so saving it again writes what it then shows
+    """Return the node's page as the file now is, keeping in the form that was sent what the user changed (409)."""
+    # the user's changes are the fields that differ from the values the page was shown with (`was`); the form
+    # carries the newer file's digest and values, so saving it again writes those changes on top of the newer file
     node = snap.node(node.id) or node
+    was = decode_was(form)
     party = field(form, "party")
     if party:
-        current = node.positions.get(party)
-        stance, note = field(form, "stance"), str(form.get("note") or "").replace("\r\n", "\n").strip()
-        now = (f"{current.stance}" + (f": “{current.note}”" if current.note else "")) if current else "no position"
-        differs = not current or (current.stance, current.note or "") != (stance, note)
+        if party not in {entry.id for entry in snap.agreement.parties}:
+            return error_reply(f"{draft}: {node.id}: unknown party '{party}'", "PD-E031", 400)
+        posted = {"stance": field(form, "stance"), "note": str(form.get("note") or "").replace("\r\n", "\n").strip()}
+        shown, lines, changed = merge_position(posted, was, _position(node.positions.get(party)))
         return _page(request, draft, snap, node, 409, stale=stale_message(draft), sent=f"position-{party}",
-                     positions={party: {"stance": stance, "note": note, "now": now if differs else ""}})
+                     kept=kept_words(changed, len(lines)), positions={party: {**shown, "now": " · ".join(lines)}})
     registry = Registry.of(snap.agreement, _events(snap))
     parameters, state = node_form(node, registry)
-    _, values = changes(form, parameters + state)
-    show_now(differing(form, parameters + state))
-    show_posted(parameters + state, values)
+    changed, conflicts = merge(form, parameters + state, was)
     return _page(request, draft, snap, node, 409, form=(parameters, state), stale=stale_message(draft),
-                 sent="node-form")
+                 kept=kept_words(changed, conflicts), sent="node-form")
 
 
 async def set_node(request: Request) -> Response:
