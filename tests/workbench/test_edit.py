@@ -229,7 +229,7 @@ def test_a_form_from_an_older_version_of_the_file_is_refused(served):
     (bench.root / "draft.yaml").write_bytes(changed_meanwhile)
     reply = post(client, form.action, changed(form.fields, pullback_km="12"), follow_redirects=False)
     assert reply.status_code == 409
-    assert "draft.yaml changed since this page was loaded" in reply.text and "reload" in reply.text
+    assert "draft.yaml changed since this page was loaded" in reply.text and "check them and save again" in reply.text
     assert 'id="stale-error"' in reply.text
     assert (bench.root / "draft.yaml").read_bytes() == changed_meanwhile
     position = form_of(client.get(f"/node/draft.yaml?id={NODE}").text, "position-dprk")

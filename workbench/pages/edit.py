@@ -48,7 +48,7 @@ STANCES = ("support", "oppose", "reserve")
 def stale_message(draft: str) -> str:
     """Return the line shown when a form was made from an older version of the file."""
     return (f"{draft} changed since this page was loaded (someone saved a newer version); the file was not changed: "
-            "reload the page and make the change again [PD-E110]")
+            "the form below now shows the newer file with your changes kept; check them and save again [PD-E110]")
 
 
 def _node(snap: Snapshot, draft: str, node_id: str) -> Node | Response:
