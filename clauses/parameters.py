@@ -155,6 +155,13 @@ def _reference_at(kind: type[BaseModel], loc: tuple) -> str | None:
 
 def _inside(annotation: Any, metadata: list) -> tuple[Any, list]:
     """Return an annotation without Annotated and Optional, with the metadata gathered on the way."""
+    annotation, metadata, _ = unwrapped(annotation, metadata)
+    return annotation, metadata
+
+
+def unwrapped(annotation: Any, metadata: list) -> tuple[Any, list, bool]:
+    """Return an annotation without Annotated and Optional, its metadata gathered, and whether None is allowed."""
+    optional = False
     while True:
         origin = typing.get_origin(annotation)
         if origin is Annotated:
@@ -162,11 +169,12 @@ def _inside(annotation: Any, metadata: list) -> tuple[Any, list]:
             metadata = metadata + extra
         elif origin in (Union, types.UnionType):
             args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            optional = optional or len(args) < len(typing.get_args(annotation))
             if len(args) != 1:
-                return annotation, metadata
+                return annotation, metadata, optional
             annotation = args[0]
         else:
-            return annotation, metadata
+            return annotation, metadata, optional
 
 
 def _expected(kind: type[BaseModel], loc: tuple) -> str:

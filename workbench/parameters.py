@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import datetime
 import json
-import types
 import typing
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, Union
+from typing import Any, Literal
 
 from annotated_types import Ge, Gt, Le, Lt, MaxLen, MultipleOf
 from pydantic import BaseModel
-from starlette.datastructures import FormData
 
 from clauses.base import STRUCTURAL_FIELDS, Ref
 from clauses.formatting import unit_of
 from clauses.languages import LANGUAGES, language
-from clauses.parameters import describe, parse_assignment
+from clauses.parameters import describe, unwrapped
 from workbench.reading import Registry
 from workbench.wording import REFERENCE_WORDS, REMOVE, number_hint, term_labels
 
@@ -125,24 +123,6 @@ class _Build:
         return self.registry.targets(ref) if self.registry is not None and ref else None
 
 
-def _unwrap(annotation: Any, metadata: list) -> tuple[Any, list, bool]:
-    """Return the annotation without Annotated and Optional, its metadata, and whether None is allowed."""
-    optional = False
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is Annotated:
-            annotation, *extra = typing.get_args(annotation)
-            metadata = metadata + extra
-        elif origin in (Union, types.UnionType):
-            args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            optional = optional or len(args) < len(typing.get_args(annotation))
-            if len(args) != 1:
-                return annotation, metadata, optional
-            annotation = args[0]
-        else:
-            return annotation, metadata, optional
-
-
 def _flat(metadata: list) -> list:
     """Return constraint objects, those grouped in a FieldInfo or a pydantic constraint set taken out."""
     return [inner for item in metadata for inner in (getattr(item, "metadata", None) or [item])]
@@ -196,7 +176,7 @@ def kind_form(node: BaseModel, registry: Registry | None, prefixes: FormPrefixes
 def _item(key: str, label: str, annotation: Any, metadata: list, value: Any, required: bool,
           build: _Build) -> FormField | FormGroup:
     """Return the field (or fieldset) of one model field, named by its dotted key."""
-    inner, metadata, optional = _unwrap(annotation, metadata)
+    inner, metadata, optional = unwrapped(annotation, metadata)
     hint = REMOVE if optional else ""
     constraints = _flat(metadata)
     ref = next((item.target for item in constraints if isinstance(item, Ref)), None)
@@ -284,7 +264,7 @@ def _language_texts(key: str, label: str, texts: dict, build: _Build) -> FormGro
 
 def _boxes(key: str, label: str, element: Any, value: Any, build: _Build, common: dict) -> FormField | None:
     """Return a box per choice for a list of choices or of references with choices, else None."""
-    element, element_metadata, _ = _unwrap(element, [])
+    element, element_metadata, _ = unwrapped(element, [])
     element_ref = next((item.target for item in _flat(element_metadata) if isinstance(item, Ref)), None)
     choices = build.targets(element_ref) if element_ref else \
         term_labels(typing.get_args(element), build.kind) if typing.get_origin(element) is Literal else None
@@ -297,7 +277,7 @@ def _boxes(key: str, label: str, element: Any, value: Any, build: _Build, common
 def _is_language_text(annotation: Any) -> bool:
     """Return whether a dict annotation is text per language (its keys the languages)."""
     key = typing.get_args(annotation)[0] if typing.get_args(annotation) else None
-    key, _, _ = _unwrap(key, [])
+    key, _, _ = unwrapped(key, [])
     return typing.get_origin(key) is Literal and set(typing.get_args(key)) <= set(LANGUAGES)
 
 
