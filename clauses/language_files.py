@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from clauses.cache import cached_data
 from clauses.errors import worded
-from clauses.languages import Language, LanguageError
+from clauses.languages import BRACKET_PHRASES, Language, LanguageError
 from clauses.numerals import LATIN_LETTERS, number_values
 
 Word = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -54,6 +54,7 @@ class Record(_Strict):
     matching: Literal["words", "character_pairs"] = "words"  # how texts are compared when matched to a draft
     point_letters: Annotated[str, StringConstraints(min_length=2)] = LATIN_LETTERS
     bracket_unit: Literal["word", "clause"] = "word"  # the least a bracket may hold: a word, or a whole clause
+    brackets: Annotated[str, StringConstraints(min_length=2, max_length=2)] = "[]"  # a bracket's opening and closing
     variant_of: Word | None = None  # a variant (ko-KP.yaml) inherits this language's file and overrides it
     used_by: list[Word] = []  # the parties whose copy of the agreement is written in this variant
 
@@ -145,6 +146,17 @@ class LanguageFile(_Strict):
     word_lists: dict[str, WordList] = {}
     import_patterns: ImportPatterns = Field(default_factory=ImportPatterns, alias="import")
 
+    @model_validator(mode="after")
+    def _bracketed(self) -> LanguageFile:
+        """Return the file when each bracket phrase opens and closes with the language's brackets."""
+        opening, closing = self.language.brackets
+        for key in BRACKET_PHRASES:
+            phrase = self.phrases.get(key)
+            if isinstance(phrase, str) and not (phrase.startswith(opening) and phrase.endswith(closing)):
+                raise ValueError(f"phrases.{key} must open with {opening} and close with {closing} "
+                                 f"(language.brackets)")
+        return self
+
 
 def read_language(code: str, path: Path) -> Language:
     """Return the language a file holds, or raise LanguageError (PD-E039) naming the file and what is wrong.
@@ -172,7 +184,7 @@ def read_language(code: str, path: Path) -> Language:
                     {key: words.model_dump() for key, words in content.concepts.items()}, content.checks.model_dump(),
                     record.variant_of, tuple(record.used_by), replacements,
                     record.east_asian_font_table.model_dump() if record.east_asian_font_table else None,
-                    tuple(record.web_fonts))
+                    tuple(record.web_fonts), record.brackets)
 
 
 def _data(code: str, path: Path) -> dict:

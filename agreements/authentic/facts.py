@@ -12,15 +12,13 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from clauses.languages import Language
+from clauses.languages import BRACKET_PHRASES, DEFAULT_LANGUAGE, Language, language
 from clauses.numerals import chinese_value, roman, words_value
 from clauses.terminology import CONCEPT, Mention, Reader
 
 FIGURES = re.compile(r"(?<![\d.,])\d+(?:[,.]\d+)*")
-BRACKET_GROUP = re.compile(r"\[([^\[\]]*)\]")
 ANNEXES = ("annex", "protocol")  # the groups of a reference pattern that number an annex or a protocol
 ROMAN = re.compile(r"[IVXLC]+")
-BRACKET_PHRASES = ("option_label", "option_plain", "inline_option", "bracketed")
 
 
 @dataclass(frozen=True)
@@ -62,15 +60,19 @@ class TextFacts:
         self.style = [(re.compile(rule["pattern"]), rule["message"]) for rule in checks.get("style", [])]
         self.months = {month.lower(): number for number, month in enumerate(words.phrases.get("months", []), 1)}
         self.month_pattern = _month_pattern(words)
-        self.brackets = [_phrase_pattern(words.phrases[key].removeprefix("[").removesuffix("]"))
+        opening, closing = words.brackets
+        self.brackets = [_phrase_pattern(words.phrases[key].removeprefix(opening).removesuffix(closing))
                          for key in BRACKET_PHRASES if words.phrases.get(key)]
+        pairs = dict.fromkeys((words.brackets, language(DEFAULT_LANGUAGE).brackets))  # a text typed with either
+        self.bracket_group = re.compile("|".join(f"{re.escape(pair[0])}([^{re.escape(pair)}]*){re.escape(pair[1])}"
+                                                 for pair in pairs))
         self.option_letter = _phrase_pattern(words.phrases.get("option", "{letter}"))
 
     def read(self, text: str) -> Facts:
         """Return the facts of one text."""
         facts = Facts()
         facts.style = [(match.group(), message) for pattern, message in self.style for match in pattern.finditer(text)]
-        content = BRACKET_GROUP.sub(lambda match: self._group(match.group(1), facts), text)
+        content = self.bracket_group.sub(lambda match: self._group(_inside(match), facts), text)
         facts.mentions = self.reader.mentions(content)
         rest = self._take_references(content, facts)
         rest = self._take_spelled(rest, facts)
@@ -118,6 +120,11 @@ class TextFacts:
         if self.chinese_numerals:
             return chinese_value(words)
         return words_value(re.split(r"[\s-]+", words.lower()), self.spelled_words)
+
+
+def _inside(match: re.Match) -> str:
+    """Return what a bracket group holds, whichever pair of brackets it is in."""
+    return next(group for group in match.groups() if group is not None)
 
 
 def _blanked(pattern: re.Pattern, text: str) -> str:

@@ -65,13 +65,21 @@ class PartyName:
 
 
 @dataclass(frozen=True)
+class Foreign:
+    """Words in another language than the text around them (a party's note as written), with that language's code."""
+
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True)
 class PlaceName:
     """The place where the agreement is done, as written in the language."""
 
     text: str
 
 
-Inline = str | Run | Date | PartyName | PlaceName | Bracket
+Inline = str | Run | Date | PartyName | PlaceName | Foreign | Bracket
 
 
 def inline_text(inline: Inline) -> str:
@@ -79,10 +87,16 @@ def inline_text(inline: Inline) -> str:
     return inline if isinstance(inline, str) else inline.text
 
 
+def line_text(inlines: list[Inline]) -> str:
+    """Return the words of a line of inlines that holds no bracket (a note)."""
+    return "".join(inline_text(inline) for inline in inlines)
+
+
 @dataclass
 class BlockText:
     """What a block says in one language: its number, its heading, its words, the notes on its state, its footnote.
 
+    Each note is a line of inlines: the language's words, and a party's own words in theirs (Foreign).
     `missing` says that the block's own words (a text, a heading) are not written in this language.
     """
 
@@ -90,7 +104,7 @@ class BlockText:
     title: str | None = None
     inlines: list[Inline] = field(default_factory=list)
     missing: bool = False
-    notes: list[str] = field(default_factory=list)
+    notes: list[list[Inline]] = field(default_factory=list)
     footnote: str | None = None
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
+import re
 from pathlib import Path
 
-from agreements.document.blocks import Block, BlockText, Date, Document, Inline, Option, RegistryEntry
+from agreements.document.blocks import Block, BlockText, Date, Document, Foreign, Inline, Option, RegistryEntry
 from agreements.document.context import scope_for
 from agreements.document.copies import check_copy_for, in_variants, ordered
 from agreements.document.formulas import Formulas
@@ -25,13 +26,14 @@ from agreements.index import index_of
 from agreements.model import Agreement, Annex, Article, Part
 from agreements.numbering import NodeNumber
 from clauses.base import ClauseBase, Node
-from clauses.languages import Language, language
+from clauses.languages import Language, language, written_in
 from clauses.numerals import chinese_numeral
 from clauses.rendering import RenderError
 from clauses.scope import Scope
 
 CLAUSE_LEVELS = ("paragraph", "point", "subpoint")
 DATE_MARK = "\x00"
+PIECE_MARK = re.compile("\x01([0-9]+)\x02")  # where a line of inlines stands in a phrase
 
 
 def document_time(agreement: Agreement) -> datetime.datetime:
@@ -237,19 +239,27 @@ class Composer:
                         for option in segment.options)
         return dataclasses.replace(segment, options=options)
 
-    def _notes(self, node: Node, words: Language) -> list[str]:
+    def _notes(self, node: Node, words: Language) -> list[list[Inline]]:
         """Return the parties' positions on a node and a translation not yet final, as lines in the language."""
         notes = []
         if node.positions:
-            stated = [words.phrase("position_note" if position.note else "position",
-                                   party=self.scope.short_name(party, words.code),
-                                   stance=words.term(position.stance, "stances"), note=position.note or "")
-                      for party, position in node.positions.items()]
-            notes.append(words.phrase("positions", positions="; ".join(stated)))
+            stated = [self._position(party, position, words) for party, position in node.positions.items()]
+            separator = words.phrase("position_separator")
+            joined = [inline for index, line in enumerate(stated) for inline in ([separator] if index else []) + line]
+            notes.append(phrase_inlines(words, "positions", positions=joined))
         status = node.translation.get(words.code)
         if status and status != "final":
-            notes.append(words.phrase("translation_status", status=words.term(status, "translation")))
+            notes.append([words.phrase("translation_status", status=words.term(status, "translation"))])
         return notes
+
+    def _position(self, party: str, position, words: Language) -> list[Inline]:
+        """Return one party's position as a line: its stance, and its note marked in the note's own language."""
+        name, stance = self.scope.short_name(party, words.code), words.term(position.stance, "stances")
+        if not position.note:
+            return [words.phrase("position", party=name, stance=stance)]
+        written = written_in(position.note)
+        note = [position.note if written in (None, words.code) else Foreign(position.note, written)]
+        return phrase_inlines(words, "position_note", party=name, stance=stance, note=note)
 
     def entries(self) -> list[RegistryEntry]:
         """Return the parties, bodies and zones with their names in each language."""
@@ -262,3 +272,18 @@ class Composer:
                          if getattr(item, "short_names", None)}
                 found.append(RegistryEntry(item.id, kind, getattr(item, "role", None), names, short))
         return found
+
+
+def phrase_inlines(words: Language, key: str, **values: list[Inline] | str) -> list[Inline]:
+    """Return a phrase as a line of inlines, a placeholder given a list filled with those inlines."""
+    lines = [value for value in values.values() if isinstance(value, list)]
+    marked = {name: f"\x01{lines.index(value)}\x02" if isinstance(value, list) else value
+              for name, value in values.items()}
+    found: list[Inline] = []
+    for index, part in enumerate(PIECE_MARK.split(words.phrase(key, **marked))):
+        for inline in lines[int(part)] if index % 2 else [part]:
+            if isinstance(inline, str) and found and isinstance(found[-1], str):
+                found[-1] += inline
+            elif inline:
+                found.append(inline)
+    return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from agreements.document.blocks import BlockText, Bracket, Document, Inline, Option
+from agreements.document.blocks import BlockText, Bracket, Document, Foreign, Inline, Option
 from agreements.model import Party
 from clauses.errors import InputError
 from clauses.languages import Language, variant_for
@@ -49,7 +49,7 @@ def _varied(text: BlockText, variant: Language) -> BlockText:
     """Return a block's words in a variant's usage."""
     return dataclasses.replace(text, title=variant.vary(text.title) if text.title else text.title,
                                inlines=[_inline(inline, variant) for inline in text.inlines],
-                               notes=[variant.vary(note) for note in text.notes],
+                               notes=[[_inline(inline, variant) for inline in note] for note in text.notes],
                                footnote=variant.vary(text.footnote) if text.footnote else text.footnote)
 
 
@@ -57,6 +57,8 @@ def _inline(inline: Inline, variant: Language) -> Inline:
     """Return one inline in a variant's usage (a bracket's options each)."""
     if isinstance(inline, str):
         return variant.vary(inline)
+    if isinstance(inline, Foreign):
+        return inline  # a party's own words, in their language
     if isinstance(inline, Bracket):
         options = tuple(Option(option.letter, option.proposers, variant.vary(option.text)) for option in inline.options)
         return dataclasses.replace(inline, options=options)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from agreements.document.blocks import MISSING, Block, BlockText, Bracket, Date, Inline, Option, PartyName, \
+from agreements.document.blocks import MISSING, Block, BlockText, Bracket, Date, Foreign, Inline, Option, PartyName, \
     PlaceName, Run
-from clauses.languages import DEFAULT_LANGUAGE, language
+from clauses.languages import DEFAULT_LANGUAGE, language, written_in
 from clauses.particles import particle_after
 
 SLOT = "\ue000{}\ue001"  # where a piece of markup stands in a phrase (private-use characters no phrase holds)
 BACK = "\u21a9\ufe0e"  # ↩ as text, not as an emoji: the link from a footnote back to its mark
+KEEP = "\u00a0"  # a no-break space: the link back stays on the line of the footnote's last words
+KEEP_UNSPACED = "\u2060"  # a word joiner: the same where words are not spaced (Chinese, after its 。)
 
 
 def attributes(**values: object) -> Markup:
@@ -63,6 +65,7 @@ class LanguageHtml:
         self.lang = lang
         self.words = language(lang)
         self.tag = self.words.tag
+        self.keep = KEEP if self.words.spaces_between_words else KEEP_UNSPACED
         self.footnotes: list[str] = []
 
     def missing(self) -> Markup:
@@ -76,7 +79,8 @@ class LanguageHtml:
         return Markup("").join(self.inline(inline) for inline in text.inlines)
 
     def inline(self, inline: Inline) -> Markup:
-        """Return one inline: text, emphasis, a date, a party's or the place's name, or a bracket."""
+        """Return one inline: text, emphasis, a date, a party's or the place's name, words in another language, or a
+        bracket."""
         if isinstance(inline, Bracket):
             return self.bracket(inline)
         if isinstance(inline, Run):
@@ -87,6 +91,8 @@ class LanguageHtml:
             return element("span", inline.text, class_="party", data_party=inline.party)
         if isinstance(inline, PlaceName):
             return element("span", inline.text, class_="place")
+        if isinstance(inline, Foreign):
+            return element("span", with_breaks(inline.text), lang=language(inline.lang).tag)
         return with_breaks(inline)
 
     def run(self, run: Run) -> Markup:
@@ -103,7 +109,8 @@ class LanguageHtml:
     def bracket(self, bracket: Bracket) -> Markup:
         """Return a bracket: its options side by side within a sentence, else each whole option on a line of its own."""
         kind = "inline" if bracket.inline else "whole"
-        options = Markup(" ").join(self.option(option, bracket.inline) for option in bracket.options)
+        separator = escape(self.words.phrase("option_separator")) if bracket.inline else Markup(" ")
+        options = separator.join(self.option(option, bracket.inline) for option in bracket.options)
         return element("span", options, class_=f"bracket {kind}")
 
     def option(self, option: Option, inline: bool) -> Markup:
@@ -147,14 +154,19 @@ class LanguageHtml:
         """Return the notes on a block's state (the parties' positions, a translation not final) as an aside."""
         if not text.notes:
             return Markup("")
-        return element("aside", Markup("").join(element("p", note) for note in text.notes), class_="notes",
-                       role="note", lang=self.tag)
+        lines = Markup("").join(element("p", Markup("").join(self.inline(inline) for inline in note))
+                                for note in text.notes)
+        return element("aside", lines, class_="notes", role="note", lang=self.tag)
 
     def drafter_note(self, block: Block) -> Markup:
-        """Return the drafters' note on a block as a marked aside (only an internal edition has one)."""
+        """Return the drafters' note on a block as a marked aside, the note marked in its own language (only an internal
+        edition has one)."""
         if not block.note:
             return Markup("")
-        return element("aside", element("p", self.words.phrase("drafter_note", note=block.note)),
+        written = written_in(block.note)
+        own = written in (None, self.lang, self.words.variant_of)
+        note = block.note if own else element("span", block.note, lang=language(written).tag)
+        return element("aside", element("p", phrase_html(self.words, "drafter_note", note=note)),
                        class_="drafter-note", role="note", lang=self.tag)
 
     def footnote_mark(self, text: BlockText) -> Markup:
@@ -176,11 +188,12 @@ class LanguageHtml:
         return f"fnref-{self.lang}-{number}"
 
     def footnote_list(self) -> Markup:
-        """Return the footnotes under their heading, each linked back to its mark ('' when there are none)."""
+        """Return the footnotes under their heading, each linked back to its mark, the link kept with its last words
+        ('' when there are none)."""
         if not self.footnotes:
             return Markup("")
         items = Markup("").join(
-            element("li", element("p", escape(footnote) + Markup(" ") + element(
+            element("li", element("p", escape(footnote) + Markup(self.keep) + element(
                 "a", BACK, href=f"#{self.mark_id(number)}", class_="back", role="doc-backlink")),
                 id=self.footnote_id(number))
             for number, footnote in enumerate(self.footnotes, 1))

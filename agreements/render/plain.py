@@ -21,7 +21,7 @@ def _inline(inline: Inline, words: Language, indent: str) -> str:
     if not isinstance(inline, Bracket):
         return inline_text(inline)
     if inline.inline:
-        return " ".join(_option(option, words, inline=True) for option in inline.options)
+        return words.phrase("option_separator").join(_option(option, words, inline=True) for option in inline.options)
     return indent.join(_option(option, words, inline=False) for option in inline.options)
 
 

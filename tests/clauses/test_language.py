@@ -94,3 +94,24 @@ def test_a_variant_is_read_over_its_base_and_a_broken_one_is_refused_in_one_line
         read_language("ko-XX", variant)
     assert raised.value.lines() == ["peacedraft: templates/language/ko-XX.yaml: rewrites: input should be a valid "
                                     "dictionary [PD-E039]"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Reviewing the reference.", "en"), ("국내 승인에 필요함.", "ko"),
+                                            ("国内批准所必需。", "zh"), ("20 — 30", None)])
+def test_the_language_a_text_is_written_in_is_its_scripts(text, lang):
+    from clauses.languages import written_in
+
+    assert written_in(text) == lang
+
+
+def test_a_bracket_phrase_must_use_the_languages_brackets(tmp_path):
+    from clauses.language_files import read_language
+    from clauses.languages import LANGUAGE_FOLDER, LanguageError
+
+    assert language("zh").brackets == "［］" and language("zh").phrase("bracketed", text="十") == "［十］"
+    broken = tmp_path / "zh.yaml"
+    broken.write_text((LANGUAGE_FOLDER / "zh.yaml").read_text(encoding="utf-8").replace(
+        'bracketed: "［{text}］"', 'bracketed: "[{text}]"'), encoding="utf-8")
+    with pytest.raises(LanguageError) as raised:
+        read_language("zh", broken)
+    assert "phrases.bracketed must open with ［ and close with ］" in raised.value.lines()[0]

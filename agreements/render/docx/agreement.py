@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 
-from agreements.document.blocks import MISSING, Block, BlockText, Bracket, Document, Inline, Option, Run, inline_text
+from agreements.document.blocks import MISSING, Block, BlockText, Bracket, Document, Foreign, Inline, Option, Run, \
+    inline_text, line_text
 from agreements.render.docx.paragraphs import Piece, WordParagraph
 from agreements.render.docx.writer import LEVEL_STYLES
-from clauses.languages import Language, language
+from clauses.languages import Language, language, written_in
 
 LINE_BREAK = "\n"
 FRONT = ("title", "subtitle", "parties", "round", "draft_mark")
@@ -158,6 +159,9 @@ class AgreementPlan:
         paragraph.footnote = block.text(self.lang).footnote
         if block.note:
             paragraph.note = block.note
+            written = written_in(block.note)
+            own = written in (None, self.lang, self.words.variant_of)
+            paragraph.note_spans = () if own else ((block.note, written),)
             paragraph.note_author = self.document.settings.get("note_author", {}).get(self.lang, "")
         return paragraph
 
@@ -178,7 +182,9 @@ class AgreementPlan:
             paragraph.pieces = [Piece(MISSING.format(lang=self.lang), italic=True)]
             return self.noted(paragraph, block)
         paragraph.pieces = word_pieces(text.inlines, self.words)
-        paragraph.comment = "\n".join(text.notes) or None
+        paragraph.comment = "\n".join(line_text(note) for note in text.notes) or None
+        paragraph.comment_spans = tuple((inline.text, inline.lang) for note in text.notes for inline in note
+                                        if isinstance(inline, Foreign))
         return self.noted(paragraph, block)
 
 
@@ -193,8 +199,9 @@ def word_pieces(inlines: list[Inline], words: Language) -> list[Piece]:
     for inline in inlines:
         if isinstance(inline, Bracket):
             for index, option in enumerate(inline.options):
-                if index:
-                    pieces.append(Piece(" " if inline.inline else LINE_BREAK))
+                separator = words.phrase("option_separator") if inline.inline else LINE_BREAK
+                if index and separator:
+                    pieces.append(Piece(separator))
                 pieces.append(_option(option, words, inline.inline))
         elif isinstance(inline, Run):
             pieces.append(Piece(inline.text, inline.comment, inline.bold, inline.italic))

@@ -209,15 +209,20 @@ def set_style_numbering(style_element, num_id: int, level: int) -> None:
 
 
 def add_comment(comments_element, comment_id: int, text: str, author: str, initials: str,
-                when: datetime.datetime, lang: str) -> None:
-    """Append a comment (one paragraph per line of text) to the comments part."""
+                when: datetime.datetime, lang: str, spans: tuple[tuple[str, str], ...] = ()) -> None:
+    """Append a comment (one paragraph per line of text) to the comments part, the words of spans (words, code)
+    in runs of their own language."""
+    languages = dict(spans)
+    words = "|".join(map(re.escape, sorted(languages, key=len, reverse=True)))
+    apart = re.compile(f"({words})") if spans else None
     comment = element("w:comment", id=str(comment_id), author=author, initials=initials,
                       date=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
     for line in text.split("\n"):
         body = element("w:p")
         body.append(element("w:pPr"))
         body[0].append(element("w:pStyle", val="CommentText"))
-        body.append(run(line, lang))
+        for part in [part for part in apart.split(line) if part] or [line] if apart else [line]:
+            body.append(run(part, languages.get(part, lang)))
         comment.append(body)
     comments_element.append(comment)
 

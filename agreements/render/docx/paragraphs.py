@@ -30,6 +30,7 @@ class WordParagraph:
     pieces: list[Piece] = field(default_factory=list)
     level: str | None = None
     comment: str | None = None
+    comment_spans: tuple[tuple[str, str], ...] = ()  # words of the comment in another language: (words, its code)
     alignment: str | None = None
     page_break_after: bool = False
     unnumbered: bool = False
@@ -41,6 +42,7 @@ class WordParagraph:
     footnote: str | None = None  # a footnote at the paragraph's end
     note: str | None = None  # a drafters' note: a comment on the paragraph by note_author (internal edition)
     note_author: str = ""
+    note_spans: tuple[tuple[str, str], ...] = ()  # the note when it is in another language: (words, its code)
 
     @property
     def text(self) -> str:

@@ -92,14 +92,14 @@ class WordWriter:
         self.last.append(ooxml.page_break())
 
     def comment(self, first_run, last_run, text: str, holder=None, author: str | None = None,
-                when: datetime.datetime | None = None) -> None:
+                when: datetime.datetime | None = None, spans: tuple[tuple[str, str], ...] = ()) -> None:
         """Attach a comment by an author (else the document's), dated like the document unless `when` is given,
-        to the text from first_run to last_run (see anchor_comment)."""
+        to the text from first_run to last_run (see anchor_comment); spans: its words in another language."""
         if self.comments is None:
             self.comments = self.document.part._comments_part.element
         author = author or self.author
         ooxml.add_comment(self.comments, self.comment_count, text, author, initials(author) + GENERATED_MARK,
-                          when or self.when, self.lang)
+                          when or self.when, self.lang, spans)
         ooxml.anchor_comment(first_run, last_run, self.comment_count, holder)
         self.comment_count += 1
 
@@ -159,10 +159,10 @@ class WordWriter:
         if block.field in ("anchor", "end"):
             paragraph.append(ooxml.element("w:fldSimple", instr=" COMMENTS "))
         if block.comment and runs:
-            self.comment(runs[0], runs[-1], block.comment)
+            self.comment(runs[0], runs[-1], block.comment, spans=block.comment_spans)
         if block.note:
             runs = runs or [self.text(paragraph, "", lang)]
-            self.comment(runs[0], runs[-1], block.note, author=block.note_author)
+            self.comment(runs[0], runs[-1], block.note, author=block.note_author, spans=block.note_spans)
         if block.footnote:
             self.footnote(paragraph, block.footnote, lang)
         if block.page_break_after:

@@ -90,3 +90,13 @@ def test_a_proposer_that_differs_between_languages():
     assert findings(text) == [f"{where(text, '[남과 북은(조선민주주의인민공화국 제안)]')}: dmz.demining.records: ko: "
                               "bracket group 1 is bracketed text proposed by dprk where en has bracketed text "
                               "proposed by rok"]
+
+
+def test_chinese_brackets_are_read_full_width_or_half_width():
+    from agreements.authentic.facts import TextFacts
+    from clauses.languages import language
+    from clauses.terminology import Reader
+
+    facts = TextFacts(language("zh"), Reader(language("zh"), []))
+    for text in ("［方案A：十］［方案B：二十］", "[方案A：十] [方案B：二十]"):
+        assert [group.letter for group in facts.read(text).groups] == ["A", "B"]

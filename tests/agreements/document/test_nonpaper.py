@@ -61,7 +61,7 @@ def test_a_non_paper_is_never_internal(tmp_path):
 def test_text_and_markdown_open_with_the_mark_and_label_options_neutrally(tmp_path):
     agreements = rounds(tmp_path)
     patterns, notes = attribution_patterns(agreements), attributed_notes(agreements)
-    labels = {"en": "[Option B: ", "ko": "[B안: ", "zh": "[方案B："}
+    labels = {"en": "[Option B: ", "ko": "[B안: ", "zh": "［方案B："}
     for lang, label in labels.items():
         for markdown in (False, True):
             text = render_document(agreements[1], lang, markdown, non_paper=True)

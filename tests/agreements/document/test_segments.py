@@ -39,7 +39,7 @@ def test_proposers_label_every_option_in_every_language():
     assert "[10 (Republic of Korea)] [20 (Democratic People's Republic of Korea)]" in node_text(text, "pullback.distance")
     assert "[10킬로미터(대한민국 제안)] [20킬로미터(조선민주주의인민공화국 제안)]" in node_text(text, "pullback.distance", "ko")
     chinese = node_text(text, "pullback.distance", "zh")
-    assert "[10（大韩民国）] [20（朝鲜民主主义人民共和国）]" in chinese
+    assert "［10（大韩民国）］［20（朝鲜民主主义人民共和国）］" in chinese
 
 
 def test_options_that_differ_throughout_are_whole_labelled_options():
@@ -110,7 +110,7 @@ def test_a_delete_option_reads_delete_in_every_language():
     assert node_text(text, "pullback.distance").endswith(
         " [Option B (Democratic People's Republic of Korea): Delete]")
     assert node_text(text, "pullback.distance", "ko").endswith(" [B안(조선민주주의인민공화국 제안): 삭제]")
-    assert node_text(text, "pullback.distance", "zh").endswith("删除]")
+    assert node_text(text, "pullback.distance", "zh").endswith("删除］")
 
 
 def test_a_delete_option_takes_no_text_or_parameters():

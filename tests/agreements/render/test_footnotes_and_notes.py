@@ -83,7 +83,7 @@ def test_the_internal_markdown_quotes_each_note():
 @pytest.mark.parametrize(("lang", "mark"), [
     ("en", "DRAFT — for negotiation · INTERNAL — with the drafters’ notes; not for other delegations"),
     ("ko", "협상용 초안 · 내부용 — 작성자 메모 포함, 다른 대표단에 배포하지 않음"),
-    ("zh", "谈判草案 · 内部版本——含起草说明，不得分发其他代表团"),
+    ("zh", "谈判草案 · 内部版本——含起草说明，不得分发给其他代表团"),
 ])
 def test_the_internal_edition_says_under_its_round_line_that_it_is_internal(lang, mark):
     internal = render_document(NOTED, lang, internal=True).splitlines()

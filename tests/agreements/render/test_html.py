@@ -75,9 +75,13 @@ def test_every_line_of_the_text_appears(agreement, lang, internal):
 
 
 @pytest.mark.parametrize("lang", ["en", "ko", "zh"])
-def test_every_text_is_in_its_language(lang):
+def test_every_text_is_in_its_language_and_a_note_in_its_own(lang):
     root = fragment(NOTED, [lang], internal=True)
-    assert {nearest_lang(element) for element, _ in texts(root)} == {TAGS[lang]}
+    others = {(nearest_lang(element), text) for element, text in texts(root) if nearest_lang(element) != TAGS[lang]}
+    assert {nearest_lang(element) for element, _ in texts(root)} - {TAGS[lang]} <= {TAGS["en"]}
+    assert all(not HANGUL.search(text) and not HAN.search(text) for _, text in others)
+    if lang != "en":  # the parties' notes and the drafters' are written in English, marked so in every language
+        assert {text for _, text in others} >= {"Wants 20 km.", ARTICLE_NOTE}
 
 
 def test_side_by_side_each_cell_holds_its_language_and_each_row_one_block():
@@ -209,7 +213,7 @@ def test_a_drafts_markup_is_written_as_text():
     assert body.xpath(".//script | .//img | .//b | .//i") == []
     shown = body.text_content()
     assert f"{DANGER} & <b>bold</b>" in shown and "Pull-back <img src=x onerror=alert(1)>" in shown
-    assert "(Wants <i>20</i> km.)" in shown and f"{DANGER} ↩︎" in shown
+    assert "(Wants <i>20</i> km.)" in shown and f"{DANGER}\u00a0↩︎" in shown
     found = fragment(agreement, ["en"], {"final.steps.note": [("error", DANGER)]})
     assert found.xpath("//script") == [] and found.xpath("//aside[@class='finding error']/p/text()") == [f": {DANGER}"]
 
@@ -237,10 +241,39 @@ def test_each_languages_fonts_come_from_its_file():
     assert ':lang(zh-CN) { font-family: "Noto Serif CJK SC", "SimSun", "宋体",' in styles
     assert ':lang(ko-KP) { font-family: "Noto Serif CJK KR",' in styles
     assert ':lang(en-GB) { font-family: "Noto Serif", "Georgia",' in styles
-    assert all(line.endswith(", serif; }") for line in styles.splitlines())
+    assert all(line.endswith(", serif; }") for line in styles.splitlines() if "font-family" in line)
     assert styles in html_page(BASE, "ko")
 
 
 def test_a_font_name_cannot_end_the_style_element():
     assert css_family('Evil"</style>') == '"Evil\\"\\3c /style>"'
     assert css_family("serif") == "serif"
+
+
+def test_a_partys_note_is_marked_in_the_language_it_is_written_in():
+    notes = fragment(ROUND_2, ["zh"]).xpath("//aside[@class='notes']")
+    marked = [(span.get("lang"), span.text) for note in notes for span in note.xpath(".//span[@lang]")]
+    assert ("en-GB", "Required for domestic approval.") in marked
+    assert all(note.get("lang") == "zh-CN" for note in notes)
+    assert [text for tag, text in marked if tag != "en-GB"] == []
+
+
+def test_chinese_separates_the_parties_positions_and_options_with_its_own_punctuation():
+    root = fragment(ROUND_2, ["zh"])
+    lines = ["".join(note.xpath(".//text()[not(ancestor::span[@lang])]"))  # the parties' own words left out
+             for note in root.xpath("//aside[@class='notes']")]
+    assert any("；美国：" in line for line in lines) and not any("; " in line for line in lines)
+    shown = root.text_content()
+    assert "［方案A" in shown and "[" not in shown and "]" not in shown
+
+
+def test_numbers_have_a_gap_after_them_except_in_chinese():
+    styles = language_styles()
+    assert ".paragraph-text, .point-text, .subpoint-text, .recital-text):lang(zh-CN) { gap: 0; }" in styles
+    assert "lang(en-GB) { gap" not in styles and "lang(ko-KR) { gap" not in styles
+
+
+def test_the_link_back_from_a_footnote_stays_with_its_last_words():
+    for lang, keep in (("zh", "\u2060"), ("en", "\u00a0")):
+        note = fragment(ROUND_2, [lang]).xpath("//section[@class='footnotes']//li/p")[0]
+        assert note.text.endswith(keep) and note.find("a").text == "↩︎"

@@ -150,3 +150,13 @@ def test_the_internal_edition_s_header_says_it_is_internal_and_the_clean_one_s_d
     said = ["".join(node.itertext()) for node in (internal, clean)]
     assert said[0].endswith("DRAFT — for negotiation · INTERNAL — with the drafters’ notes; not for other delegations")
     assert said[1].endswith("DRAFT — for negotiation")
+
+
+def test_a_partys_note_in_a_comment_is_a_run_in_the_notes_own_language():
+    comments = xml(render_docx(ROUND_2, "zh"), "word/comments.xml")
+    runs = {"".join(run.itertext()): run.find(f"{W}rPr/{W}lang") for run in comments.iter(f"{W}r")}
+    note = runs["Required for domestic approval."]
+    assert (note.get(f"{W}val"), note.get(f"{W}eastAsia")) == ("en-GB", None)
+    assert {lang.get(f"{W}eastAsia") for text, lang in runs.items() if text.endswith("（")} == {"zh-CN"}
+    texts = [paragraph_text(paragraph) for paragraph in comments.iter(f"{W}p")]
+    assert any("大韩民国：支持（Required for domestic approval.）；" in text for text in texts)
