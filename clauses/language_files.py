@@ -48,6 +48,7 @@ class Record(_Strict):
     iso639_2: Annotated[str, StringConstraints(pattern=r"^[a-z]{3}$")] | None = None  # for Akoma Ntoso
     east_asian_font: Word | None = None  # set for Korean, Chinese, Japanese text in Word
     web_fonts: list[Word] = []  # the font families of HTML text in the language, first choice first
+    line_breaks: Literal["normal", "keep-all"] = "normal"  # HTML: keep-all breaks lines between words only
     east_asian_font_table: FontTableEntry | None = None  # the East Asian face as Word's font table lists it
     script: Word | None = None  # a regex of its script's characters, to tell a Word file's language
     spaces_between_words: bool = True
@@ -184,7 +185,7 @@ def read_language(code: str, path: Path) -> Language:
                     {key: words.model_dump() for key, words in content.concepts.items()}, content.checks.model_dump(),
                     record.variant_of, tuple(record.used_by), replacements,
                     record.east_asian_font_table.model_dump() if record.east_asian_font_table else None,
-                    tuple(record.web_fonts), record.brackets)
+                    tuple(record.web_fonts), record.brackets, record.line_breaks)
 
 
 def _data(code: str, path: Path) -> dict:

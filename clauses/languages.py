@@ -70,6 +70,7 @@ class Language:
     east_asian_font_table: dict | None = None  # how Word's font table describes the East Asian face
     web_fonts: tuple[str, ...] = ()  # the font families of its text in HTML, first choice first
     brackets: str = "[]"  # a negotiation bracket's opening and closing characters, as its bracket phrases write them
+    line_breaks: str = "normal"  # HTML: keep-all breaks lines between words only (Korean)
 
     def vary(self, text: str) -> str:
         """Return a text of the base language in this variant's words (unchanged for a language that is no variant)."""

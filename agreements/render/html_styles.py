@@ -29,15 +29,19 @@ def css_family(name: str) -> str:
     return '"' + name.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
 
 
-def language_styles(codes: tuple[str, ...] = (*LANGUAGES, *VARIANTS)) -> str:
-    """Return a `:lang(tag) { font-family: … }` rule for each language (and variant) that names its web fonts, and a
-    rule taking away the gap after a number for each whose text runs straight on after it."""
+def language_styles(codes: tuple[str, ...] = (*LANGUAGES, *VARIANTS), fonts: bool = True) -> str:
+    """Return a `:lang(tag) { font-family: … }` rule for each language (and variant) that names its web fonts, its
+    line breaking where it keeps words whole, and a rule taking away the gap after a number for each whose text
+    runs straight on after it (fonts=False: the line breaking alone, for pages with fonts of their own)."""
     rules = []
     for code in codes:
         words = language(code)
-        if words.web_fonts:
+        if fonts and words.web_fonts:
             families = ", ".join(css_family(name) for name in words.web_fonts)
             rules.append(f":lang({css_identifier(words.tag)}) {{ font-family: {families}; }}\n")
-        if words.phrases.get("label_gap", " ") == "":
+        if words.line_breaks != "normal":
+            rules.append(f":lang({css_identifier(words.tag)}) {{ word-break: {words.line_breaks}; "
+                         "overflow-wrap: anywhere; }\n")
+        if fonts and words.phrases.get("label_gap", " ") == "":
             rules.append(f"{NUMBERED}:lang({css_identifier(words.tag)}) {{ gap: 0; }}\n")
     return "".join(rules)

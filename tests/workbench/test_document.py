@@ -171,3 +171,13 @@ def test_a_language_the_draft_lacks_and_a_missing_draft_are_one_line_errors(serv
 def test_a_draft_outside_the_folder_is_refused(served_once):
     _, client = served_once
     assert client.get("/draft/..%2Fetc%2Fpasswd").status_code in (403, 404)
+
+
+def test_every_page_breaks_korean_lines_between_words(served_once):
+    bench, client = served_once
+    page = client.get("/compose/draft.yaml").text
+    assert '<link rel="stylesheet" href="/languages.css">' in page
+    styles = client.get("/languages.css")
+    assert styles.headers["content-type"].startswith("text/css")
+    assert ":lang(ko-KR) { word-break: keep-all; overflow-wrap: anywhere; }" in styles.text
+    assert "font-family" not in styles.text

@@ -59,5 +59,11 @@ async def document_stylesheet(request: Request) -> Response:
     return Response(stylesheet("document") + language_styles(), media_type="text/css; charset=utf-8")
 
 
+async def language_stylesheet(request: Request) -> Response:
+    """Return how each language breaks its lines (Korean keeps words whole), for every page of the workbench."""
+    return Response(language_styles(fonts=False), media_type="text/css; charset=utf-8")
+
+
 routes = [Route("/document.css", document_stylesheet, methods=["GET"]),
+          Route("/languages.css", language_stylesheet, methods=["GET"]),
           Route("/draft/{path:path}", document_page, methods=["GET"])]
