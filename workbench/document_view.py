@@ -22,12 +22,26 @@ HEADED = ("part", "article", "annex")
 
 
 class _Editable:
-    """Mixed into the renderer: before each node's findings, the link to the node's form (once per node)."""
+    """Mixed into the renderer: before each node's findings, the link to the node's form (once per node); every
+    heading one level down, the page's own level-one heading being the draft's name."""
 
     def __init__(self, document, languages, findings: Findings, link):
         super().__init__(document, languages, findings)
         self.link = link  # node id → the Edit link's markup, or '' for a node without a form
         self.linked: set[str] = set()
+
+    def html_title(self, block: Block, level: int) -> Markup:
+        """Return the title as a heading of the second level."""
+        return self.node(block, lambda text: element("h2", text.inlines(block.text(text.lang)), class_="title",
+                                                     lang=text.tag))
+
+    def title_of(self, block: Block, text: LanguageHtml, level: int) -> Markup:
+        """Return a block's title as a heading one level below the document's own."""
+        return super().title_of(block, text, level + 1)
+
+    def heading(self, block: Block, level: int) -> Markup:
+        """Return a part's, article's or annex's heading one level below the document's own."""
+        return super().heading(block, level + 1)
 
     def findings_at(self, block: Block) -> Markup:
         """Return the node's Edit link (the first time the node is met) and its findings."""

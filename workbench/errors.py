@@ -11,12 +11,16 @@ from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse
 
 from clauses.errors import PeacedraftError
+from workbench.state import NAVIGATION
 
 STATUS_BY_CODE = {"PD-E010": 404, "PD-E060": 404, "PD-E110": 409, "PD-E111": 403, "PD-E112": 413, "PD-E113": 401,
                   "PD-E114": 403, "PD-E115": 400, "PD-E117": 400}
+LINKS = "".join(f'<li><a href="{href}">{label}</a></li>' for _, href, label in NAVIGATION)
 PAGE = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        '<link rel="stylesheet" href="/static/workbench.css"></head>\n<body><main id="main">'
-        '<p class="error" role="alert">{line}</p><p><a href="/">Back to the drafts</a></p></main></body></html>\n')
+        '<link rel="stylesheet" href="/static/workbench.css"></head>\n<body><header class="banner">'
+        f'<a class="brand" href="/">peacedraft</a><nav aria-label="Main"><ul>{LINKS}</ul></nav></header>\n'
+        '<main id="main"><h1>{title}</h1><p class="error" role="alert">{line}</p>'
+        '<p><a href="/">Back to the drafts</a></p></main></body></html>\n')
 
 
 class FormTokenError(PeacedraftError):

@@ -66,6 +66,7 @@ class FormField:
     choices: list[tuple[str, str]] = field(default_factory=list)
     ids: bool = False  # the choices are ids, shown beside their names ('China (prc)')
     lang: str | None = None  # the language tag of a text in one language
+    label_lang: str | None = None  # the language tag of the label, a language named in itself ('한국어')
     free: bool = False  # words, quoted when assigned (not an id, a number, a choice or YAML)
     prefixes: FormPrefixes = NODE_FORM
     error: str | None = None
@@ -258,7 +259,7 @@ def _language_texts(key: str, label: str, texts: dict, build: _Build) -> FormGro
     languages = build.registry.languages if build.registry is not None else list(LANGUAGES)
     return FormGroup(key, label, [
         FormField(f"{key}.{code}", language(code).name, "textarea", texts.get(code, ""), optional=True,
-                  lang=language(code).tag, max_length=20_000, free=True, prefixes=build.prefixes)
+                  lang=language(code).tag, label_lang=language(code).tag, max_length=20_000, free=True, prefixes=build.prefixes)
         for code in [*languages, *(code for code in texts if code not in languages)]], prefixes=build.prefixes)
 
 

@@ -94,6 +94,13 @@ def basis_words(match: Match) -> str:
     return "; ".join(BASIS_MEANING[code] for code in ordered_codes(list(match.basis)))
 
 
+def language_runs(text: str) -> list[tuple[str, str | None]]:
+    """Return a line of terms in pieces, each with its language tag (None for the default language's)."""
+    default = language(DEFAULT_LANGUAGE).tag
+    pieces = [piece for piece in re.split(r"(\s*[,;()=]\s*)", text) if piece]
+    return [(piece, None if language_tag(piece) == default else language_tag(piece)) for piece in pieces]
+
+
 def searched_in_translation(query: str) -> bool:
     """Return whether a query is written in a script other than the default language's (Korean, Chinese)."""
     return language_tag(query) != language(DEFAULT_LANGUAGE).tag

@@ -38,12 +38,14 @@ def article_id(article: str) -> str:
     return "article-" + UNSAFE_IN_ID.sub("-", article or "agreement")
 
 
-def diff_html(comparison: Comparison, old_name: str, new_name: str, lang: str, non_paper: bool = False) -> Markup:
-    """Return the diff as an HTML fragment: header, switch of views, contents, and the changes per article."""
+def diff_html(comparison: Comparison, old_name: str, new_name: str, lang: str, non_paper: bool = False,
+              titled: bool = True) -> Markup:
+    """Return the diff as an HTML fragment: header (its level-one heading unless titled is false, for a page that
+    has its own), switch of views, contents, and the changes per article."""
     details = ChangeDetails(comparison, lang)
     groups = grouped(comparison)
     sections = [_article(heading, changes, details) for heading, changes in groups]
-    body = [_header(comparison, old_name, new_name, lang, non_paper)]
+    body = [_header(comparison, old_name, new_name, lang, non_paper, titled)]
     if comparison.changes:
         body += [*_switch(), _contents(groups), element("div", *sections, class_="pd-changes")]
     return element("div", *body, class_="pd-diff")
@@ -59,16 +61,18 @@ def diff_page(comparison: Comparison, old_name: str, new_name: str, lang: str, n
     return standalone_page(title, language(DEFAULT_LANGUAGE).tag, body, ("base", "diff"))
 
 
-def _header(comparison: Comparison, old_name: str, new_name: str, lang: str, non_paper: bool) -> Markup:
+def _header(comparison: Comparison, old_name: str, new_name: str, lang: str, non_paper: bool,
+            titled: bool = True) -> Markup:
     """Return the header: the non-paper mark, the title, both versions, the language compared and the counts."""
     words = language(DEFAULT_LANGUAGE)
     old, new = comparison.old, comparison.new
     mark = element("p", non_paper_mark(words), class_="pd-non-paper") if non_paper else None
     if _internal(comparison, non_paper):  # as render --internal marks its edition
         mark = element("p", words.phrase("internal_mark"), class_="pd-internal draft-mark", role="note")
-    title = element("h1", f"Changes from {old.meta.version} to {new.meta.version}")
+    title = element("h1", f"Changes from {old.meta.version} to {new.meta.version}") if titled else None
     agreement = element("p", new.meta.title.get(DEFAULT_LANGUAGE, ""), class_="pd-agreement")
-    head = element("tr", *(element("th", name, scope="col") for name in ("", "File", "Round", "Version", "Date")))
+    head = element("tr", element("td", ""), *(element("th", name, scope="col") for name in ("File", "Round", "Version",
+                                                                                            "Date")))
     rows = [element("tr", element("th", side, scope="row"), element("td", element("code", name)),
                     element("td", str(version.meta.round)), element("td", version.meta.version),
                     element("td", words.date(version.meta.date)))

@@ -50,7 +50,7 @@ class ChangeDetails:
 
     def _table(self, rows: list[tuple[object, object, object]]) -> Markup:
         """Return a before | after table: a row per thing changed, its old and its new value."""
-        head = element("tr", *(element("th", name, scope="col") for name in ("", *self.versions)))
+        head = element("tr", element("td", ""), *(element("th", name, scope="col") for name in self.versions))
         body = [element("tr", element("th", what, scope="row"), element("td", before), element("td", after))
                 for what, before, after in rows]
         return element("table", element("thead", head), element("tbody", *body), class_="pd-before-after")

@@ -80,7 +80,8 @@ def _state(node: Node, registry: Registry) -> list[FormField | FormGroup]:
                      free=True, hint="shown only in the internal edition")
     translation = FormGroup("translation", "Translation", whole=True, items=[
         FormField(f"translation.{code}", language(code).name, "select", node.translation.get(code, ""),
-                  choices=[("", "(not set)"), *literal_choices(TranslationStatus)], optional=True)
+                  choices=[("", "(not set)"), *literal_choices(TranslationStatus)], optional=True,
+                  label_lang=language(code).tag)
         for code in registry.languages])
     return [status, proposers, note, translation]
 

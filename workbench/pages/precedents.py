@@ -14,8 +14,8 @@ from starlette.routing import Route
 from clauses.errors import InputError
 from precedents.model import BASIS_MEANING
 from workbench.errors import error_line
-from workbench.precedent_data import (basis_words, checked_topic, in_corpus_thread, language_tag, library, searched,
-                                     searched_in_translation, topic_choices, topic_label)
+from workbench.precedent_data import (basis_words, checked_topic, in_corpus_thread, language_runs, language_tag, library,
+                                     searched, searched_in_translation, topic_choices, topic_label)
 from workbench.precedent_views import (agreement_view, basis_meaning, compared_draft, coverage_of, draft_choices,
                                        function_rows, precedent_choices, provision_view)
 from workbench.state import Bench
@@ -46,7 +46,7 @@ async def search_page(request: Request):
     status = 400 if context["error"] else 200
     return bench.page(request, "precedents.html", status=status, tag=language_tag, meaning=basis_meaning,
                       legend=BASIS_MEANING.items(), basis_words=basis_words, topic_label=topic_label,
-                      translated=searched_in_translation(query), **context)
+                      runs=language_runs, translated=searched_in_translation(query), **context)
 
 
 async def precedent_page(request: Request):

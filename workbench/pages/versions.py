@@ -78,7 +78,8 @@ def diff_markup(result: Compared) -> Markup:
     """Return the diff as HTML: changes per article, text changes inline or side by side, parameters typed (kept
     per the sides' keys and the language)."""
     return MARKUPS.get((result.old.key(), result.new.key(), result.lang),
-                       lambda: diff_html(result.comparison, result.old.name, result.new.name, result.lang))
+                       lambda: diff_html(result.comparison, result.old.name, result.new.name, result.lang,
+                                                 titled=False))
 
 
 async def diff_stylesheet(request: Request) -> Response:

@@ -125,7 +125,7 @@ def test_parameters_are_a_table_of_values_with_their_units():
     assert rows(TREE, "change-parameters-force.guard-posts") == [
         ["deadline", "90 days after entry into force", "180 days after entry into force"]]
     heads = section(TREE, "change-parameters-force.artillery").xpath(".//thead//th")
-    assert [head.text_content() for head in heads] == ["", "Before (R1)", "After (R2)"]
+    assert [head.text_content() for head in heads] == ["Before (R1)", "After (R2)"]  # the corner cell no header
 
 
 def test_status_positions_notes_and_places_say_before_and_after():
