@@ -87,6 +87,14 @@ class Comparison:
         """Return the number of changes of each kind (every kind listed)."""
         return {kind: sum(change.kind == kind for change in self.changes) for kind in KINDS}
 
+    def counts_line(self) -> str:
+        """Return '78 changes: 6 added, 1 removed, …', or 'No changes.'."""
+        total = len(self.changes)
+        if not total:
+            return "No changes."
+        counts = ", ".join(f"{count} {kind}" for kind, count in self.counts().items() if count)
+        return f"{total} change{'s' * (total != 1)}: {counts}."
+
     def to_json(self, old_name: str, new_name: str) -> dict:
         """Return the comparison in the documented JSON form (schema peacedraft.diff/1)."""
         def version(name: str, agreement: Agreement) -> dict:

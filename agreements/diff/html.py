@@ -81,7 +81,7 @@ def _header(comparison: Comparison, old_name: str, new_name: str, lang: str, non
     words_shown = language(lang)
     compared = element("p", "Language of the text shown: ", element("span", words_shown.name, lang=words_shown.tag),
                        ".", class_="pd-compared")
-    parts = [mark, title, agreement, versions, compared, element("p", _counts(comparison), class_="pd-counts")]
+    parts = [mark, title, agreement, versions, compared, element("p", comparison.counts_line(), class_="pd-counts")]
     if not comparison.related:
         parts.append(element("p", "Warning: the two drafts share no ids — they are not versions of one agreement; "
                                   "everything is shown as removed and added.", class_="pd-warning", role="note"))
@@ -94,14 +94,6 @@ def _internal(comparison: Comparison, non_paper: bool) -> bool:
     """Return whether the page is internal: it reports the drafters' notes (a non-paper never does)."""
     return comparison.notes and not non_paper
 
-
-def _counts(comparison: Comparison) -> str:
-    """Return '78 changes: 6 added, 1 removed, …', or 'No changes.'."""
-    total = len(comparison.changes)
-    if not total:
-        return "No changes."
-    counts = ", ".join(f"{count} {kind}" for kind, count in comparison.counts().items() if count)
-    return f"{total} change{'s' * (total != 1)}: {counts}."
 
 
 def _switch() -> list[Markup]:

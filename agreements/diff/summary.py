@@ -210,7 +210,7 @@ def summary_document(comparison: Comparison, old_name: str, new_name: str, non_p
     blocks = [simple_block("title", "title", title),
               simple_block("subtitle", "agreement", new.title.get(DEFAULT_LANGUAGE, "")),
               simple_block("byline", "versions", versions),
-              simple_block("text", "counts", _counts(comparison), align="left")]
+              simple_block("text", "counts", comparison.counts_line(), align="left")]
     if not comparison.related:
         blocks.append(simple_block("text", "unrelated", Run("The two drafts share no ids: they are not versions of "
                                                             "one agreement, so everything is removed and added.",
@@ -232,14 +232,6 @@ def summary_document(comparison: Comparison, old_name: str, new_name: str, non_p
         settings |= {"header": f"{settings['header']} · {non_paper_mark(words)}", "author": non_paper_author(words)}
     return Document([DEFAULT_LANGUAGE], document_time(comparison.new), blocks, settings)
 
-
-def _counts(comparison: Comparison) -> str:
-    """Return '76 changes: 4 added, 1 removed, …', or 'No changes.'."""
-    total = len(comparison.changes)
-    if not total:
-        return "No changes."
-    counts = ", ".join(f"{count} {kind}" for kind, count in comparison.counts().items() if count)
-    return f"{total} change{'s' * (total != 1)}: {counts}."
 
 
 def _table(key: str, columns: tuple, rows: list[Block]) -> Block:
