@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
 import zipfile
 
 import lxml.html
 import pytest
 
-from agreements.examples import example_bytes, example_path
+from agreements.examples import example_path
 from cli import main
+from tests.workbench.conftest import make_folder
 from clauses.languages import language
 
 ROUND_1, ROUND_2 = str(example_path("round-1")), str(example_path("round-2"))
@@ -60,19 +60,9 @@ def test_an_unknown_format(runner):
 @pytest.fixture
 def repository(tmp_path, monkeypatch):
     """Return a git repository with round 1 committed, then round 2 written over it and committed."""
-    def git(*args):
-        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
-
-    git("init", "-q")
-    git("config", "user.email", "test@example.invalid")
-    git("config", "user.name", "test")
-    (tmp_path / "draft.yaml").write_bytes(example_bytes("round-1"))
-    git("add", "draft.yaml")
-    git("commit", "-qm", "round 1")
-    (tmp_path / "draft.yaml").write_bytes(example_bytes("round-2"))
-    git("commit", "-qam", "round 2")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    folder = make_folder(tmp_path / "drafts")
+    monkeypatch.chdir(folder)
+    return folder
 
 
 def test_a_version_from_git_is_named_as_given(runner, repository):
