@@ -19,9 +19,7 @@ from pathlib import Path
 
 from agreements.drafts import MAX_FILE_BYTES, decode, parse_agreement, read_bytes
 from agreements.model import Agreement
-from agreements.text_language import text_language
 from clauses.errors import DraftError, InputError
-from clauses.languages import DEFAULT_LANGUAGE
 from workbench.folder import Revision, revisions as folder_revisions
 from workbench.state import Bench
 
@@ -156,20 +154,6 @@ def version_bytes(root: Path, side: Side) -> bytes:
 def agreement_of(root: Path, side: Side) -> Agreement:
     """Return the draft a side holds (kept per key)."""
     return AGREEMENTS.get(side.key(), lambda: parse_agreement(decode(version_bytes(root, side), side.name), side.name))
-
-
-def compared_language(old: Agreement, new: Agreement, asked: str | None, old_name: str, new_name: str) -> str:
-    """Return the language two drafts are shown in: the one asked for, else the default when both have it, else
-    their first in common (PD-E088 for a language either lacks)."""
-    if asked is None:
-        shared = shared_languages(old, new) or list(old.meta.languages)
-        asked = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in shared else shared[0]
-    return text_language(new, text_language(old, asked, old_name), new_name)
-
-
-def shared_languages(old: Agreement, new: Agreement) -> list[str]:
-    """Return the languages both drafts are written in, in the old draft's order."""
-    return [code for code in old.meta.languages if code in new.meta.languages]
 
 
 def folder_files(bench: Bench) -> list[str]:

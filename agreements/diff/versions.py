@@ -37,14 +37,21 @@ def load_sides(old_spec: str, new_spec: str, lang: str | None = None) -> Sides:
 
         return word_diff_sides(old_spec, new_spec, lang)
     old, new = load_version(old_spec), load_version(new_spec)
-    chosen = lang or _shared_language(old, new)
-    return Sides(old, new, text_language(new, text_language(old, chosen, old_spec), new_spec), [])
+    return Sides(old, new, compared_language(old, new, lang, old_spec, new_spec), [])
 
 
-def _shared_language(old: Agreement, new: Agreement) -> str:
-    """Return the language two drafts are compared in: the default when both have it, else their first in common."""
-    shared = [code for code in old.meta.languages if code in new.meta.languages] or old.meta.languages
-    return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in shared else shared[0]
+def compared_language(old: Agreement, new: Agreement, asked: str | None, old_name: str, new_name: str) -> str:
+    """Return the language two drafts are compared in: the one asked for, else the default when both have it, else
+    their first in common (PD-E088 for a language either lacks)."""
+    if asked is None:
+        shared = shared_languages(old, new) or list(old.meta.languages)
+        asked = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in shared else shared[0]
+    return text_language(new, text_language(old, asked, old_name), new_name)
+
+
+def shared_languages(old: Agreement, new: Agreement) -> list[str]:
+    """Return the languages both drafts are written in, in the old draft's order."""
+    return [code for code in old.meta.languages if code in new.meta.languages]
 
 
 def load_version(spec: str) -> Agreement:

@@ -14,14 +14,14 @@ from starlette.routing import Route
 
 from agreements.diff.compare import Comparison, compare_agreements
 from agreements.diff.html import diff_html
+from agreements.diff.versions import compared_language, shared_languages
 from clauses.errors import InputError
 from clauses.languages import LANGUAGES
 from workbench.errors import error_line
 from workbench.forms import field, posted_form
 from workbench.rounds import Names, shown_against
 from workbench.saving import MAX_MESSAGE, GitSaveError, commit_draft, save_offer
-from workbench.sides import (Cache, Revision, Side, agreement_of, choose, compared_language, folder_files, revisions,
-                             shared_languages)
+from workbench.sides import Cache, Revision, Side, agreement_of, choose, folder_files, revisions
 from workbench.state import Bench
 
 HASH_SHOWN = re.compile(r"[0-9a-f]{4,40}")
